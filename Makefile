@@ -1,0 +1,51 @@
+# khabar — developer entry points. Every target works on a fresh machine: `make install` first if needed.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.khabar-installed
+export TORCHINDUCTOR_CACHE_DIR := $(CURDIR)/var/torchinductor
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+export AIRFLOW_HOME ?= $(CURDIR)/var/airflow
+
+.PHONY: install demo test lint typecheck unit train bench airflow clean
+
+install: $(STAMP)
+
+# torch first, pinned, so nothing later pulls a CUDA build; then the project under the committed constraints.
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade "pip>=24" setuptools wheel
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+demo: install
+	$(BIN)/khabar demo
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: install
+	$(BIN)/mypy
+
+unit: install
+	$(BIN)/pytest -q tests/unit
+
+test: install lint typecheck
+	$(BIN)/pytest -q --basetemp=var/pytest
+
+train: install
+	$(BIN)/python -m classifiers.train
+
+bench: install
+	$(BIN)/python bench/extraction.py
+	$(BIN)/python bench/classify.py
+	$(BIN)/python bench/classify_quality.py
+
+airflow: install
+	AIRFLOW__CORE__DAGS_FOLDER=$(CURDIR)/dags AIRFLOW__CORE__LOAD_EXAMPLES=False $(BIN)/airflow standalone
+
+clean:
+	rm -rf var .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,1 @@
+"""Labelling of articles: event and attack type, group, place, casualties."""

@@ -1,0 +1,1 @@
+"""Discovery (feeds, sitemaps, listing pages), fetching with Scrapy, and article extraction."""

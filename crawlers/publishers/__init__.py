@@ -1,0 +1,1 @@
+"""Per-publisher article parsers for outlets where generic extraction goes wrong."""

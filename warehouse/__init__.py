@@ -1,0 +1,1 @@
+"""The SQL warehouse: schema, migrations, loading and analyst queries."""
