@@ -1,0 +1,89 @@
+"""A scriptable HTTP server on 127.0.0.1 for crawler tests: routes, conditional GET, and a request log."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from email.utils import formatdate
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+
+@dataclass
+class Route:
+    body: bytes = b""
+    status: int = 200
+    content_type: str = "text/html; charset=utf-8"
+    headers: dict[str, str] = field(default_factory=dict)
+    delay_s: float = 0.0
+    etag: str | None = None  # when set: answers 304 to a matching If-None-Match
+    last_modified: float | None = None  # epoch seconds; answers 304 to If-Modified-Since
+
+
+class FixtureServer:
+    """Serves `routes` (path → Route or a callable returning one); records (method, path, headers)."""
+
+    def __init__(self) -> None:
+        self.routes: dict[str, Route | Callable[[], Route]] = {}
+        self.requests: list[tuple[str, str, dict[str, str]]] = []
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_GET(self) -> None:
+                server.requests.append(("GET", self.path, dict(self.headers.items())))
+                route = server.routes.get(self.path)
+                if callable(route):
+                    route = route()
+                if route is None:
+                    self._send(404, b"not found", {"Content-Type": "text/plain"})
+                    return
+                if route.delay_s:
+                    time.sleep(route.delay_s)
+                headers = {"Content-Type": route.content_type, **route.headers}
+                if route.etag:
+                    headers["ETag"] = route.etag
+                if route.last_modified is not None:
+                    headers["Last-Modified"] = formatdate(route.last_modified, usegmt=True)
+                if route.etag and self.headers.get("If-None-Match") == route.etag:
+                    self._send(304, b"", headers)
+                    return
+                self._send(route.status, route.body, headers)
+
+            def _send(self, status: int, body: bytes, headers: dict[str, str]) -> None:
+                try:
+                    self.send_response(status)
+                    for key, value in headers.items():
+                        self.send_header(key, value)
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    if status != 304:
+                        self.wfile.write(body)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client gave up (timeouts, size limits): exactly what some tests provoke
+
+            def log_message(self, format: str, *args: Any) -> None:
+                return
+
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._httpd.daemon_threads = True
+        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+
+    @property
+    def base(self) -> str:
+        host, port = self._httpd.server_address[:2]
+        return f"http://{host!s}:{port}"
+
+    def paths(self) -> list[str]:
+        return [path for _, path, _ in self.requests]
+
+    def __enter__(self) -> FixtureServer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()

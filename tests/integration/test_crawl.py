@@ -1,0 +1,184 @@
+"""A real crawl (Scrapy subprocess) of fixture sites on 127.0.0.1: discovery, politeness, bad input."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from httpfixture import FixtureServer, Route
+
+from crawlers.crawl import CrawlSettings, run_crawl
+from crawlers.sources import Source
+from models.taxonomy import SourceKind
+
+FAST = CrawlSettings(
+    download_delay=0.0, autothrottle=False, timeout_s=2.0, retries=1, max_bytes=2 * 1024 * 1024
+)
+
+PARAGRAPHS = [
+    "Security officials said the attack took place late on Tuesday when a group of armed men opened fire on a "
+    "police checkpoint on the outskirts of the town, triggering an exchange of fire that lasted nearly an hour.",
+    "A police spokesman told reporters that reinforcements were rushed to the area and the wounded were shifted "
+    "to the district headquarters hospital, where doctors said two of them were in critical condition.",
+    "The provincial government condemned the attack and announced compensation for the families of the "
+    "victims, while a search operation was launched in the surrounding villages to trace the attackers.",
+]
+
+
+def article_page(title: str, paragraphs: list[str] | None = None, charset: str = "utf-8") -> bytes:
+    body = "".join(f"<p>{p}</p>" for p in (paragraphs or PARAGRAPHS))
+    html = (
+        f"<!doctype html><html><head><meta charset='{charset}'><title>{title} | Test Daily</title>"
+        "<meta property='article:published_time' content='2026-11-03T08:00:00+05:00'></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/pakistan'>Pakistan</a> <a href='/sports'>Sports</a></nav>"
+        f"<article><h1>{title}</h1><div class='story'>{body}</div></article>"
+        "<footer>Copyright Test Daily. All rights reserved.</footer></body></html>"
+    )
+    return html.encode(charset)
+
+
+def rss(base: str, links: list[str]) -> bytes:
+    items = "".join(
+        f"<item><title>story {i}</title><link>{link if link.startswith('http') else base + link}</link>"
+        f"<pubDate>Tue, 03 Nov 2026 0{i % 9}:00:00 +0500</pubDate></item>"
+        for i, link in enumerate(links)
+    )
+    head = "<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel><title>t</title>"
+    return f"{head}{items}</channel></rss>".encode()
+
+
+@pytest.fixture
+def sites() -> Iterator[tuple[FixtureServer, FixtureServer]]:
+    with FixtureServer() as site, FixtureServer() as elsewhere:
+        elsewhere.routes["/news/9"] = Route(article_page("Off-host story"))
+        base = site.base
+        site.routes["/robots.txt"] = Route(b"User-agent: *\nDisallow: /private/\n", content_type="text/plain")
+        links = [
+            "/news/1?utm_source=rss",
+            "/news/2",
+            "/news/dup",
+            "/private/secret",
+            f"{elsewhere.base}/news/9",
+            "/news/500",
+            "/news/slow",
+            "/news/loop",
+            "/news/big",
+            "/news/cp1252",
+            "/about-us",
+        ]
+        site.routes["/feed.xml"] = Route(
+            rss(base, links), content_type="application/rss+xml", etag='"v1"', last_modified=1_700_000_000
+        )
+        site.routes["/news/1"] = Route(article_page("Checkpoint attacked in Bannu"))
+        site.routes["/news/1?utm_source=rss"] = site.routes["/news/1"]
+        site.routes["/news/2"] = Route(
+            article_page(
+                "Court adjourns hearing", [p.replace("attack", "case") + " Second story." for p in PARAGRAPHS]
+            )
+        )
+        site.routes["/news/dup"] = Route(article_page("Checkpoint attacked in Bannu (updated)"))
+        site.routes["/private/secret"] = Route(article_page("Secret"))
+        site.routes["/news/500"] = Route(b"oops", status=500, content_type="text/plain")
+        site.routes["/news/slow"] = Route(article_page("Slow"), delay_s=4.0)
+        site.routes["/news/loop"] = Route(b"", status=302, headers={"Location": "/news/loop2"})
+        site.routes["/news/loop2"] = Route(b"", status=302, headers={"Location": "/news/loop"})
+        filler = "<p>" + "x" * 1000 + "</p>"
+        site.routes["/news/big"] = Route(article_page("Big", [filler * 10_000]))
+        accented = [p + " The café owner’s account — quoted in full — was confirmed." for p in PARAGRAPHS]
+        site.routes["/news/cp1252"] = Route(
+            article_page("Café owner’s account", accented, charset="windows-1252").replace(
+                b"charset='windows-1252'", b"charset='utf-8'"
+            ),
+            content_type="text/html; charset=utf-8",
+        )
+        yield site, elsewhere
+
+
+def feed_source(site: FixtureServer) -> Source:
+    return Source("testdaily", SourceKind.FEED, f"{site.base}/feed.xml", link_pattern=r"/(news|private)/")
+
+
+def test_first_crawl_counts_every_outcome(sites: tuple[FixtureServer, FixtureServer]) -> None:
+    site, elsewhere = sites
+    result = run_crawl([feed_source(site)], {}, {}, FAST)
+    stats = result.stats["testdaily"]
+    by_url = {a.url.split("/news/")[-1]: a for a in result.articles}
+    assert set(by_url) == {"1?utm_source=rss", "2", "dup", "cp1252"}
+    assert by_url["1?utm_source=rss"].canonical_url == f"{site.base}/news/1"
+    assert by_url["1?utm_source=rss"].content_hash == by_url["dup"].content_hash  # stored once later on
+    assert "café owner’s account" in by_url["cp1252"].text.lower()
+    assert by_url["1?utm_source=rss"].published_at == datetime(2026, 11, 3, 3, 0, tzinfo=UTC)
+    assert stats.fetched == 4
+    assert stats.skipped_reasons.get("off_host") == 1
+    assert stats.skipped_reasons.get("robots") == 1
+    assert stats.skipped_reasons.get("not_article") == 1  # /about-us fails the link pattern
+    assert stats.failed_reasons == {"http_500": 1, "timeout": 1, "redirect_loop": 1, "too_large": 1}
+    assert stats.found == 9 and stats.new == 9
+    assert elsewhere.requests == []  # never contacted, not even for robots.txt
+    assert "/private/secret" not in site.paths()
+    assert site.paths().count("/news/500") == 2  # one retry
+    assert result.feed_states["testdaily"].etag == '"v1"'
+
+
+def test_rerun_is_conditional_and_fetches_nothing_known(sites: tuple[FixtureServer, FixtureServer]) -> None:
+    site, _ = sites
+    first = run_crawl([feed_source(site)], {}, {}, FAST)
+    known = {"testdaily": {a.canonical_url for a in first.articles}}
+    site.requests.clear()
+    second = run_crawl([feed_source(site)], known, first.feed_states, FAST)
+    feed_requests = [h for _, p, h in site.requests if p == "/feed.xml"]
+    assert feed_requests and feed_requests[0].get("If-None-Match") == '"v1"'
+    assert second.stats["testdaily"].not_modified
+    assert second.articles == []
+    assert [p for p in site.paths() if p.startswith("/news/")] == []
+
+
+def test_changed_feed_fetches_only_new_links(sites: tuple[FixtureServer, FixtureServer]) -> None:
+    site, _ = sites
+    first = run_crawl([feed_source(site)], {}, {}, FAST)
+    known = {"testdaily": {a.canonical_url for a in first.articles}}
+    site.routes["/feed.xml"] = Route(
+        rss(site.base, ["/news/1", "/news/3"]), content_type="application/rss+xml"
+    )
+    site.routes["/news/3"] = Route(article_page("Blast in Kurram", [p + " Third." for p in PARAGRAPHS]))
+    site.requests.clear()
+    second = run_crawl([feed_source(site)], known, {}, FAST)
+    assert [a.url for a in second.articles] == [f"{site.base}/news/3"]
+    assert second.stats["testdaily"].found == 2 and second.stats["testdaily"].new == 1
+    assert "/news/1" not in site.paths()
+
+
+def test_broken_feed_does_not_stop_other_sources(sites: tuple[FixtureServer, FixtureServer]) -> None:
+    site, _ = sites
+    site.routes["/broken.xml"] = Route(b"<rss><channel><item><title>half", content_type="application/rss+xml")
+    site.routes["/gone.xml"] = Route(b"", status=404)
+    broken = Source("broken", SourceKind.FEED, f"{site.base}/broken.xml")
+    gone = Source("gone", SourceKind.FEED, f"{site.base}/gone.xml")
+    result = run_crawl([broken, gone, feed_source(site)], {}, {}, FAST)
+    assert result.stats["broken"].index_error is not None
+    assert result.stats["gone"].index_error == "http_404"
+    assert result.stats["testdaily"].fetched == 4
+
+
+def test_sitemap_and_listing_sources(sites: tuple[FixtureServer, FixtureServer]) -> None:
+    site, _ = sites
+    now = (datetime.now(UTC) - timedelta(hours=1)).isoformat()
+    site.routes["/sitemap-news.xml"] = Route(
+        (
+            "<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9' "
+            "xmlns:news='http://www.google.com/schemas/sitemap-news/0.9'>"
+            f"<url><loc>{site.base}/news/1</loc><news:news><news:publication_date>{now}</news:publication_date>"
+            "<news:title>t</news:title></news:news></url></urlset>"
+        ).encode(),
+        content_type="application/xml",
+    )
+    site.routes["/latest/"] = Route(
+        b"<html><body><a href='/news/2'>two</a><a href='/contact'>c</a></body></html>"
+    )
+    sitemap = Source("wire-sitemap", SourceKind.SITEMAP, f"{site.base}/sitemap-news.xml")
+    listing = Source("wire-latest", SourceKind.LISTING, f"{site.base}/latest/", link_pattern=r"/news/\d+")
+    result = run_crawl([sitemap, listing], {}, {}, FAST)
+    assert [a.url for a in result.articles if a.source == "wire-sitemap"] == [f"{site.base}/news/1"]
+    assert [a.url for a in result.articles if a.source == "wire-latest"] == [f"{site.base}/news/2"]
+    assert result.stats["wire-latest"].skipped_reasons == {"not_article": 1}
