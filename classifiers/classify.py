@@ -1,0 +1,125 @@
+"""Label articles: event and attack type (model or keyword baseline) plus group, place and casualties."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from classifiers.casualties import extract_casualties
+from classifiers.groups import identify_group
+from classifiers.keywords import predict_keywords
+from classifiers.places import locate
+from models.records import ArticleLabels
+from models.taxonomy import AttackType, EventType, Group
+
+logger = logging.getLogger(__name__)
+
+RULES_VERSION = "rules-1"
+# The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
+MAX_TEXT_CHARS = 20_000
+
+
+@dataclass(frozen=True, slots=True)
+class EventGuess:
+    event_type: EventType
+    event_confidence: float
+    attack_type: AttackType | None
+    attack_confidence: float
+
+
+class EventTyper(Protocol):
+    version: str
+
+    def predict_events(self, items: Sequence[tuple[str, str]]) -> list[EventGuess]: ...
+
+
+class KeywordEventTyper:
+    """The keyword baseline behind the same interface as the model."""
+
+    version = "keywords-1"
+
+    def predict_events(self, items: Sequence[tuple[str, str]]) -> list[EventGuess]:
+        guesses = []
+        for title, text in items:
+            p = predict_keywords(title, text)
+            guesses.append(EventGuess(p.event_type, p.event_confidence, p.attack_type, p.attack_confidence))
+        return guesses
+
+
+class ModelEventTyper:
+    """The fine-tuned MiniLM event/attack model (ONNX Runtime), loaded once per process."""
+
+    def __init__(self, model_dir: Path | None = None) -> None:
+        from classifiers.event_model import EventModel
+
+        self._model = EventModel.load(model_dir)
+        self.version = self._model.version
+
+    def predict_events(self, items: Sequence[tuple[str, str]]) -> list[EventGuess]:
+        return [
+            EventGuess(p.event_type, p.event_confidence, p.attack_type, p.attack_confidence)
+            for p in self._model.predict(items)
+        ]
+
+
+def load_event_typer(model_dir: Path | None = None, *, baseline: bool = False) -> EventTyper:
+    """The trained model when its artifacts are there, else (with a warning) the keyword baseline."""
+    if baseline:
+        return KeywordEventTyper()
+    try:
+        return ModelEventTyper(model_dir)
+    except (ImportError, FileNotFoundError, OSError) as exc:
+        logger.warning("event model unavailable (%s); using the keyword baseline", exc)
+        return KeywordEventTyper()
+
+
+class Classifier:
+    """Turns (title, text) pairs into ArticleLabels; one instance per process, reused across batches."""
+
+    def __init__(self, event_typer: EventTyper) -> None:
+        self.event_typer = event_typer
+        self.version = f"{event_typer.version}+{RULES_VERSION}"
+
+    @classmethod
+    def load(cls, model_dir: Path | None = None, *, baseline: bool = False) -> Classifier:
+        return cls(load_event_typer(model_dir, baseline=baseline))
+
+    def classify(self, items: Sequence[tuple[str, str]]) -> list[ArticleLabels]:
+        clipped = [(title or "", (text or "")[:MAX_TEXT_CHARS]) for title, text in items]
+        events = self.event_typer.predict_events(clipped)
+        return [self._label(title, text, event) for (title, text), event in zip(clipped, events, strict=True)]
+
+    def _label(self, title: str, text: str, event: EventGuess) -> ArticleLabels:
+        place = locate(title, text)
+        group = identify_group(title, text)
+        casualties = extract_casualties(title, text)
+        event_type, event_conf = event.event_type, event.event_confidence
+        # An event placed abroad with no Pakistani location is out of scope, whatever its wording.
+        if place.foreign_country and place.province is None and event_type is not EventType.OTHER:
+            event_type, event_conf = EventType.OTHER, max(0.6, place.province_confidence)
+        attack_type = event.attack_type if event_type is EventType.ATTACK else None
+        confidence = {
+            "event_type": round(event_conf, 3),
+            "attack_type": round(event.attack_confidence, 3) if attack_type else 0.0,
+            "group": round(group.confidence, 3),
+            "province": round(place.province_confidence, 3),
+            "district": round(place.district_confidence, 3),
+            **{k: round(v, 3) for k, v in casualties.confidence.items()},
+        }
+        is_incident = event_type is not EventType.OTHER
+        return ArticleLabels(
+            event_type=event_type,
+            attack_type=attack_type,
+            group=group.group if is_incident else Group.UNKNOWN,
+            claimed=group.claimed if is_incident else False,
+            province=place.province,
+            district=place.district,
+            killed=casualties.killed if is_incident else None,
+            injured=casualties.injured if is_incident else None,
+            militants_killed=casualties.militants_killed if is_incident else None,
+            model_version=self.version,
+            confidence=confidence,
+        )

@@ -1,0 +1,135 @@
+"""Alert delivery: one message per channel for each new or revised attack incident, never the same twice."""
+
+from __future__ import annotations
+
+import json
+import logging
+import smtplib
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from email.message import EmailMessage
+from typing import Any
+
+from sqlalchemy import Engine
+
+from models.settings import Settings
+from warehouse import queries
+from warehouse.db import session_scope
+
+logger = logging.getLogger(__name__)
+
+Sender = Callable[[dict[str, Any], str], None]
+
+
+class AlertError(RuntimeError):
+    """A channel refused or could not take the alert; it stays pending and is retried next run."""
+
+
+def incident_text(incident: dict[str, Any], kind: str) -> str:
+    """The one-line human summary that every channel carries."""
+    what = (incident.get("attack_type") or incident.get("event_type") or "incident").replace("_", " ")
+    where = ", ".join(p for p in (incident.get("district"), incident.get("province")) if p) or "Pakistan"
+    toll = []
+    if incident.get("killed") is not None:
+        toll.append(f"{incident['killed']} killed")
+    if incident.get("injured") is not None:
+        toll.append(f"{incident['injured']} injured")
+    group = incident.get("group") or "unknown"
+    by = "" if group == "unknown" else f" — {group} ({'claimed' if incident.get('claimed') else 'blamed'})"
+    prefix = "UPDATE: " if kind == "update" else ""
+    casualties = ", ".join(toll) or "toll unknown"
+    return f"{prefix}{what.capitalize()} in {where} on {incident['occurred_on']}: {casualties}{by}"
+
+
+def alert_payload(incident: dict[str, Any], kind: str) -> dict[str, Any]:
+    return {"incident_id": incident["id"], "kind": kind, **incident, "text": incident_text(incident, kind)}
+
+
+def idempotency_key(incident_id: int, kind: str, revision: int) -> str:
+    return f"{incident_id}:{kind}:{revision}"
+
+
+def webhook_sender(url: str, timeout_s: float = 10.0) -> Sender:
+    def send(payload: dict[str, Any], key: str) -> None:
+        body = json.dumps(payload, default=str).encode("utf-8")
+        request = urllib.request.Request(
+            url,
+            data=body,
+            method="POST",
+            headers={
+                "Content-Type": "application/json",
+                "Idempotency-Key": key,
+                "User-Agent": "khabar-alerts",
+            },
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=timeout_s) as response:
+                if response.status >= 300:
+                    raise AlertError(f"webhook answered {response.status}")
+        except urllib.error.HTTPError as exc:
+            raise AlertError(f"webhook answered {exc.code}") from None
+        except (urllib.error.URLError, TimeoutError, OSError) as exc:
+            raise AlertError(f"webhook unreachable: {getattr(exc, 'reason', exc)}") from None
+
+    return send
+
+
+def email_sender(settings: Settings) -> Sender:
+    def send(payload: dict[str, Any], key: str) -> None:
+        message = EmailMessage()
+        message["Subject"] = f"[khabar] {payload['text']}"
+        message["From"] = settings.alert_email_from or "khabar@localhost"
+        message["To"] = settings.alert_email_to or ""
+        message["X-Idempotency-Key"] = key
+        message.set_content(payload["text"] + "\n\n" + json.dumps(payload, indent=2, default=str))
+        try:
+            with smtplib.SMTP(settings.smtp_host or "localhost", settings.smtp_port, timeout=10) as smtp:
+                if settings.smtp_user and settings.smtp_password:
+                    smtp.starttls()
+                    smtp.login(settings.smtp_user, settings.smtp_password)
+                smtp.send_message(message)
+        except (smtplib.SMTPException, OSError) as exc:
+            raise AlertError(f"e-mail not sent: {exc}") from None
+
+    return send
+
+
+def configured_channels(settings: Settings) -> dict[str, Sender]:
+    channels: dict[str, Sender] = {}
+    if settings.alert_webhook_url:
+        channels["webhook"] = webhook_sender(settings.alert_webhook_url)
+    if settings.smtp_host and settings.alert_email_to:
+        channels["email"] = email_sender(settings)
+    return channels
+
+
+def deliver_pending(
+    engine: Engine, settings: Settings, channels: dict[str, Sender] | None = None
+) -> dict[str, int]:
+    """Send every pending alert on every configured channel and record each outcome."""
+    channels = configured_channels(settings) if channels is None else channels
+    sent = failed = 0
+    for channel, send in channels.items():
+        with session_scope(engine) as session:
+            pending = queries.pending_alerts(session, settings.alert_min_confidence, channel)
+            incidents = {
+                row.id: row for row in queries.incidents_by_id(session, [p.incident_id for p in pending])
+            }
+        for candidate in pending:
+            incident = incidents[candidate.incident_id].as_dict()
+            key = idempotency_key(candidate.incident_id, candidate.kind, candidate.revision)
+            try:
+                send(alert_payload(incident, candidate.kind), key)
+            except AlertError as exc:
+                failed += 1
+                logger.warning("alert %s on %s failed: %s", key, channel, exc)
+                status, error = "failed", str(exc)
+            else:
+                sent += 1
+                status, error = "sent", None
+            with session_scope(engine) as session:
+                queries.record_alert(
+                    session, candidate.incident_id, channel, candidate.kind, candidate.revision, status, error
+                )
+    return {"sent": sent, "failed": failed, "channels": len(channels)}

@@ -1,0 +1,102 @@
+"""Bad input to the CLI: one line on stderr, a non-zero status, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from khabar.cli import main
+
+
+def run_cli(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The CLI as a user runs it, with HOME and the data directory inside the test's tmp dir."""
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HF_HUB_OFFLINE": "1",
+        "HOME": str(home),
+        "KHABAR_DATA_DIR": str(home / "data"),
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "khabar.cli", *args], capture_output=True, text=True, timeout=120, env=env
+    )
+
+
+def assert_one_line_error(proc: subprocess.CompletedProcess[str], fragment: str) -> None:
+    assert proc.returncode != 0, proc.stdout
+    assert "Traceback" not in proc.stderr, proc.stderr
+    lines = [line for line in proc.stderr.splitlines() if line.startswith("khabar:")]
+    assert len(lines) == 1, proc.stderr
+    assert fragment in lines[0], lines[0]
+
+
+def test_missing_sources_file(tmp_path: Path) -> None:
+    proc = run_cli(
+        tmp_path, "run", "--sources", str(tmp_path / "nope.yaml"), "--db", f"sqlite:///{tmp_path}/w.db"
+    )
+    assert_one_line_error(proc, "sources file not found")
+
+
+def test_unreadable_yaml(tmp_path: Path) -> None:
+    bad = tmp_path / "sources.yaml"
+    bad.write_text("sources: [\n  - name: x\n", encoding="utf-8")
+    proc = run_cli(tmp_path, "crawl", "--sources", str(bad), "--db", f"sqlite:///{tmp_path}/w.db")
+    assert_one_line_error(proc, "not valid YAML")
+
+
+@pytest.mark.parametrize(
+    ("url", "fragment"),
+    [
+        ("not a url", "warehouse"),
+        ("mysql+nosuchdriver://x/y", "warehouse"),
+        ("postgresql+psycopg2://postgres@127.0.0.1:1/test", "cannot connect"),
+    ],
+)
+def test_bad_database_url(tmp_path: Path, url: str, fragment: str) -> None:
+    proc = run_cli(tmp_path, "incidents", "--db", url)
+    assert_one_line_error(proc, fragment)
+
+
+def test_bad_since_date(tmp_path: Path) -> None:
+    proc = run_cli(tmp_path, "incidents", "--since", "last tuesday", "--db", f"sqlite:///{tmp_path}/w.db")
+    assert_one_line_error(proc, "--since must be a date")
+
+
+def test_bad_trend_dimension(tmp_path: Path) -> None:
+    proc = run_cli(tmp_path, "trends", "--by", "colour", "--db", f"sqlite:///{tmp_path}/w.db")
+    assert_one_line_error(proc, "--by must be")
+
+
+def test_classify_missing_input(tmp_path: Path) -> None:
+    proc = run_cli(
+        tmp_path, "classify", "--input", str(tmp_path / "none.jsonl"), "--output", str(tmp_path / "o.jsonl")
+    )
+    assert_one_line_error(proc, "input file not found")
+
+
+def test_classify_malformed_line_is_reported_and_the_rest_labelled(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    good = {"id": "a", "title": "Blast kills three in Quetta", "text": "QUETTA: Three people were killed."}
+    source.write_text(
+        json.dumps(good) + "\n{not json\n" + json.dumps(good | {"id": "b"}) + "\n", encoding="utf-8"
+    )
+    out = tmp_path / "out.jsonl"
+    proc = run_cli(tmp_path, "classify", "--input", str(source), "--output", str(out), "--baseline")
+    assert_one_line_error(proc, "1 input line(s) not labelled")
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r.get("id") for r in records] == ["a", None, "b"]
+    assert records[1]["error"].startswith("line 2: not valid JSON")
+    assert records[0]["event_type"] == "attack" and records[0]["province"] == "Balochistan"
+
+
+def test_extract_missing_file(tmp_path: Path) -> None:
+    proc = run_cli(tmp_path, "extract", str(tmp_path / "missing.html"))
+    assert_one_line_error(proc, "1 of 1 input(s) could not be extracted")
+    assert json.loads(proc.stdout)["error"] == "file not found"
+
+
+def test_unknown_command_is_one_line() -> None:
+    assert main(["frobnicate"]) == 2
