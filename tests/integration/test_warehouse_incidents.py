@@ -1,0 +1,382 @@
+"""Incident resolution, analyst queries and alert bookkeeping against SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import UTC, date, datetime
+
+import pytest
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from models.records import Article, ArticleLabels
+from models.taxonomy import AttackType, EventType, Group, Province
+from warehouse import load, queries, schema
+from warehouse.db import make_engine, session_scope, upgrade
+from warehouse.incidents import ResolveResult, resolve_incidents
+
+MODEL = "m1"
+KP = Province.KHYBER_PAKHTUNKHWA
+
+
+@pytest.fixture
+def engine(db_url: str) -> Iterator[Engine]:
+    engine = make_engine(db_url)
+    upgrade(engine)
+    yield engine
+    engine.dispose()
+
+
+def add(
+    engine: Engine,
+    url: str,
+    title: str,
+    text: str,
+    published: str,
+    *,
+    source: str = "dawn",
+    **label_fields: object,
+) -> int:
+    """Store one article with its labels; returns the article id."""
+    article = Article(
+        url=url,
+        canonical_url=url,
+        source=source,
+        title=title,
+        text=text,
+        content_hash=f"hash:{url}",
+        fetched_at=datetime.fromisoformat(published).replace(tzinfo=UTC),
+        published_at=datetime.fromisoformat(published).replace(tzinfo=UTC),
+    )
+    base = ArticleLabels(
+        event_type=EventType.ATTACK,
+        attack_type=AttackType.SUICIDE_BOMBING,
+        group=Group.UNKNOWN,
+        claimed=False,
+        province=KP,
+        district="Bannu",
+        killed=None,
+        injured=None,
+        militants_killed=None,
+        model_version=MODEL,
+        confidence={"event_type": 0.95, "attack_type": 0.9},
+    )
+    with session_scope(engine) as session:
+        [article_id] = load.store_articles(session, [article]).inserted
+        load.save_labels(session, article_id, replace(base, **label_fields))  # type: ignore[arg-type]
+    return article_id
+
+
+def resolve(engine: Engine) -> ResolveResult:
+    with session_scope(engine) as session:
+        return resolve_incidents(session, MODEL)
+
+
+def incidents(engine: Engine) -> list[queries.IncidentRow]:
+    with session_scope(engine) as session:
+        return queries.list_incidents(session)
+
+
+BANNU_URL = "https://www.dawn.com/news/1001"
+BANNU_TITLE = "Suicide bomber kills 40 at police checkpost in Bannu"
+BANNU_TEXT = (
+    "At least 40 people were killed and 60 injured when a suicide bomber rammed an explosives-laden vehicle "
+    "into a police checkpost in Bannu district of Khyber Pakhtunkhwa on Wednesday, police said. The attack "
+    "took place near the Miryan police station, officials said, adding that rescue operations were under way."
+)
+TOLL_URL = "https://tribune.com.pk/story/2002"
+TOLL_TITLE = "Bannu checkpost bombing: death toll rises to 54"
+TOLL_TEXT = (
+    "The death toll from Wednesday's suicide attack on a police checkpost in Bannu rose to 54 on Thursday as "
+    "more of the injured succumbed to their wounds. The banned Tehreek-i-Taliban Pakistan claimed "
+    "responsibility for the bombing in a statement."
+)
+QUETTA_URL = "https://www.dawn.com/news/1003"
+
+
+def add_bannu(engine: Engine) -> int:
+    return add(engine, BANNU_URL, BANNU_TITLE, BANNU_TEXT, "2026-03-04T10:00", killed=40, injured=60)
+
+
+def add_toll(engine: Engine) -> int:
+    return add(
+        engine,
+        TOLL_URL,
+        TOLL_TITLE,
+        TOLL_TEXT,
+        "2026-03-05T08:00",
+        source="tribune",
+        killed=54,
+        group=Group.TTP,
+        claimed=True,
+    )
+
+
+def add_quetta(engine: Engine) -> int:
+    return add(
+        engine,
+        QUETTA_URL,
+        "Bomb blast near Quetta market kills five",
+        "Five people were killed and 12 injured when a bomb planted on a motorcycle exploded near a crowded "
+        "market on Jinnah Road in Quetta on Wednesday evening, police said.",
+        "2026-03-04T15:00",
+        attack_type=AttackType.BOMBING,
+        province=Province.BALOCHISTAN,
+        district="Quetta",
+        killed=5,
+        injured=12,
+    )
+
+
+def test_follow_up_from_another_outlet_revises_the_incident(engine: Engine) -> None:
+    add_bannu(engine)
+    first = resolve(engine)
+    assert len(first.new) == 1 and first.updated == [] and first.articles == 1
+    [incident_id] = first.new
+
+    add_toll(engine)
+    second = resolve(engine)
+    assert second.new == [] and second.updated == [incident_id] and second.articles == 1
+
+    [row] = incidents(engine)
+    assert row.id == incident_id
+    assert row.killed == 54  # the latest report's toll, not 40 + 54
+    assert row.injured == 60  # the follow-up gave none: the earlier figure stands
+    assert (row.group, row.claimed) == ("TTP", True)
+    assert row.sources == [BANNU_URL, TOLL_URL]
+    assert row.revision == 2
+    assert row.occurred_on == date(2026, 3, 4)
+    assert (row.province, row.district, row.attack_type) == ("Khyber Pakhtunkhwa", "Bannu", "suicide_bombing")
+
+    with session_scope(engine) as session:
+        revisions = session.execute(
+            sa.select(schema.IncidentRevision.revision, schema.IncidentRevision.changes)
+            .where(schema.IncidentRevision.incident_id == incident_id)
+            .order_by(schema.IncidentRevision.revision)
+        ).all()
+    assert [r for r, _ in revisions] == [1, 2]
+    assert revisions[1][1] == {
+        "killed": {"old": 40, "new": 54},
+        "group_code": {"old": "unknown", "new": "TTP"},
+        "claimed": {"old": False, "new": True},
+    }
+
+
+def test_report_and_follow_up_in_one_run_make_one_incident_at_revision_1(engine: Engine) -> None:
+    add_toll(engine)  # stored first, but published later: the original still opens the incident
+    add_bannu(engine)
+    result = resolve(engine)
+    assert len(result.new) == 1 and result.updated == [] and result.articles == 2
+    [row] = incidents(engine)
+    assert (row.killed, row.revision, row.sources) == (54, 1, [BANNU_URL, TOLL_URL])
+
+
+def test_second_resolve_run_is_a_no_op(engine: Engine) -> None:
+    add_bannu(engine)
+    add_toll(engine)
+    add_quetta(engine)
+    add(engine, "https://www.dawn.com/news/1009", "Budget debate", "Parliament ...", "2026-03-04T11:00",
+        event_type=EventType.OTHER, attack_type=None)  # fmt: skip
+    resolve(engine)
+
+    def snapshot() -> list[tuple[object, ...]]:
+        with engine.connect() as conn:
+            rows = conn.execute(sa.text("select * from incidents order by id")).all()
+            links = conn.execute(sa.text("select incident_id, article_id from incident_articles order by 2")).all()
+            revisions = conn.execute(sa.text("select count(*) from incident_revisions")).scalar_one()
+        return [*map(tuple, rows), *map(tuple, links), (revisions,)]
+
+    before = snapshot()
+    assert resolve(engine) == ResolveResult(new=[], updated=[], articles=0)
+    assert snapshot() == before
+
+
+def test_different_attacks_same_day_stay_apart(engine: Engine) -> None:
+    add_bannu(engine)
+    add_quetta(engine)
+    # Same day, same district as the Bannu bombing, but a different kind of attack.
+    add(engine, "https://www.dawn.com/news/1004", "Two polio workers shot dead in Bannu",
+        "Unidentified gunmen shot dead two polio workers in the Domel area of Bannu district on Wednesday.",
+        "2026-03-04T12:00", attack_type=AttackType.TARGETED_KILLING, killed=2)  # fmt: skip
+    # Same province and type, another district.
+    add(engine, "https://www.dawn.com/news/1005", "Suicide attack on Lakki Marwat police post",
+        "A suicide bomber attacked a police checkpost in Lakki Marwat district of Khyber Pakhtunkhwa.",
+        "2026-03-04T13:00", district="Lakki Marwat", killed=3)  # fmt: skip
+    result = resolve(engine)
+    assert len(result.new) == 4 and result.articles == 4
+    rows = incidents(engine)
+    assert sorted((r.district, r.killed) for r in rows) == [
+        ("Bannu", 2),
+        ("Bannu", 40),
+        ("Lakki Marwat", 3),
+        ("Quetta", 5),
+    ]
+
+
+def test_place_evidence_decides_how_much_text_similarity_is_needed(engine: Engine) -> None:
+    add_bannu(engine)
+    # No district, same province, a wire rewrite of the same story: joins.
+    add(engine, "https://wire.example/1", "Pakistan: 40 killed in suicide attack on police post in Khyber Pakhtunkhwa",
+        "A suicide bomber struck a police checkpost in Pakistan's northwestern Khyber Pakhtunkhwa province on "
+        "Wednesday, killing at least 40 people and injuring 60 others, officials said.",
+        "2026-03-04T11:00", source="wire", district=None, killed=40)  # fmt: skip
+    # No district, same province, an unrelated story: stays apart.
+    add(engine, "https://wire.example/2", "Gunmen storm Tank levies post",
+        "Militants armed with rifles and rockets stormed a levies post overnight; two guards died.",
+        "2026-03-04T12:00", source="wire", district=None, attack_type=None, killed=2)  # fmt: skip
+    # Two days later, same district and wording: outside the ±1 day window.
+    add(engine, "https://www.dawn.com/news/1010", BANNU_TITLE, BANNU_TEXT, "2026-03-06T12:00", killed=9)
+    resolve(engine)
+    rows = sorted(incidents(engine), key=lambda r: r.id)
+    assert [len(r.sources) for r in rows] == [2, 1, 1]
+    assert rows[0].sources == [BANNU_URL, "https://wire.example/1"]
+
+
+def test_security_operations_resolve_separately_from_attacks(engine: Engine) -> None:
+    add_bannu(engine)
+    add(engine, "https://www.dawn.com/news/1020", "Security forces kill 8 terrorists in Bannu after checkpost attack",
+        "Security forces killed eight terrorists in an intelligence-based operation in Bannu district after "
+        "the suicide attack on a police checkpost, the ISPR said.",
+        "2026-03-04T18:00", event_type=EventType.SECURITY_OPERATION, attack_type=None,
+        militants_killed=8)  # fmt: skip
+    result = resolve(engine)
+    assert len(result.new) == 2
+    rows = incidents(engine)
+    assert {r.event_type for r in rows} == {"attack", "security_operation"}
+    with session_scope(engine) as session:
+        assert [r.event_type for r in queries.list_incidents(session, event_types=("attack",))] == ["attack"]
+        assert queries.list_incidents(session, since=date(2026, 3, 5)) == []
+
+
+def test_custom_similarity_is_used(engine: Engine) -> None:
+    add_bannu(engine)
+    add_toll(engine)
+    with session_scope(engine) as session:
+        result = resolve_incidents(session, MODEL, similarity=lambda a, b: 0.0)
+    assert len(result.new) == 2  # nothing is similar enough, even in the same district
+
+
+# --- trends ---------------------------------------------------------------------------------------
+
+
+def _incident(session: Session, day: date, **fields: object) -> None:
+    values: dict[str, object] = {
+        "occurred_on": day,
+        "event_type": "attack",
+        "attack_type": "bombing",
+        "group_code": "unknown",
+        "claimed": False,
+        "province": "Khyber Pakhtunkhwa",
+        "district": "Bannu",
+        "killed": 1,
+        "injured": 2,
+        "militants_killed": None,
+        "confidence": 0.9,
+    }
+    values.update(fields)
+    session.add(schema.Incident(**values))
+
+
+def test_trends(engine: Engine) -> None:
+    with session_scope(engine) as session:
+        _incident(session, date(2026, 3, 2), killed=10, injured=None, group_code="TTP")  # Monday, W10
+        _incident(session, date(2026, 3, 8), killed=None, injured=4, group_code="TTP")  # Sunday, W10
+        _incident(session, date(2026, 3, 9), province="Balochistan", district="Quetta", group_code="BLA")
+        _incident(session, date(2026, 4, 1), district=None, attack_type="armed_assault")
+        _incident(session, date(2026, 3, 3), event_type="security_operation", killed=50)  # not an attack
+        _incident(session, date(2025, 12, 29), killed=7)  # ISO week 1 of 2026
+
+    def run(by: queries.TrendKey, period: queries.Period, since: date | None = None) -> list[tuple[object, ...]]:
+        with session_scope(engine) as session:
+            return [tuple(t.as_dict().values()) for t in queries.trends(session, by=by, period=period, since=since)]
+
+    assert run("province", "month") == [
+        ("2025-12", "Khyber Pakhtunkhwa", 1, 7, 2),
+        ("2026-03", "Balochistan", 1, 1, 2),
+        ("2026-03", "Khyber Pakhtunkhwa", 2, 10, 4),
+        ("2026-04", "Khyber Pakhtunkhwa", 1, 1, 2),
+    ]
+    assert run("group", "week", since=date(2026, 1, 1)) == [
+        ("2026-W10", "TTP", 2, 10, 4),
+        ("2026-W11", "BLA", 1, 1, 2),
+        ("2026-W14", "unknown", 1, 1, 2),
+    ]
+    assert run("group", "week")[0] == ("2026-W01", "unknown", 1, 7, 2)
+    assert run("district", "day", since=date(2026, 3, 9)) == [
+        ("2026-03-09", "Quetta", 1, 1, 2),
+        ("2026-04-01", "unknown", 1, 1, 2),
+    ]
+    assert run("attack_type", "month", since=date(2026, 4, 1)) == [("2026-04", "armed_assault", 1, 1, 2)]
+    with pytest.raises(ValueError, match="period"), session_scope(engine) as session:
+        queries.trends(session, by="province", period="year")  # type: ignore[arg-type]
+
+
+# --- alerts ---------------------------------------------------------------------------------------
+
+
+def pending(engine: Engine, channel: str = "webhook", min_confidence: float = 0.5) -> list[tuple[int, str, int]]:
+    with session_scope(engine) as session:
+        return [(c.incident_id, c.kind, c.revision) for c in queries.pending_alerts(session, min_confidence, channel)]
+
+
+def record(engine: Engine, key: tuple[int, str, int], status: str, channel: str = "webhook") -> None:
+    with session_scope(engine) as session:
+        queries.record_alert(session, key[0], channel, key[1], key[2], status, None if status == "sent" else "503")
+
+
+def test_alerts_are_never_offered_twice(engine: Engine) -> None:
+    add_bannu(engine)
+    [incident_id] = resolve(engine).new
+    assert pending(engine, min_confidence=0.95) == []  # the incident's confidence is 0.9
+    assert pending(engine) == [(incident_id, "new", 1)]
+
+    record(engine, (incident_id, "new", 1), "failed")
+    assert pending(engine) == [(incident_id, "new", 1)]  # a failed send is retried
+    with session_scope(engine) as session:
+        assert queries.pending_alerts(session, 0.5, "webhook", max_attempts=1) == []
+
+    record(engine, (incident_id, "new", 1), "sent")
+    assert pending(engine) == []
+    assert pending(engine, channel="email") == [(incident_id, "new", 1)]  # channels are independent
+
+    # The death toll rises: one follow-up, marked as an update, at the new revision.
+    add_toll(engine)
+    resolve(engine)
+    assert pending(engine) == [(incident_id, "update", 2)]
+    record(engine, (incident_id, "update", 2), "sent")
+    assert pending(engine) == []
+    # A late duplicate report of the outcome cannot un-send it, and a repeat adds an attempt, not a row.
+    record(engine, (incident_id, "update", 2), "failed")
+    record(engine, (incident_id, "update", 2), "sent")
+    assert pending(engine) == []
+    with session_scope(engine) as session:
+        rows = session.execute(
+            sa.select(schema.Alert.kind, schema.Alert.revision, schema.Alert.status, schema.Alert.attempts)
+            .where(schema.Alert.channel == "webhook")
+            .order_by(schema.Alert.id)
+        ).all()
+        sent_at = session.scalars(sa.select(schema.Alert.sent_at).where(schema.Alert.kind == "new")).one()
+    assert [tuple(r) for r in rows] == [("new", 1, "sent", 2), ("update", 2, "sent", 3)]
+    assert sent_at is not None and sent_at.tzinfo is not None
+
+
+def test_only_attacks_are_alerted(engine: Engine) -> None:
+    add(engine, "https://www.dawn.com/news/1020", "Security forces kill 8 terrorists in Bannu", "IBO in Bannu.",
+        "2026-03-04T18:00", event_type=EventType.SECURITY_OPERATION, attack_type=None)  # fmt: skip
+    resolve(engine)
+    assert pending(engine) == []
+
+
+def test_incidents_by_id_and_payload_shape(engine: Engine) -> None:
+    add_bannu(engine)
+    [incident_id] = resolve(engine).new
+    with session_scope(engine) as session:
+        [row] = queries.incidents_by_id(session, [incident_id, 999])
+    payload = row.as_dict()
+    assert payload["occurred_on"] == "2026-03-04"
+    assert payload["group"] == "unknown" and payload["sources"] == [BANNU_URL]
+    assert {"id", "province", "district", "attack_type", "claimed", "killed", "injured", "militants_killed"} <= set(
+        payload
+    )

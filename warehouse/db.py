@@ -1,0 +1,221 @@
+"""Engines, sessions and migrations for the warehouse, with one-line errors for a bad or dead database."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import event
+from sqlalchemy.engine import URL, Engine
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+from sqlalchemy.orm import Session
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+SQLITE_BUSY_TIMEOUT_S = 30
+POSTGRES_CONNECT_TIMEOUT_S = 10
+
+# Driver messages (lower-cased) mapped to the short reason shown to the user.
+_REASONS = (
+    ("connection refused", "connection refused"),
+    ("timeout expired", "connection timed out"),
+    ("timed out", "connection timed out"),
+    ("could not translate host name", "unknown host"),
+    ("name or service not known", "unknown host"),
+    ("password authentication failed", "authentication failed"),
+    ("no password supplied", "authentication failed"),
+    ("does not exist", None),  # e.g. 'database "x" does not exist': the driver's words are clear
+    ("unable to open database file", "cannot open the database file"),
+    ("server closed the connection", "the server closed the connection"),
+    ("terminating connection", "the server closed the connection"),
+)
+
+
+class WarehouseError(Exception):
+    """The warehouse cannot be used; the message is one line, safe to show (no passwords)."""
+
+
+def display_url(url: str | URL) -> str:
+    """The URL with its password masked and query string dropped (it may carry credentials too)."""
+    try:
+        parsed = sa.make_url(url) if isinstance(url, str) else url
+    except (ArgumentError, ValueError):
+        return "<unparseable URL>"
+    return parsed.set(query={}).render_as_string(hide_password=True)
+
+
+def _reason(exc: BaseException) -> str:
+    """A short, lower-case reason for a driver error, without the driver's multi-line detail."""
+    orig = getattr(exc, "orig", None) or exc
+    text = str(orig).strip()
+    lowered = text.lower()
+    for needle, reason in _REASONS:
+        if needle in lowered:
+            if reason is not None:
+                return reason
+            break
+    first = next((line.strip() for line in text.splitlines() if line.strip()), type(orig).__name__)
+    # psycopg2 prefixes 'connection to server at "host" (ip), port N failed: <the actual reason>'
+    return re.sub(r"^(FATAL|ERROR):\s*", "", first.rsplit("failed: ", 1)[-1])
+
+
+def connection_error(url: str | URL, exc: BaseException) -> WarehouseError:
+    """The user-facing error for a database that cannot be reached or was lost mid-run."""
+    return WarehouseError(f"cannot connect to the warehouse at {display_url(url)}: {_reason(exc)}")
+
+
+_USERINFO_PASSWORD = re.compile(r"(://[^/:@]*):[^/@]*@")
+
+
+def _parse(url: str | URL) -> URL:
+    try:
+        return sa.make_url(url) if isinstance(url, str) else url
+    except (ArgumentError, ValueError) as exc:  # ValueError: a non-numeric port
+        shown = _USERINFO_PASSWORD.sub(r"\1:***@", str(url))
+        raise WarehouseError(
+            f"invalid warehouse URL {shown!r}: expected e.g. sqlite:///path/khabar.sqlite "
+            "or postgresql+psycopg2://user@host:5432/db"
+        ) from exc
+
+
+def _sqlite_file(url: URL) -> Path | None:
+    database = url.database or ""
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return Path(database)
+
+
+def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    # SQLite leaves foreign keys off per connection; without this ON DELETE CASCADE silently does nothing.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_S * 1000}")
+    # WAL lets readers (analysts, the API) work while a pipeline task writes; a no-op once set.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.close()
+
+
+def make_engine(url: str | URL, *, check: bool = True) -> Engine:
+    """An engine for the warehouse URL; with `check`, connect once so a dead server fails here, clearly.
+
+    SQLite: the file's directory is created, foreign keys are enforced and writers wait for locks.
+    PostgreSQL: pooled connections are pinged before use, so a restarted server is survived.
+    """
+    parsed = _parse(url)
+    backend = parsed.get_backend_name()
+    kwargs: dict[str, Any] = {}
+    if backend == "sqlite":
+        path = _sqlite_file(parsed)
+        if path is not None:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise WarehouseError(
+                    f"cannot create the directory for the warehouse at {display_url(parsed)}: {exc.strerror}"
+                ) from exc
+        kwargs["connect_args"] = {"timeout": SQLITE_BUSY_TIMEOUT_S}
+    elif backend == "postgresql":
+        kwargs["pool_pre_ping"] = True
+        if parsed.get_driver_name() in ("psycopg2", "psycopg") and "connect_timeout" not in parsed.query:
+            kwargs["connect_args"] = {"connect_timeout": POSTGRES_CONNECT_TIMEOUT_S}
+    try:
+        engine = sa.create_engine(parsed, **kwargs)
+    except NoSuchModuleError as exc:
+        raise WarehouseError(
+            f"unknown database driver {parsed.drivername!r} in the warehouse URL {display_url(parsed)}: "
+            "use sqlite:// or postgresql+psycopg2://"
+        ) from exc
+    except (ArgumentError, TypeError, ImportError) as exc:
+        raise WarehouseError(f"cannot use the warehouse URL {display_url(parsed)}: {exc}") from exc
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _on_sqlite_connect)
+    if check:
+        try:
+            with engine.connect() as conn:
+                conn.execute(sa.text("select 1"))
+        except sa.exc.DBAPIError as exc:
+            engine.dispose()
+            log.debug("warehouse connection check failed", exc_info=True)
+            raise connection_error(parsed, exc) from exc
+    return engine
+
+
+@contextmanager
+def session_scope(engine: Engine) -> Iterator[Session]:
+    """A session committed on success and rolled back on error; a lost database becomes WarehouseError."""
+    session = Session(engine, expire_on_commit=False)
+    try:
+        yield session
+        session.commit()
+    except sa.exc.DBAPIError as exc:
+        session.rollback()
+        translated = translate_error(engine.url, exc)
+        if translated is None:
+            raise
+        raise translated from exc
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
+def translate_error(url: str | URL, exc: sa.exc.DBAPIError) -> WarehouseError | None:
+    """The one-line WarehouseError for an outage or a missing schema; None for any other database error."""
+    message = str(exc.orig).lower()
+    if exc.connection_invalidated:
+        return WarehouseError(f"lost the connection to the warehouse at {display_url(url)}: {_reason(exc)}")
+    if any(needle in message for needle, _ in _REASONS if needle != "does not exist"):
+        return connection_error(url, exc)
+    if "no such table" in message or ("relation" in message and "does not exist" in message):
+        first = str(exc.orig).strip().splitlines()[0]
+        return WarehouseError(
+            f"the warehouse at {display_url(url)} has no schema yet ({first}): run `khabar db upgrade`"
+        )
+    return None
+
+
+def alembic_config(connection: sa.Connection | None = None) -> Config:
+    """An Alembic Config pointing at the packaged migrations, independent of the working directory."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def _run_alembic(engine_or_url: Engine | str, action: str, revision: str) -> None:
+    engine = make_engine(engine_or_url) if isinstance(engine_or_url, str) else engine_or_url
+    try:
+        with engine.begin() as connection:
+            config = alembic_config(connection)
+            if action == "upgrade":
+                command.upgrade(config, revision)
+            else:
+                command.downgrade(config, revision)
+    except sa.exc.DBAPIError as exc:
+        translated = translate_error(engine.url, exc)
+        if translated is None:
+            raise
+        raise translated from exc
+    finally:
+        if isinstance(engine_or_url, str):
+            engine.dispose()
+
+
+def upgrade(engine_or_url: Engine | str, revision: str = "head") -> None:
+    """Migrate the warehouse to `revision` (default: the latest schema)."""
+    _run_alembic(engine_or_url, "upgrade", revision)
+
+
+def downgrade(engine_or_url: Engine | str, revision: str) -> None:
+    """Migrate the warehouse back to `revision` ("base" drops every table)."""
+    _run_alembic(engine_or_url, "downgrade", revision)

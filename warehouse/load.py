@@ -1,0 +1,321 @@
+"""Idempotent writes into the warehouse: sources, feed state, articles, labels and crawl runs."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Protocol
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from models.records import Article, ArticleLabels
+from warehouse import schema
+from warehouse.db import WarehouseError
+
+log = logging.getLogger(__name__)
+
+# Keeps IN (...) lists well under SQLite's bound-parameter limit.
+_CHUNK = 500
+# sha256("") — bodies that failed extraction all share it, so it must not make them duplicates.
+_EMPTY_BODY_HASH = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+
+_CRAWL_COUNTS = ("found", "new", "fetched", "failed", "skipped", "bytes")
+# Accepted spellings of the other stats keys (crawlers' CrawlStats.as_dict() uses the right-hand ones).
+_CRAWL_ALIASES = {
+    "failure_reasons": ("failure_reasons", "failed_reasons"),
+    "skip_reasons": ("skip_reasons", "skipped_reasons"),
+    "error": ("error", "index_error"),
+}
+_CRAWL_FIELDS = frozenset(
+    (
+        *_CRAWL_COUNTS,
+        *(k for keys in _CRAWL_ALIASES.values() for k in keys),
+        "started_at",
+        "finished_at",
+        "duration_s",
+        "not_modified",
+        "source",
+    )
+)
+
+
+class SourceLike(Protocol):
+    """Anything with a source's identity and configuration (crawlers' Source, a test double)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def url(self) -> str: ...
+    @property
+    def enabled(self) -> bool: ...
+
+
+@dataclass(slots=True)
+class StoreResult:
+    """Ids of the articles stored now, and how many were already known (by URL or body)."""
+
+    inserted: list[int] = field(default_factory=list)
+    duplicates: int = 0
+
+
+def insert(session: Session, model: type[schema.Base]) -> Any:
+    """The dialect's INSERT, which has on_conflict_do_update/do_nothing on PostgreSQL and SQLite."""
+    name = session.get_bind().dialect.name
+    if name == "postgresql":
+        return postgresql.insert(model)
+    if name == "sqlite":
+        return sqlite.insert(model)
+    raise WarehouseError(f"the warehouse supports PostgreSQL and SQLite, not {name}")
+
+
+def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
+    for start in range(0, len(items), _CHUNK):
+        yield items[start : start + _CHUNK]
+
+
+def _ensure_sources(session: Session, names: Iterable[str]) -> None:
+    """Register sources seen on articles but never synced, so the foreign key holds; sync fills them in."""
+    rows = [{"name": n, "enabled": False} for n in sorted(set(names))]
+    if rows:
+        stmt = insert(session, schema.Source).on_conflict_do_nothing(index_elements=["name"])
+        session.execute(stmt, rows)
+
+
+def sync_sources(session: Session, sources: Iterable[SourceLike], *, disable_missing: bool = False) -> None:
+    """Upsert the configured sources by name; with `disable_missing`, sources not listed are disabled.
+
+    Leave `disable_missing` off when syncing a subset (one Airflow mapped task syncs one source).
+
+    Feed state (etag, last_modified) and last_success_at are kept: they belong to the crawl, not the config.
+    """
+    rows = [{"name": s.name, "kind": str(s.kind), "url": s.url, "enabled": bool(s.enabled)} for s in sources]
+    now = schema.utcnow()
+    if rows:
+        stmt = insert(session, schema.Source)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["name"],
+            set_={
+                "kind": stmt.excluded.kind,
+                "url": stmt.excluded.url,
+                "enabled": stmt.excluded.enabled,
+                "updated_at": now,
+            },
+        )
+        session.execute(stmt, [{**r, "created_at": now, "updated_at": now} for r in rows])
+    if disable_missing:
+        listed = [r["name"] for r in rows]
+        session.execute(
+            sa.update(schema.Source)
+            .where(schema.Source.name.not_in(listed), schema.Source.enabled.is_(True))
+            .values(enabled=False, updated_at=now)
+        )
+
+
+def get_feed_state(session: Session, source: str) -> tuple[str | None, str | None]:
+    """The (etag, last_modified) to send on the next conditional GET of the source's feed."""
+    row = session.execute(
+        sa.select(schema.Source.etag, schema.Source.last_modified).where(schema.Source.name == source)
+    ).first()
+    return (row.etag, row.last_modified) if row else (None, None)
+
+
+def set_feed_state(session: Session, source: str, etag: str | None, last_modified: str | None) -> None:
+    """Remember the feed's validators after a successful fetch (a source not synced yet is registered)."""
+    now = schema.utcnow()
+    stmt = insert(session, schema.Source).values(
+        name=source, enabled=False, etag=etag, last_modified=last_modified, created_at=now, updated_at=now
+    )
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["name"], set_={"etag": etag, "last_modified": last_modified, "updated_at": now}
+    )
+    session.execute(stmt)
+
+
+def source_urls(session: Session, source: str) -> set[str]:
+    """Every URL and canonical URL stored for the source, so discovery can skip them without a query each."""
+    rows = session.execute(
+        sa.select(schema.Article.url, schema.Article.canonical_url).where(schema.Article.source == source)
+    )
+    return {u for row in rows for u in row}
+
+
+def known_urls(session: Session, urls: Iterable[str]) -> set[str]:
+    """Those of `urls` already stored, as an article's URL or its canonical URL."""
+    wanted = sorted(set(urls))
+    found: set[str] = set()
+    for chunk in _chunks(wanted):
+        rows = session.execute(
+            sa.select(schema.Article.url, schema.Article.canonical_url).where(
+                sa.or_(schema.Article.url.in_(chunk), schema.Article.canonical_url.in_(chunk))
+            )
+        )
+        for url, canonical in rows:
+            found.update({url, canonical})
+    return found & set(wanted)
+
+
+def _existing_keys(session: Session, batch: Sequence[Article]) -> tuple[set[str], set[str]]:
+    """URLs (either kind) and body hashes of `batch` that are already stored."""
+    urls = known_urls(session, [u for a in batch for u in (a.url, a.canonical_url)])
+    hashes = sorted({a.content_hash for a in batch})
+    known_hashes: set[str] = set()
+    for chunk in _chunks(hashes):
+        known_hashes.update(
+            session.scalars(sa.select(schema.Article.content_hash).where(schema.Article.content_hash.in_(chunk)))
+        )
+    return urls, known_hashes
+
+
+def _hash_counts(article: Article) -> bool:
+    return bool(article.text.strip()) and article.content_hash != _EMPTY_BODY_HASH
+
+
+def store_articles(session: Session, articles: Iterable[Article]) -> StoreResult:
+    """Store articles not seen before; one with a known URL, canonical URL or body hash is a duplicate.
+
+    Duplicates are detected against the warehouse and within the batch. An empty body's hash is not
+    used for matching, so pages whose extraction failed do not swallow one another.
+    """
+    batch = list(articles)
+    result = StoreResult()
+    if not batch:
+        return result
+    seen_urls, seen_hashes = _existing_keys(session, batch)
+    _ensure_sources(session, (a.source for a in batch))
+    for article in batch:
+        by_hash = _hash_counts(article) and article.content_hash in seen_hashes
+        if article.url in seen_urls or article.canonical_url in seen_urls or by_hash:
+            result.duplicates += 1
+            continue
+        # ON CONFLICT DO NOTHING covers a concurrent writer storing the same URL since we looked.
+        stmt = (
+            insert(session, schema.Article)
+            .values(
+                url=article.url,
+                canonical_url=article.canonical_url,
+                source=article.source,
+                title=article.title,
+                text=article.text,
+                published_at=article.published_at,
+                fetched_at=article.fetched_at,
+                language=article.language,
+                author=article.author,
+                content_hash=article.content_hash,
+                http_status=article.http_status,
+            )
+            .on_conflict_do_nothing()
+            .returning(schema.Article.id)
+        )
+        new_id = session.execute(stmt).scalar_one_or_none()
+        seen_urls.update({article.url, article.canonical_url})
+        if _hash_counts(article):
+            seen_hashes.add(article.content_hash)
+        if new_id is None:
+            result.duplicates += 1
+        else:
+            result.inserted.append(new_id)
+    return result
+
+
+def to_article(row: schema.Article) -> Article:
+    """The pipeline record of a stored article."""
+    return Article(
+        url=row.url,
+        canonical_url=row.canonical_url,
+        source=row.source,
+        title=row.title,
+        text=row.text,
+        content_hash=row.content_hash,
+        fetched_at=row.fetched_at,
+        published_at=row.published_at,
+        language=row.language,
+        author=row.author,
+        http_status=row.http_status,
+    )
+
+
+def unlabelled_articles(session: Session, model_version: str, limit: int | None = None) -> list[tuple[int, Article]]:
+    """Stored articles that `model_version` has not labelled yet, oldest first, as (id, Article)."""
+    labelled = sa.select(schema.ArticleLabel.article_id).where(schema.ArticleLabel.model_version == model_version)
+    stmt = sa.select(schema.Article).where(schema.Article.id.not_in(labelled)).order_by(schema.Article.id)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return [(row.id, to_article(row)) for row in session.scalars(stmt)]
+
+
+def save_labels(session: Session, article_id: int, labels: ArticleLabels) -> None:
+    """Store (or replace) what `labels.model_version` says about the article."""
+    values: dict[str, Any] = {
+        "event_type": str(labels.event_type),
+        "attack_type": str(labels.attack_type) if labels.attack_type else None,
+        "group_code": str(labels.group),
+        "claimed": bool(labels.claimed),
+        "province": str(labels.province) if labels.province else None,
+        "district": labels.district,
+        "killed": labels.killed,
+        "injured": labels.injured,
+        "militants_killed": labels.militants_killed,
+        "confidence": {k: float(v) for k, v in labels.confidence.items()},
+        "overall_confidence": float(labels.overall_confidence),
+        "labelled_at": schema.utcnow(),
+    }
+    stmt = insert(session, schema.ArticleLabel).values(
+        article_id=article_id, model_version=labels.model_version, **values
+    )
+    stmt = stmt.on_conflict_do_update(index_elements=["article_id", "model_version"], set_=values)
+    session.execute(stmt)
+
+
+def _as_datetime(value: Any) -> datetime | None:
+    if value is None or isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(str(value))
+
+
+def _first(stats: Mapping[str, Any], field: str) -> Any:
+    return next((stats[k] for k in _CRAWL_ALIASES[field] if stats.get(k) is not None), None)
+
+
+def record_crawl_run(session: Session, run_id: str, source: str, stats: Mapping[str, Any]) -> None:
+    """Store (or replace, on a retried task) one source's counts for one run.
+
+    `stats` keys (CrawlStats.as_dict() fits): found, new, fetched, failed, skipped, bytes; started_at,
+    finished_at (datetimes or ISO strings), duration_s, not_modified; failure_reasons / failed_reasons
+    and skip_reasons / skipped_reasons (reason → count); error / index_error (the whole source failed).
+    """
+    unknown = set(stats) - _CRAWL_FIELDS
+    if unknown:
+        log.warning("record_crawl_run ignores unknown stats keys: %s", ", ".join(sorted(unknown)))
+    started = _as_datetime(stats.get("started_at"))
+    finished = _as_datetime(stats.get("finished_at"))
+    duration = stats.get("duration_s")
+    if not duration and started and finished:
+        duration = (finished - started).total_seconds()
+    error = _first(stats, "error")
+    values: dict[str, Any] = {
+        "started_at": started,
+        "finished_at": finished,
+        "duration_s": float(duration) if duration is not None else None,
+        "not_modified": bool(stats.get("not_modified")),
+        "failure_reasons": {str(k): int(v) for k, v in (_first(stats, "failure_reasons") or {}).items()},
+        "skip_reasons": {str(k): int(v) for k, v in (_first(stats, "skip_reasons") or {}).items()},
+        "error": str(error) if error else None,
+        **{k: int(stats.get(k) or 0) for k in _CRAWL_COUNTS},
+    }
+    stmt = insert(session, schema.CrawlRun).values(run_id=run_id, source=source, **values)
+    stmt = stmt.on_conflict_do_update(index_elements=["run_id", "source"], set_=values)
+    session.execute(stmt)
+
+
+def mark_source_success(session: Session, source: str, at: datetime | None = None) -> None:
+    """Record that the source's index was read successfully (sources.last_success_at)."""
+    _ensure_sources(session, [source])
+    session.execute(
+        sa.update(schema.Source).where(schema.Source.name == source).values(last_success_at=at or schema.utcnow())
+    )

@@ -1,0 +1,215 @@
+"""The warehouse tables as SQLAlchemy 2 declarative models (the shape analysts query with SQL)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any, ClassVar
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# Stable constraint names, so Alembic migrations can refer to (and drop) them on every database.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = sa.MetaData(naming_convention=NAMING_CONVENTION)
+
+ALERT_KINDS = ("new", "update")
+ALERT_STATUSES = ("sent", "failed")
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(sa.TypeDecorator[datetime]):
+    """A timestamp stored in UTC and always read back timezone-aware.
+
+    SQLite keeps no offset and PostgreSQL answers in the session time zone; normalising here means
+    callers compare and subtract datetimes the same way on both. Naive input is taken as UTC.
+    """
+
+    impl = sa.DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        value = value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
+        # SQLite would silently drop the offset; strip it ourselves after converting to UTC.
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = metadata
+    type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UTCDateTime()}
+
+
+class Source(Base):
+    """A configured news source and its feed's conditional-GET state."""
+
+    __tablename__ = "sources"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    # Null when the source was only seen on stored articles and never synced from sources.yaml.
+    kind: Mapped[str | None] = mapped_column(sa.String(16))
+    url: Mapped[str | None] = mapped_column(sa.Text)
+    enabled: Mapped[bool] = mapped_column(sa.Boolean, default=True, server_default=sa.true())
+    etag: Mapped[str | None] = mapped_column(sa.Text)
+    last_modified: Mapped[str | None] = mapped_column(sa.Text)
+    last_success_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class Article(Base):
+    """One stored news report; a story reached by several links is stored once."""
+
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    url: Mapped[str] = mapped_column(sa.Text, unique=True)
+    canonical_url: Mapped[str] = mapped_column(sa.Text, unique=True)
+    source: Mapped[str] = mapped_column(sa.String(64), sa.ForeignKey("sources.name", onupdate="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(sa.Text)
+    text: Mapped[str] = mapped_column(sa.Text)
+    published_at: Mapped[datetime | None] = mapped_column(index=True)
+    fetched_at: Mapped[datetime]
+    language: Mapped[str | None] = mapped_column(sa.String(16))
+    author: Mapped[str | None] = mapped_column(sa.Text)
+    content_hash: Mapped[str] = mapped_column(sa.String(128), index=True)
+    http_status: Mapped[int | None]
+
+
+class ArticleLabel(Base):
+    """What one model version said about one article."""
+
+    __tablename__ = "article_labels"
+    __table_args__ = (sa.UniqueConstraint("article_id", "model_version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(sa.ForeignKey("articles.id", ondelete="CASCADE"))
+    model_version: Mapped[str] = mapped_column(sa.String(64))
+    event_type: Mapped[str] = mapped_column(sa.String(32), index=True)
+    attack_type: Mapped[str | None] = mapped_column(sa.String(32))
+    group_code: Mapped[str] = mapped_column(sa.String(16))
+    claimed: Mapped[bool] = mapped_column(sa.Boolean)
+    province: Mapped[str | None] = mapped_column(sa.String(32))
+    district: Mapped[str | None] = mapped_column(sa.String(64))
+    killed: Mapped[int | None]
+    injured: Mapped[int | None]
+    militants_killed: Mapped[int | None]
+    confidence: Mapped[dict[str, Any]] = mapped_column(sa.JSON, default=dict)
+    overall_confidence: Mapped[float] = mapped_column(sa.Float)
+    labelled_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Incident(Base):
+    """One real-world attack or security operation merged from every report about it."""
+
+    __tablename__ = "incidents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    occurred_on: Mapped[date] = mapped_column(sa.Date, index=True)
+    event_type: Mapped[str] = mapped_column(sa.String(32), index=True)
+    attack_type: Mapped[str | None] = mapped_column(sa.String(32))
+    group_code: Mapped[str] = mapped_column(sa.String(16))
+    claimed: Mapped[bool] = mapped_column(sa.Boolean)
+    province: Mapped[str | None] = mapped_column(sa.String(32))
+    district: Mapped[str | None] = mapped_column(sa.String(64))
+    killed: Mapped[int | None]
+    injured: Mapped[int | None]
+    militants_killed: Mapped[int | None]
+    confidence: Mapped[float] = mapped_column(sa.Float)
+    revision: Mapped[int] = mapped_column(default=1)
+    first_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class IncidentArticle(Base):
+    """Which reports an incident was merged from; an article belongs to at most one incident."""
+
+    __tablename__ = "incident_articles"
+
+    incident_id: Mapped[int] = mapped_column(sa.ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, unique=True
+    )
+    # The text similarity that attached the article (null for the report that opened the incident).
+    similarity: Mapped[float | None] = mapped_column(sa.Float)
+    attached_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class IncidentRevision(Base):
+    """An audit row per incident revision: the merged fields and which of them changed."""
+
+    __tablename__ = "incident_revisions"
+    __table_args__ = (sa.UniqueConstraint("incident_id", "revision"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    incident_id: Mapped[int] = mapped_column(sa.ForeignKey("incidents.id", ondelete="CASCADE"))
+    revision: Mapped[int]
+    # {field: {"old": ..., "new": ...}} for every merged field that changed (all of them at revision 1).
+    changes: Mapped[dict[str, Any]] = mapped_column(sa.JSON)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Alert(Base):
+    """One alert per incident, channel, kind and revision; the unique key is what prevents repeats."""
+
+    __tablename__ = "alerts"
+    __table_args__ = (
+        sa.UniqueConstraint("incident_id", "channel", "kind", "revision"),
+        sa.CheckConstraint("kind in ('new', 'update')", name="kind"),
+        sa.CheckConstraint("status in ('sent', 'failed')", name="status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    incident_id: Mapped[int] = mapped_column(sa.ForeignKey("incidents.id", ondelete="CASCADE"))
+    channel: Mapped[str] = mapped_column(sa.String(32))
+    kind: Mapped[str] = mapped_column(sa.String(8))
+    revision: Mapped[int]
+    status: Mapped[str] = mapped_column(sa.String(8))
+    attempts: Mapped[int] = mapped_column(default=1)
+    error: Mapped[str | None] = mapped_column(sa.Text)
+    sent_at: Mapped[datetime | None]
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class CrawlRun(Base):
+    """Per run and source: what discovery and fetching found, and why things were skipped or failed."""
+
+    __tablename__ = "crawl_runs"
+    __table_args__ = (sa.UniqueConstraint("run_id", "source"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[str] = mapped_column(sa.String(128))
+    # Deliberately no foreign key: a run's record must be writable even for a misconfigured source.
+    source: Mapped[str] = mapped_column(sa.String(64), index=True)
+    started_at: Mapped[datetime | None]
+    finished_at: Mapped[datetime | None]
+    duration_s: Mapped[float | None] = mapped_column(sa.Float)
+    # The feed answered 304 Not Modified: nothing to do, at the cost of one conditional request.
+    not_modified: Mapped[bool] = mapped_column(sa.Boolean, default=False)
+    found: Mapped[int] = mapped_column(default=0)
+    new: Mapped[int] = mapped_column(default=0)
+    fetched: Mapped[int] = mapped_column(default=0)
+    failed: Mapped[int] = mapped_column(default=0)
+    skipped: Mapped[int] = mapped_column(default=0)
+    bytes: Mapped[int] = mapped_column(sa.BigInteger, default=0)
+    failure_reasons: Mapped[dict[str, Any]] = mapped_column(sa.JSON, default=dict)
+    skip_reasons: Mapped[dict[str, Any]] = mapped_column(sa.JSON, default=dict)
+    # Set when the source as a whole failed (feed unreachable, unparseable); its counts may then be 0.
+    error: Mapped[str | None] = mapped_column(sa.Text)
