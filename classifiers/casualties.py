@@ -1,0 +1,1134 @@
+"""Casualty figures (victims killed, injured, militants killed) read from the wording of a news report."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+__all__ = ["Casualties", "extract_casualties"]
+
+KILLED = "killed"
+INJURED = "injured"
+MILITANTS = "militants_killed"
+_CLASSES = (KILLED, INJURED, MILITANTS)
+
+
+@dataclass(frozen=True, slots=True)
+class Casualties:
+    """Figures for one report; None means the report gives no usable number."""
+
+    killed: int | None
+    injured: int | None
+    militants_killed: int | None
+    confidence: dict[str, float]
+
+
+# ---------------------------------------------------------------------------
+# Vocabulary
+
+_UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+# Words that say "some people" without saying how many: the figure stays unknown.
+_VAGUE = {"several", "many", "dozens", "scores", "hundreds", "thousands", "numerous", "multiple", "few"}
+_ORDINALS = {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
+_MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+}  # fmt: skip
+# A number followed by one of these is a measure, an amount or a unit name, not a head count.
+_NOT_COUNT_AFTER = {
+    "year", "years", "km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "metres",
+    "meters", "kg", "kilogrammes", "kilograms", "percent", "per", "million", "billion", "crore",
+    "lakh", "rupees", "dollars", "am", "pm", "hours", "hour", "minutes", "days", "day", "weeks",
+    "months", "corps", "division", "brigade", "wing", "squadron", "regiment", "battalion", "th",
+    "st", "nd", "rd", "feet", "ft", "vehicles", "houses", "shops", "schools", "towers",
+}  # fmt: skip
+_NOT_COUNT_BEFORE = {"rs", "pkr", "usd", "no", "section", "block", "sector", "article", "phase", "street", "$"}
+# Phrases that soften a number; the number is still taken as the figure.
+_APPROX = (
+    ("no", "fewer", "than"), ("no", "less", "than"), ("not", "less", "than"), ("at", "least"),
+    ("more", "than"), ("up", "to"), ("as", "many", "as"), ("close", "to"), ("an", "estimated"),
+    ("a", "total", "of"), ("upwards", "of"), ("in", "excess", "of"), ("just", "over"),
+    ("well", "over"), ("over",), ("nearly",), ("almost",), ("around",), ("about",),
+    ("approximately",), ("roughly",), ("some",), ("all",), ("estimated",),
+)  # fmt: skip
+
+
+_APPROX_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in _APPROX:
+    _APPROX_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
+
+
+def _plural_forms(words: str) -> set[str]:
+    out: set[str] = set()
+    for word in words.split():
+        out.add(word)
+        out.add(word + "s")
+    return out
+
+
+_VICTIM_NOUNS = _plural_forms(
+    "person individual civilian woman child boy girl student policewoman cop constable officer "
+    "official soldier trooper jawan sepoy sipahi havaldar naik guard levy ranger worshipper "
+    "worshiper passenger pilgrim bystander labourer laborer worker employee engineer teacher "
+    "doctor nurse lawyer judge journalist reporter leader politician candidate vaccinator trader "
+    "shopkeeper customer commuter driver villager elder resident citizen national tourist member "
+    "relative brother son daughter wife infant minor youth youngster player victim cadet pilot "
+    "sailor khasadar volunteer rescuer mourner miner farmer watchman chowkidar inspector "
+    "sub-inspector sho dsp asi dpo sp major captain lieutenant colonel subedar sepoy security "
+    "passer-by passerby other father mother husband cleric scholar prayer-leader imam customs "
+    "fc-soldier fc-man staffer hazara"
+) | {
+    "people", "persons", "men", "man", "women", "children", "policeman", "policemen", "police",
+    "personnel", "troops", "levies", "tribesman", "tribesmen", "passers-by", "passersby",
+    "others", "family", "families", "staff", "youths", "labourers", "lives",
+}  # fmt: skip
+_MILITANT_NOUNS = _plural_forms(
+    "militant terrorist attacker assailant insurgent kharji khariji khawarji bomber extremist "
+    "miscreant dehshatgard raider infiltrator suspect dacoit robber criminal outlaw fighter "
+    "commander hideout"
+) | {
+    "gunman", "gunmen", "khawarij", "khwarij", "khawarij's", "ttp", "bla", "blf", "daesh",
+    "isis", "iskp", "is-k", "indian-sponsored", "india-sponsored", "indian-backed", "fitna",
+    "terrorism", "al-khawarij", "al-hindustan",
+}  # fmt: skip
+# Subjects that make a bare count after an active verb militants: "troops killed three".
+_SECURITY_SUBJECTS = {
+    "troops", "forces", "soldiers", "police", "policemen", "personnel", "army", "fc", "rangers",
+    "levies", "ctd", "sf", "lea", "leas", "enforcers", "military", "security",
+}  # fmt: skip
+
+# Trigger words once phrases have been rewritten by _rewrite (see there).
+_KILL_TRANSITIVE = {
+    "killed", "kills", "kill", "killing", "martyred", "martyring", "martyr", "martyrs",
+    "murdered", "assassinated",
+}  # fmt: skip
+_KILL_INTRANSITIVE = {"dead", "died", "dies", "die", "slain", "perished", "deaths", "fatalities", "bodies",
+                      "succumbed", "succumbs"}  # fmt: skip
+_DEATH_OF_INJURED = {"died", "dies", "succumbed", "succumbs"}
+_MILITANT_KILL = {"neutralised", "neutralized", "neutralising", "neutralizing", "eliminated", "eliminating"}
+_INJURE_TRANSITIVE = {"injured", "injuring", "injures", "injure", "wounded", "wounding", "wounds"}
+_INJURE_INTRANSITIVE = {"hurt"}
+_KILL_WORDS = _KILL_TRANSITIVE | _KILL_INTRANSITIVE | _MILITANT_KILL
+_INJURE_WORDS = _INJURE_TRANSITIVE | _INJURE_INTRANSITIVE
+_TRIGGERS = _KILL_WORDS | _INJURE_WORDS
+_TRANSITIVE = _KILL_TRANSITIVE | _MILITANT_KILL | _INJURE_TRANSITIVE
+
+# Passive-voice helpers and adverbs that may sit between a subject and its verb.
+_AUX = {
+    "were", "was", "are", "is", "be", "been", "being", "have", "has", "had", "got", "get", "also",
+    "reportedly", "later", "subsequently", "eventually", "allegedly", "critically", "seriously",
+    "severely", "grievously", "badly", "fatally", "mortally", "slightly", "who", "that",
+    "immediately", "instantly", "all", "both", "themselves", "reported", "confirmed", "feared",
+    "officially",
+}  # fmt: skip
+_PASSIVE_MARKERS = {"were", "was", "are", "is", "be", "been", "being", "got", "get"}
+# Words that end a noun phrase: prepositions, conjunctions, determiners, common verbs.
+_STOP = {
+    "in", "on", "at", "near", "from", "to", "by", "with", "after", "before", "during", "of",
+    "for", "as", "while", "when", "and", "or", "but", "the", "a", "an", "this", "that", "these",
+    "those", "their", "his", "her", "its", "our", "were", "was", "are", "is", "been", "be",
+    "have", "has", "had", "said", "says", "including", "into", "inside", "outside", "where",
+    "which", "who", "whom", "whose", "than", "also", "not", "no", "there", "it", "they", "he",
+    "she", "we", "them", "him", "if", "since", "until", "amid", "against", "under",
+    "over", "following", "left", "leaving", "according", "will", "would", "could", "may",
+    "might", "reportedly", "later", "then", "today", "yesterday", "tonight", "among", "between",
+    "through", "across", "via", "per", "same", "each", "both", "all", "some", "any",
+}  # fmt: skip
+# Ranks of police and army men named in reports ("Naik Abdul Rehman", "Constable Ali").
+_RANKS = {
+    "naik", "lance", "sepoy", "havaldar", "hawaldar", "subedar", "sipahi", "constable", "captain",
+    "capt", "major", "maj", "lieutenant", "lt", "colonel", "col", "brigadier", "brig", "sergeant",
+    "sgt", "inspector", "sub-inspector", "asi", "sho", "dsp", "sowar", "gunner", "signalman", "naib",
+    "sepoys", "lance-naik", "lance-havaldar", "soldier", "policeman", "cop",
+}  # fmt: skip
+_POSSESSIVES = {"his", "her", "their", "its", "our"}
+# Capitalised words after a verb that are not a person's name.
+_NOT_NAMES = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "police", "security",
+    "pakistan", "pakistani", "afghan", "chinese", "army", "fc", "levies", "rangers", "at", "in", "on",
+}  # fmt: skip
+_SAYING = {"said", "says", "told", "confirmed", "added", "stated", "informed", "claimed", "quoted", "reported"}
+# Verbs whose object a noun phrase may be; such a phrase is not the subject of a later verb.
+_OBJECT_VERBS = _TRANSITIVE | {
+    "left", "leaving", "carrying", "targeting", "targeted", "attacked", "hit", "hitting", "ambushed",
+    "escorting", "guarding",
+}  # fmt: skip
+
+# ---------------------------------------------------------------------------
+# Text clean-up: multi-word idioms become single trigger words so the parser sees one verb.
+
+_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), repl)
+    for pattern, repl in (
+        (r"[’‘`]", "'"),
+        (r"[“”]", '"'),
+        # A breakdown between paired dashes repeats the total: "Six people — four soldiers and two
+        # civilians — were killed".
+        (r"\s+[–—]+\s+([^–—.]{1,80}?)\s+[–—]+\s+", r" , including \1 , "),
+        (r"\s+[–—-]+\s+", " , "),
+        (r"\b(?:the )?deaths of\b", "killing"),
+        (
+            r"\b(?:embraced|embrace|embraces|embracing|attained|achieved|laid down their lives and embraced)"
+            r"\s+(?:shahadat|martyrdom)\b",
+            "martyred",
+        ),
+        (r"\blaid down (?:their|his|her) lives\b", "martyred"),
+        (r"\b(?:lost|lose|losing) (?:their|his|her) lives?\b", "died"),
+        (r"\b(?:lives (?:were|have been|had been) lost|lives lost)\b", "dead"),
+        (r"\bclaim(?:ed|ing|s)? the lives of\b", "killing"),
+        (r"\bclaim(?:ed|ing|s)? ((?:\w+[- ]){0,3}?)lives\b", r"killing \1people"),
+        (r"\b(?:were |was )?(?:sent|dispatched|despatched) to hell\b", "neutralised"),
+        (r"\b(?:shot|gunned|mowed|cut) (?:dead|down)\b", "killed"),
+        (r"\bshot and killed\b", "killed"),
+        (r"\bkilled in action\b", "killed"),
+        (r"\bsuccumbed to (?:their|his|her|the)? ?(?:\w+ )?(?:injuries|wounds)\b", "succumbed"),
+        (
+            r"\b(?:sustained|received|suffered|sustaining|receiving|suffering) (?:\w+ ){0,2}?"
+            r"(?:injuries|wounds|injury|wound)\b",
+            "injured",
+        ),
+        (r"\bwere left injured\b", "were injured"),
+        (r"\b(?:as well as|along with|together with|alongside)\b", "and"),
+        (r"\b(?:among them|among whom|mostly|mainly|such as|most of them|many of them)\b", "including"),
+        (r"\bhalf a dozen\b", "6"),
+        (r"\ba couple of\b", "2"),
+        (r"\b(?:a|one) dozen\b", "12"),
+        (r"\bdozen\b", "dozen"),
+    )
+)
+# Asides that name a subset ("five people, two of them policemen,") or describe the subject;
+# dropped so the parser meets the verb right after the head noun.
+_ASIDE_RE = re.compile(
+    r",\s*(?:\w+ of (?:them|whom)|who|whose|belonging to|hailing from|aged|identified as|having"
+    r"|a (?:brave )?son of the soil|a resident of|a native of)\b[^,;.]*(?:,|(?=[.;!?]|$))",
+    re.IGNORECASE,
+)
+_PARENS_RE = re.compile(r"\([^()]*\)")
+_ABBREVIATIONS_RE = re.compile(
+    r"\b(Mr|Mrs|Ms|Dr|Lt|Col|Gen|Maj|Capt|Sgt|No|St|Gov|Sen|Rs|Jr|Sr|Brig|Inc|Co|Hon|Prof|Cdr)\.",
+    re.IGNORECASE,
+)
+_DOTTED_RE = re.compile(r"\b([a-z])\.([a-z])\.", re.IGNORECASE)
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9])")
+_PARAGRAPH_RE = re.compile(r"\n\s*\n|\n")
+
+_TOKEN_RE = re.compile(
+    r"""
+      \d{1,2}:\d{2}(?:\s?[ap]\.?m\b\.?)?          # clock time
+    | \d{1,2}\s?[ap]\.?m\b\.?                   # clock time
+    | \d+(?:,\d{3})*(?:\.\d+)?(?:-[A-Za-z]+)+   # 35-year-old, 12-member
+    | \d+(?:,\d{3})*(?:\.\d+)?(?:st|nd|rd|th)?%? # plain number, ordinal, percentage
+    | [A-Za-z][A-Za-z']*(?:-[A-Za-z']+)*        # word
+    | [^\s\w]                                   # punctuation
+    """,
+    re.VERBOSE,
+)
+
+# ---------------------------------------------------------------------------
+# Cues that a clause is about an earlier, different attack or about statistics.
+
+_MONTH_ALT = "january|february|march|april|may|june|july|august|september|october|november|december"
+_PAST_CUE_RE = re.compile(
+    rf"""
+      \b(?:last|previous|past)\s+(?:year|month|week|decade|years|months|weeks|{_MONTH_ALT}|summer|winter)\b
+    | \b(?:earlier|later)\s+(?:this|that|last)\s+(?:year|month|week)\b
+    | \bthis\s+(?:year|month)\b
+    | \b(?:a|one|two|three|four|five|six|several|few|\d+)\s+(?:days?|weeks?|months?|years?|decades?)
+      \s+(?:ago|earlier|before|after|back)\b
+    | \b(?:similar|previous|prior|past|earlier|separate|another|deadlier)\s+(?:\w+\s+)?
+      (?:attacks?|incidents?|bombings?|blasts?|assaults?|explosions?|raids?|ambush)\b
+    | \bin\s+the\s+past\b | \bover\s+the\s+(?:past|last)\b | \bsince\s+(?:then|{_MONTH_ALT})\b
+    | \bin\s+another\b | \bseparately\b | \banniversary\b | \bso\s+far\b | \bhistory\b
+    | \baccording\s+to\s+(?:data|figures|statistics|a\s+report|the\s+report|a\s+think)
+    | \bthink[- ]tank\b | \b(?:picss|pips|crss|satp|acled)\b | \b(?:that|which)\s+had\b
+    | \b(?:recorded|documented)\b | \bin\s+(?:{_MONTH_ALT})\b(?!\s+\d)
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_CLAUSE_BREAK = {",", ";", ":", "while", "but", "whereas", '"'}
+_CONTINUATION = {"which", "that", "who", "killing", "leaving", "injuring", "wounding", "where", "and"}
+
+# Explicit statements that nobody was hurt.
+_NOBODY = r"(?:no(?:body| one|-one)?|none of the)\s+(?:[\w-]+\s+){0,2}?(?:else\s+)?(?:was|were|got)\s+"
+_NONE_BOTH_RE = re.compile(
+    r"\b(?:no|without (?:any |causing (?:any )?)?)\s*casualt(?:y|ies)\b"
+    r"|\bno (?:loss of life or (?:injury|injuries)|human loss)\b"
+    rf"|\b{_NOBODY}(?:hurt|harmed|killed or (?:injured|wounded)|(?:injured|wounded) or killed)\b"
+    r"|\bcaused no (?:damage or )?casualties\b",
+    re.IGNORECASE,
+)
+_NONE_KILLED_RE = re.compile(
+    rf"\bno (?:loss of (?:life|lives)|deaths?|fatalit(?:y|ies))\b|\b{_NOBODY}(?:killed|died)\b",
+    re.IGNORECASE,
+)
+_NONE_INJURED_RE = re.compile(rf"\bno injur(?:y|ies)\b|\b{_NOBODY}(?:injured|wounded)\b", re.IGNORECASE)
+# Suicide bombers are killed by their own blast: count them as militants killed.
+_BLEW_UP_RE = re.compile(
+    r"\b(?P<qty>a|an|the|one|two|three|both)\s+(?:\w+\s+){0,2}?(?:bombers?|attackers?)\s+(?:\w+\s+){0,3}?"
+    r"(?:(?:blew|blowing|exploded|detonated)\s+(?:himself|herself|themselves|up)\b"
+    r"|detonat\w*\s+(?:his|her|their)\s+(?:\w+\s+){0,2}?(?:vests?|jackets?|belts?)"
+    r"|(?:killing|killed)\s+(?:himself|herself))",
+    re.IGNORECASE,
+)
+_WORD_NUMBERS = sorted({*_UNITS, *_TENS, "a dozen", "dozen"}, key=len, reverse=True)
+# Revised or stated tolls: "death toll rose to 54", "the number of injured has risen to 80".
+_TOLL_RE = re.compile(
+    r"\b(?:(?P<inj>(?:number|tally|count) of (?:the )?(?:\w+ )?(?:injured|wounded)(?: people| persons)?)"
+    r"|(?P<kill>death[- ]toll|toll|(?:number|tally|count) of (?:the )?(?:\w+ ){0,2}?"
+    r"(?:dead|deaths|fatalities|martyrs|martyred|killed)))"
+    r"(?! plaza| tax| booth| road| free)(?P<mid>[^.;!?]{0,90}?)\b(?:to|at|of|reached|reaching|hit|touched)\s+"
+    r"(?:(?:at least|nearly|over|more than|around|about|some)\s+)?"
+    rf"(?=\d|(?:{'|'.join(_WORD_NUMBERS)})\b)",
+    re.IGNORECASE,
+)
+_RELEVANT_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(_TRIGGERS)) + r"|toll|number|tally|count|casualt\w*|nobody|no|none|harmed"
+    r"|blew|blowing|exploded|detonat\w*)\b",
+    re.IGNORECASE,
+)
+_TOLL_MILITANT_RE = re.compile(r"\b(?:militants?|terrorists?|khawarij|attackers?|insurgents?)\b", re.I)
+
+
+# ---------------------------------------------------------------------------
+# Tokens
+
+
+@dataclass(slots=True)
+class _Tok:
+    text: str
+    low: str
+    start: int
+    kind: str = "word"  # word | qty | art | punct | year | other
+    value: int | None = None  # head count for qty tokens; None when vague
+    approx: bool = False
+    additive: bool = False  # "another", "two more": on top of figures given before
+
+
+@dataclass(slots=True)
+class _Item:
+    count: int | None
+    role: str | None  # "victim", "militant" or None when the phrase names no one
+    definite: bool = False
+    additive: bool = False
+    approx: bool = False
+    from_injured: bool = False  # "two of the injured": people already counted as injured
+    antecedent: bool = False  # "four of them": role comes from an earlier noun
+
+
+@dataclass(slots=True)
+class _Mention:
+    cls: str
+    count: int | None
+    sentence: int
+    tier: int
+    kind: str = "regular"  # regular | toll | subset | negation | fallback
+    additive: bool = False
+    approx: bool = False
+    background: bool = False
+
+
+def _rewrite(text: str) -> str:
+    text = _ABBREVIATIONS_RE.sub(r"\1", text)
+    text = _DOTTED_RE.sub(r"\1\2", text)
+    for pattern, repl in _REWRITES:
+        text = pattern.sub(repl, text)
+    return text
+
+
+def _drop_aside(match: re.Match[str]) -> str:
+    # "a bus carrying 30 passengers, five of whom were killed": that aside holds the figure itself.
+    words = re.findall(r"[a-z]+", match.group().lower())
+    return match.group() if any(w in _TRIGGERS for w in words) else " "
+
+
+def _clean_sentence(sentence: str) -> str:
+    sentence = _PARENS_RE.sub(" ", sentence)
+    previous = None
+    while previous != sentence:  # asides may nest after one is removed
+        previous = sentence
+        sentence = _ASIDE_RE.sub(_drop_aside, sentence)
+    return sentence
+
+
+def _word_number(low: str) -> int | None:
+    if low in _UNITS:
+        return _UNITS[low]
+    if low in _TENS:
+        return _TENS[low]
+    if "-" in low:
+        tens, _, unit = low.partition("-")
+        if tens in _TENS and unit in _UNITS and _UNITS[unit] < 10:
+            return _TENS[tens] + _UNITS[unit]
+    return None
+
+
+def _raw_tokens(sentence: str) -> list[_Tok]:
+    tokens = []
+    for match in _TOKEN_RE.finditer(sentence):
+        text = match.group()
+        low = text.lower()
+        if low.endswith("'s"):
+            low = low[:-2]
+        low = low.rstrip("'")
+        tokens.append(_Tok(text=text, low=low, start=match.start()))
+    return tokens
+
+
+def _is_dated_year(tokens: list[_Tok], i: int) -> bool:
+    """A year right after a day and month ("March 5, 2024") dates this event, not a past one."""
+    j = i - 1
+    if j >= 0 and tokens[j].low == ",":
+        j -= 1
+    if j >= 1 and tokens[j].low.isdigit() and tokens[j - 1].low in _MONTHS:
+        return True
+    return j >= 1 and tokens[j].low in _MONTHS and tokens[j - 1].low.rstrip("stndrh").isdigit()
+
+
+def _number_at(tokens: list[_Tok], i: int) -> tuple[int | None, int, bool] | None:
+    """Parse a head count starting at i: (value or None when vague, tokens used, is_vague)."""
+    low = tokens[i].low
+    nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
+    if re.fullmatch(r"\d+(?:,\d{3})*", low):
+        value = int(low.replace(",", ""))
+        if nxt == "dozen":
+            return value * 12, 2, False
+        return value, 1, False
+    word_value = _word_number(low)
+    if word_value is not None:
+        value = word_value
+        if nxt == "dozen":
+            return value * 12, 2, False
+        if low in _TENS and nxt in _UNITS and _UNITS[nxt] < 10:
+            return value + _UNITS[nxt], 2, False
+        if nxt == "hundred":
+            return value * 100, 2, False
+        return value, 1, False
+    if low in ("a", "one") and nxt == "hundred":
+        return 100, 2, False
+    if low == "dozen":
+        return 12, 1, False
+    if low in _VAGUE:
+        return None, 1, True
+    if low == "a" and nxt in ("number", "few", "handful"):
+        return None, 3 if nxt != "few" else 2, True
+    if low == "some" and nxt not in ("of",):
+        return None, 1, True
+    return None
+
+
+def _tokenise(sentence: str) -> list[_Tok]:
+    """Tokens with head counts merged: "at least twenty-one" becomes one qty token."""
+    raw = _raw_tokens(sentence)
+    out: list[_Tok] = []
+    i = 0
+    while i < len(raw):
+        tok = raw[i]
+        low = tok.low
+        if re.fullmatch(r"(?:19|20)\d\d", low):
+            tok.kind = "other" if _is_dated_year(raw, i) else "year"
+            out.append(tok)
+            i += 1
+            continue
+        if low == "no" and i + 1 < len(raw) and raw[i + 1].low == "one":
+            out.append(_Tok(text="no one", low="nobody", start=tok.start, kind="word"))
+            i += 2
+            continue
+        approx_len = 0
+        for phrase in _APPROX_BY_FIRST.get(low, ()):
+            n = len(phrase)
+            if tuple(t.low for t in raw[i : i + n]) == phrase and i + n < len(raw):
+                parsed = _number_at(raw, i + n)
+                if parsed is not None and not parsed[2]:
+                    approx_len = n
+                    break
+        parsed = _number_at(raw, i + approx_len)
+        if parsed is not None and (approx_len or low not in ("all", "some") or parsed[2]):
+            value, used, vague = parsed
+            end = i + approx_len + used
+            before = raw[i - 1].low if i > 0 else ""
+            after = raw[end].low if end < len(raw) else ""
+            if not vague and (
+                after in _NOT_COUNT_AFTER or after in _MONTHS or before in _MONTHS or before in _NOT_COUNT_BEFORE
+            ):
+                tok.kind = "other"
+                out.append(tok)
+                i += 1
+                continue
+            qty = _Tok(
+                text=" ".join(t.text for t in raw[i:end]),
+                low=" ".join(t.low for t in raw[i:end]),
+                start=tok.start,
+                kind="qty",
+                value=value,
+                approx=bool(approx_len) and raw[i].low != "all",
+            )
+            if after == "more":
+                qty.additive = True
+                end += 1
+            if after == "of" and vague:
+                end += 1  # "dozens of": the "of" belongs to the quantity
+            out.append(qty)
+            i = end
+            continue
+        if low in ("a", "an") and i + 1 < len(raw) and raw[i + 1].low in _ORDINALS:
+            # "two policemen were martyred and a third was injured": one more person.
+            out.append(_Tok(text=tok.text, low="a " + raw[i + 1].low, start=tok.start, kind="qty", value=1,
+                            additive=True))  # fmt: skip
+            i += 2
+            continue
+        if low == "another":
+            out.append(_Tok(text=tok.text, low=low, start=tok.start, kind="qty", value=1, additive=True))
+        elif low == "both":
+            out.append(_Tok(text=tok.text, low=low, start=tok.start, kind="qty", value=2))
+        elif low in ("a", "an", "the", "single", "lone"):
+            tok.kind = "art"
+            out.append(tok)
+        elif not re.match(r"[a-z0-9]", low):
+            tok.kind = "punct"
+            out.append(tok)
+        elif low[0].isdigit() and "-" not in low:
+            tok.kind = "other"
+            out.append(tok)
+        else:
+            out.append(tok)
+        i += 1
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Noun phrases around a casualty verb
+
+
+def _role(low: str) -> str | None:
+    if low in _MILITANT_NOUNS:
+        return "militant"
+    if low in _VICTIM_NOUNS:
+        return "victim"
+    return None
+
+
+def _is_plural(low: str) -> bool:
+    return low.endswith("s") or low in {"men", "women", "children", "people", "policemen", "personnel",
+                                        "police", "troops", "levies", "gunmen", "khawarij", "khwarij",
+                                        "tribesmen", "staff", "passers-by"}  # fmt: skip
+
+
+def _is_modifier(tok: _Tok) -> bool:
+    return tok.kind == "word" and tok.low not in _STOP and tok.low not in _TRIGGERS
+
+
+def _merge_role(current: str | None, low: str) -> str | None:
+    found = _role(low)
+    if current == "militant" or found is None:
+        return current
+    return found
+
+
+def _item_back(toks: list[_Tok], j: int, strict: bool) -> tuple[_Item | None, int]:
+    """Read one noun phrase that ends at token j, going leftwards; return it and the index before it."""
+    if j < 0:
+        return None, j
+    tok = toks[j]
+    if tok.kind == "qty":
+        return _Item(count=tok.value, role=None, additive=tok.additive, approx=tok.approx), j - 1
+    from_injured = tok.low in ("injured", "wounded")
+    if not (_is_modifier(tok) or from_injured):
+        return None, j
+    rank_start = _rank_name_back(toks, j)
+    if rank_start is not None:
+        return _Item(count=1, role="victim"), rank_start - 1
+    head = tok.low
+    role = None if from_injured else _role(head)
+    if strict and role is None and not from_injured:
+        return None, j
+    k = j - 1
+    while k >= 0 and j - k <= 5:
+        cur = toks[k]
+        if cur.kind == "qty":
+            count = cur.value
+            item = _Item(count=count, role=role, additive=cur.additive, approx=cur.approx,
+                         from_injured=from_injured)  # fmt: skip
+            return item, k - 1
+        if cur.kind == "art":
+            # "one of the attackers", "two of the injured": a count followed by "of the".
+            if cur.low == "the" and k >= 2 and toks[k - 1].low == "of" and toks[k - 2].kind == "qty":
+                q = toks[k - 2]
+                return _Item(count=q.value, role=role, approx=q.approx, from_injured=from_injured,
+                             additive=q.additive or from_injured), k - 3  # fmt: skip
+            if role is None or _is_plural(head):
+                if cur.low == "the" and role is not None:
+                    return _Item(count=None, role=role, definite=True), k - 1
+                return None, j
+            return _Item(count=1, role=role, definite=cur.low == "the"), k - 1
+        if cur.low in ("injured", "wounded") and role is not None:
+            from_injured = True
+            k -= 1
+            continue
+        if not _is_modifier(cur):
+            break
+        role = _merge_role(role, cur.low)
+        k -= 1
+    if role is not None and not _is_plural(head) and (k < 0 or not _is_modifier(toks[k])):
+        # Headline style drops the article ("Cop martyred in Bajaur"); "his guard" is one person too.
+        if k >= 0 and toks[k].low in _POSSESSIVES:
+            k -= 1
+        return _Item(count=1, role=role, from_injured=from_injured), k
+    return None, j
+
+
+def _rank_name_back(toks: list[_Tok], j: int) -> int | None:
+    """Start of "Lance Naik Abdul Rehman" ending at j: a rank followed by a capitalised name."""
+    start = None
+    k = j
+    while k >= 0 and j - k < 6 and toks[k].kind == "word" and toks[k].text[:1].isupper():
+        if toks[k].low in _RANKS:
+            start = k
+        k -= 1
+    return start if start is not None and start < j else None
+
+
+def _subject_role(toks: list[_Tok], trigger: int) -> str | None:
+    """Role of the subject of an active verb, looking back only inside its own clause."""
+    for k in range(trigger - 1, max(-1, trigger - 8), -1):
+        low = toks[k].low
+        if low in (",", ";", "said", "that", "when", "as", "after", "while"):
+            return None
+        if low in _SECURITY_SUBJECTS:
+            return "security"
+        if _role(low) == "militant":
+            return "militant"
+    return None
+
+
+def _antecedent_role(toks: list[_Tok], before: int) -> str | None:
+    for k in range(before - 1, -1, -1):
+        role = _role(toks[k].low)
+        if role is not None and _is_plural(toks[k].low):
+            return role
+    return None
+
+
+def _item_fwd(toks: list[_Tok], i: int, strict: bool) -> tuple[_Item | None, int]:
+    """Read one noun phrase that starts at token i; return it and the index after it."""
+    if i + 1 < len(toks) and (toks[i].low in _POSSESSIVES or toks[i].low == "the") and toks[i + 1].kind == "qty":
+        i += 1  # "killing a man and his two sons", "killed the three terrorists"
+    if i >= len(toks):
+        return None, i
+    tok = toks[i]
+    if tok.kind == "qty":
+        item = _Item(count=tok.value, role=None, additive=tok.additive, approx=tok.approx)
+        k = i + 1
+        if k + 1 < len(toks) and toks[k].low == "of" and toks[k + 1].low in ("them", "whom", "those"):
+            item.antecedent = True
+            item.role = _antecedent_role(toks, i)
+            return item, k + 2
+        if k + 1 < len(toks) and toks[k].low == "of" and toks[k + 1].low == "the":
+            k += 2
+        used = 0
+        while k < len(toks) and used < 5 and (_is_modifier(toks[k]) or toks[k].low in ("injured", "wounded")):
+            item.role = _merge_role(item.role, toks[k].low)
+            k += 1
+            used += 1
+        if strict and item.role is None and used:
+            return None, i
+        return item, k
+    rank_end = _name_fwd(toks, i)
+    if rank_end is not None:
+        return _Item(count=1, role="victim"), rank_end
+    if (tok.kind == "art" and tok.low != "the") or tok.low in _POSSESSIVES:
+        k = i + 1
+        role = None
+        head = ""
+        while k < len(toks) and k - i <= 4 and _is_modifier(toks[k]):
+            role = _merge_role(role, toks[k].low)
+            head = toks[k].low
+            k += 1
+        if role is None or _is_plural(head):
+            return None, i
+        return _Item(count=1, role=role), k
+    return None, i
+
+
+def _name_fwd(toks: list[_Tok], i: int) -> int | None:
+    """End of a person's name right after an active verb ("killed Maulana Abdul Haq")."""
+    k = i
+    while k < len(toks) and k - i < 5 and toks[k].kind == "word" and toks[k].text[:1].isupper():
+        if toks[k].low in _MONTHS or toks[k].low in _NOT_NAMES or _role(toks[k].low) == "militant":
+            return None
+        k += 1
+    return k if k > i else None
+
+
+def _is_clause_subject(toks: list[_Tok], k: int) -> bool:
+    """True when the phrase ending before k is followed by its own verb ("and two others were hurt")."""
+    if k >= len(toks):
+        return False
+    low = toks[k].low
+    return low in _PASSIVE_MARKERS or low in ("have", "has", "had") or low in _TRIGGERS or low in _SAYING
+
+
+def _list_fwd(toks: list[_Tok], i: int) -> tuple[list[_Item], list[_Item]]:
+    items: list[_Item] = []
+    subset: list[_Item] = []
+    item, k = _item_fwd(toks, i, strict=False)
+    if item is None or _is_clause_subject(toks, k):
+        return items, subset
+    items.append(item)
+    while k < len(toks):
+        sep = k
+        if toks[sep].low == "," and sep + 1 < len(toks) and toks[sep + 1].low == "and":
+            sep += 1
+        if toks[sep].low in (",", "and"):
+            nxt, end = _item_fwd(toks, sep + 1, strict=True)
+            if nxt is None or nxt.antecedent or _is_clause_subject(toks, end):
+                break  # "35 people, eight of them seriously": a subset, not more people
+            items.append(nxt)
+            k = end
+            continue
+        if toks[sep].low == "including" or (
+            toks[sep].low == "," and sep + 1 < len(toks) and toks[sep + 1].low == "including"
+        ):
+            start = sep + 1 if toks[sep].low == "including" else sep + 2
+            subset, _ = _list_fwd(toks, start)
+        break
+    return items, subset
+
+
+def _list_back(toks: list[_Tok], j: int) -> tuple[list[_Item], list[_Item]]:
+    items: list[_Item] = []
+    subset: list[_Item] = []
+    if j >= 0 and toks[j].low == ",":
+        j -= 1
+    aside = _including_start(toks, j)
+    if aside is not None:
+        # "Six terrorists, including a high-value target, were killed": read past the aside.
+        subset, _ = _list_fwd(toks, aside + 1)
+        j = aside - 1
+        if j >= 0 and toks[j].low == ",":
+            j -= 1
+    item, k = _item_back(toks, j, strict=False)
+    while item is not None:
+        items.append(item)
+        if k >= 0 and toks[k].low == "including":
+            subset.extend(items)
+            items = []
+            k -= 1
+            if k >= 0 and toks[k].low == ",":
+                k -= 1
+            item, k = _item_back(toks, k, strict=False)
+            continue
+        if k >= 0 and toks[k].low in (",", "and"):
+            sep = k - 1 if toks[k].low == "and" and k >= 1 and toks[k - 1].low == "," else k
+            nxt, before = _item_back(toks, sep - 1, strict=True)
+            if nxt is None or (before >= 0 and toks[before].low in _OBJECT_VERBS):
+                break
+            if before >= 0 and toks[before].low == "including" and not _has_item_before(toks, before):
+                break  # "three dead, including a child, and 12 injured": the aside closes an earlier phrase
+            item, k = nxt, before
+            continue
+        break
+    return items, subset
+
+
+def _including_start(toks: list[_Tok], j: int) -> int | None:
+    """Index of "including" opening an aside that ends at j, when a phrase stands before it."""
+    for k in range(j, max(-1, j - 9), -1):
+        low = toks[k].low
+        if low == "including":
+            return k if _has_item_before(toks, k) else None
+        if toks[k].kind == "punct" or low in _TRIGGERS:
+            return None
+    return None
+
+
+def _has_item_before(toks: list[_Tok], k: int) -> bool:
+    k -= 1
+    if k >= 0 and toks[k].low == ",":
+        k -= 1
+    item, _ = _item_back(toks, k, strict=False)
+    return item is not None
+
+
+def _skip_aux_back(toks: list[_Tok], j: int) -> tuple[int, bool, bool, bool]:
+    """Step left over helpers; return (index, passive seen, "also" seen, negated)."""
+    passive = also = negated = False
+    while j >= 0 and (toks[j].low in _AUX or toks[j].low == "not"):
+        low = toks[j].low
+        passive = passive or low in _PASSIVE_MARKERS
+        also = also or low == "also"
+        negated = negated or low == "not"
+        if low in ("who", "that"):
+            j -= 1
+            break
+        j -= 1
+    return j, passive, also, negated
+
+
+def _trigger_class(low: str) -> str:
+    if low in _MILITANT_KILL:
+        return MILITANTS
+    return KILLED if low in _KILL_WORDS else INJURED
+
+
+def _mentions_in(toks: list[_Tok]) -> list[tuple[int, _Mention]]:
+    """Casualty mentions of one sentence, each with the index of its verb."""
+    found: list[tuple[int, _Mention]] = []
+    for t, tok in enumerate(toks):
+        if tok.kind != "word" or tok.low not in _TRIGGERS:
+            continue
+        # "the injured were shifted to hospital", "among the dead": no count of their own.
+        if t > 0 and toks[t - 1].kind == "art" and tok.low in ("injured", "wounded", "dead"):
+            continue
+        if t > 1 and toks[t - 1].low in ("injured", "wounded") and tok.low not in _DEATH_OF_INJURED:
+            continue
+        if tok.low in ("injured", "wounded") and _followed_by_death(toks, t):
+            continue  # "two injured later died": counted once, as deaths
+        cls = _trigger_class(tok.low)
+        j, passive, also, negated = _skip_aux_back(toks, t - 1)
+        if negated:
+            continue
+        items: list[_Item] = []
+        subset: list[_Item] = []
+        active = False
+        if tok.low in _TRANSITIVE and not passive:
+            k = t + 1
+            if k < len(toks) and toks[k].low in ("also",):
+                k += 1
+            if k + 1 < len(toks) and toks[k].low in ("himself", "herself", "themselves") and toks[k + 1].low == "and":
+                k += 2  # "killing himself and two guards": the bomber is counted elsewhere
+            items, subset = _list_fwd(toks, k)
+            active = bool(items)
+        also = also or (t > 0 and toks[t - 1].low == "also")
+        if not items:
+            items, subset = _list_back(toks, j)
+            if len(items) == 1 and items[0].role is None and t + 1 < len(toks):
+                # "two martyred soldiers": the noun follows the verb used as an adjective.
+                items[0].role = _role(toks[t + 1].low)
+        for item in items + subset:
+            if item.role is None and item.antecedent:
+                item.role = _antecedent_role(toks, t)
+        if active:
+            subject = _subject_role(toks, t)
+            for item in items:
+                if (item.role is None or item.antecedent) and subject == "security" and cls == KILLED:
+                    item.role = "militant"
+        excluded = sum(s.count or 0 for s in subset if s.role == "militant" and s.count)
+        victims_total: int | None = 0
+        militants_total: int | None = 0
+        vague_victims = vague_militants = False
+        approx = False
+        additive = False
+        subset_kind = False
+        for item in items:
+            approx = approx or item.approx
+            is_militant = item.role == "militant" or (item.role is None and cls == MILITANTS)
+            if item.count is None:
+                if is_militant:
+                    vague_militants = True
+                elif not item.definite:
+                    vague_victims = True
+                continue
+            if is_militant:
+                militants_total = (militants_total or 0) + item.count
+            else:
+                victims_total = (victims_total or 0) + item.count
+            additive = (
+                additive
+                or item.additive
+                or (also and not item.definite)
+                or (item.from_injured and tok.low in _DEATH_OF_INJURED)
+            )
+            subset_kind = subset_kind or item.antecedent
+        if cls == KILLED and excluded and victims_total:
+            victims_total = max(0, victims_total - excluded)
+            militants_total = (militants_total or 0) + excluded
+        kind = "subset" if subset_kind else "regular"
+        if cls in (KILLED, MILITANTS):
+            if victims_total:
+                found.append((t, _Mention(KILLED, victims_total, 0, 0, kind, additive, approx)))
+            elif vague_victims:
+                found.append((t, _Mention(KILLED, None, 0, 0, "vague")))
+            if militants_total:
+                found.append((t, _Mention(MILITANTS, militants_total, 0, 0, kind, additive, approx)))
+            elif vague_militants:
+                found.append((t, _Mention(MILITANTS, None, 0, 0, "vague")))
+        elif victims_total:
+            # Injured attackers are not tracked: the product counts injured victims only.
+            found.append((t, _Mention(INJURED, victims_total, 0, 0, kind, additive, approx)))
+        elif vague_victims:
+            found.append((t, _Mention(INJURED, None, 0, 0, "vague")))
+        if items or active:
+            continue
+        earlier = [m for pos, m in found if pos < t and m.cls == INJURED and m.count]
+        if tok.low in _DEATH_OF_INJURED and earlier:
+            # "A constable who was injured in the attack succumbed": the injured person died.
+            earlier[-1].cls = KILLED
+            continue
+        if any(toks[k].low == "among" for k in range(max(0, t - 3), t)):
+            continue  # "among those killed": part of a figure given elsewhere
+        fallback = _fallback(toks, t, cls)
+        if fallback is not None:
+            found.append((t, fallback))
+    return found
+
+
+def _followed_by_death(toks: list[_Tok], t: int) -> bool:
+    for k in range(t + 1, min(t + 5, len(toks))):
+        if toks[k].low in _DEATH_OF_INJURED:
+            return True
+        if not (_is_modifier(toks[k]) or toks[k].low in _AUX):
+            return False
+    return False
+
+
+def _fallback(toks: list[_Tok], t: int, cls: str) -> _Mention | None:
+    """A count and a person noun earlier in the same clause ("five policemen on patrol ... were martyred")."""
+    start = t - 1
+    while start >= 0 and toks[start].low not in (",", ";", ":"):
+        start -= 1
+    for k in range(start + 1, t):
+        if any(toks[m].low in _TRIGGERS for m in range(k + 1, t)):
+            continue  # the phrase belongs to a verb in between
+        if toks[k].low in ("a", "an") and k + 1 < t:
+            head = toks[k + 1 : min(k + 4, t)]
+            nouns = [h for h in head if _role(h.low) == "victim" and not _is_plural(h.low)]
+            if nouns and cls != MILITANTS:
+                return _Mention(cls, 1, 0, 0, "fallback")
+        if toks[k].kind != "qty" or toks[k].value is None:
+            continue
+        role = None
+        for m in range(k + 1, min(k + 4, t)):
+            role = _merge_role(role, toks[m].low)
+        if role is None:
+            continue
+        target = MILITANTS if role == "militant" and cls != INJURED else cls
+        return _Mention(target, toks[k].value, 0, 0, "fallback", toks[k].additive, toks[k].approx)
+    return None
+
+
+def _clause_background(toks: list[_Tok]) -> list[bool]:
+    """Per token: does it sit in a clause about another (earlier) attack or about statistics?"""
+    clauses: list[tuple[int, int]] = []
+    start = 0
+    for i, tok in enumerate(toks):
+        if tok.low in _CLAUSE_BREAK:
+            clauses.append((start, i))
+            start = i + 1
+    clauses.append((start, len(toks)))
+    flags: list[bool] = []
+    for a, b in clauses:
+        words = toks[a:b]
+        text = " ".join(t.text for t in words)
+        flags.append(bool(_PAST_CUE_RE.search(text)) or any(t.kind == "year" for t in words))
+    # A short opening clause ("In 2014," / "Last year,") frames the whole sentence.
+    if flags and flags[0] and clauses[0][1] - clauses[0][0] <= 6:
+        flags = [True] * len(flags)
+    for n in range(1, len(clauses)):
+        a, b = clauses[n]
+        opens_relative = a + 1 < b and toks[a + 1].low == "which" and toks[a].low in ("in", "during", "of")
+        if a < b and (toks[a].low in _CONTINUATION or opens_relative) and flags[n - 1]:
+            flags[n] = True
+    per_token = [False] * len(toks)
+    for (a, b), flag in zip(clauses, flags, strict=True):
+        for i in range(a, min(b + 1, len(toks))):
+            per_token[i] = flag
+    return per_token
+
+
+def _toll_mentions(sentence: str, toks: list[_Tok]) -> list[tuple[int, _Mention]]:
+    found: list[tuple[int, _Mention]] = []
+    for match in _TOLL_RE.finditer(sentence):
+        at = match.end()
+        idx = next((i for i, t in enumerate(toks) if t.start >= at), None)
+        if idx is None or toks[idx].kind != "qty" or toks[idx].value is None:
+            continue
+        # The qty token may have absorbed "at least": accept tokens that start inside the match too.
+        if match.group("inj"):
+            cls = INJURED
+        elif _TOLL_MILITANT_RE.search(match.group("kill") or ""):
+            cls = MILITANTS
+        else:
+            cls = KILLED
+        found.append((idx, _Mention(cls, toks[idx].value, 0, 0, "toll", approx=toks[idx].approx)))
+    return found
+
+
+def _negations(sentence: str) -> list[_Mention]:
+    out = []
+    if _NONE_BOTH_RE.search(sentence):
+        out.append(_Mention(KILLED, 0, 0, 0, "negation"))
+        out.append(_Mention(INJURED, 0, 0, 0, "negation"))
+    if _NONE_KILLED_RE.search(sentence):
+        out.append(_Mention(KILLED, 0, 0, 0, "negation"))
+    if _NONE_INJURED_RE.search(sentence):
+        out.append(_Mention(INJURED, 0, 0, 0, "negation"))
+    return out
+
+
+def _suicide_bombers(sentence: str) -> list[_Mention]:
+    out = []
+    for match in _BLEW_UP_RE.finditer(sentence):
+        qty = match.group("qty").lower()
+        count = {"two": 2, "three": 3, "both": 2}.get(qty, 1)
+        out.append(_Mention(MILITANTS, count, 0, 0, "fallback"))
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Document layout
+
+
+def _split_sentences(paragraph: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_END_RE.split(paragraph) if s.strip()]
+
+
+def _document(title: str, text: str) -> list[tuple[str, int]]:
+    """Sentences with their tier: 0 for the title and lead, 1 for the rest."""
+    out: list[tuple[str, int]] = []
+    if title.strip():
+        out.append((_rewrite(title.strip()), 0))
+    paragraphs = [p for p in _PARAGRAPH_RE.split(_rewrite(text)) if p.strip()]
+    lead_left = 0
+    for n, paragraph in enumerate(paragraphs):
+        sentences = _split_sentences(paragraph)
+        if n == 0:
+            # The lead is the first paragraph, at least two sentences, at most three.
+            lead_left = max(2, min(3, len(sentences)))
+        for sentence in sentences:
+            out.append((sentence, 0 if lead_left > 0 else 1))
+            lead_left -= 1
+    return out
+
+
+def _collect(title: str, text: str) -> list[_Mention]:
+    mentions: list[_Mention] = []
+    for index, (raw_sentence, tier) in enumerate(_document(title, text)):
+        if not _RELEVANT_RE.search(raw_sentence):
+            continue  # most sentences of a report say nothing about casualties; skip them cheaply
+        sentence = _clean_sentence(raw_sentence)
+        toks = _tokenise(sentence)
+        background = _clause_background(toks)
+        local = _mentions_in(toks) + _toll_mentions(sentence, toks)
+        for position, mention in local:
+            mention.background = background[position] if position < len(background) else False
+            if mention.kind == "toll" and tier == 0:
+                # A follow-up's lead names its attack by date ("last week's blast"): still this event.
+                mention.background = False
+        any_background = any(background)
+        extra = _negations(sentence) + _suicide_bombers(sentence)
+        for mention in extra:
+            mention.background = any_background and all(background)
+        for mention in [m for _, m in local] + extra:
+            mention.sentence = index
+            mention.tier = tier
+            mentions.append(mention)
+    return mentions
+
+
+# ---------------------------------------------------------------------------
+# Combining mentions into one figure per class
+
+
+@dataclass(slots=True)
+class _SentenceTotal:
+    tier: int
+    base: int = 0
+    has_base: bool = False
+    add: int = 0
+    approx: bool = False
+    kinds: set[str] = field(default_factory=set)
+
+
+def _combine(mentions: list[_Mention]) -> tuple[int | None, float]:
+    live = [m for m in mentions if not m.background]
+    tolls = [m for m in live if m.kind == "toll" and m.count is not None]
+    per_sentence: dict[int, _SentenceTotal] = {}
+    for m in live:
+        if m.kind not in ("regular", "subset", "fallback") or m.count is None:
+            continue
+        total = per_sentence.setdefault(m.sentence, _SentenceTotal(tier=m.tier))
+        total.approx = total.approx or m.approx
+        total.kinds.add(m.kind)
+        if m.additive:
+            total.add += m.count
+        elif m.kind == "subset":
+            total.base = max(total.base, m.count)
+            total.has_base = True
+        elif m.kind == "fallback" and total.has_base:
+            continue
+        else:
+            total.base += m.count
+            total.has_base = True
+    order = sorted(per_sentence)
+    candidates: list[tuple[int, int, float]] = []  # (value, tier, confidence)
+    for pos, s in enumerate(order):
+        total = per_sentence[s]
+        if not total.has_base:
+            continue
+        total_value = total.base + total.add
+        used_additive = bool(total.add)
+        for later in order[pos + 1 :]:
+            nxt = per_sentence[later]
+            if nxt.has_base:
+                break
+            total_value += nxt.add
+            used_additive = True
+        conf = 0.9 if total.tier == 0 else 0.72
+        if "fallback" in total.kinds and total.kinds <= {"fallback"}:
+            conf -= 0.25
+        if total.approx:
+            conf -= 0.05
+        if used_additive:
+            conf -= 0.1
+        candidates.append((total_value, total.tier, conf))
+    value: int | None = None
+    conf = 0.5
+    lead = [c for c in candidates if c[1] == 0]
+    pool = lead or candidates
+    if pool:
+        best = max(pool, key=lambda c: (c[0], c[2]))
+        value, conf = best[0], best[2]
+        if len({c[0] for c in pool}) > 1:
+            conf -= 0.1  # the report gives differing figures
+    elif any(per_sentence[s].add for s in order):
+        value = sum(per_sentence[s].add for s in order)
+        conf = 0.6
+    if tolls:
+        top = max(m.count for m in tolls if m.count is not None)
+        if value is None or top >= value:
+            value, conf = top, 0.9
+    if value is None:
+        if any(m.kind == "vague" for m in live):
+            return None, 0.3
+        if any(m.kind == "negation" for m in live):
+            return 0, 0.8
+        return None, 0.5
+    return value, round(max(0.05, min(1.0, conf)), 2)
+
+
+def extract_casualties(title: str, text: str) -> Casualties:
+    """Victims killed, injured and militants killed as reported by one article.
+
+    A figure is 0 when the report says explicitly that nobody was killed/hurt and None when it
+    gives no usable number (not mentioned, or only "scores"/"dozens").
+    """
+    mentions = _collect(title or "", text or "")
+    values: dict[str, int | None] = {}
+    confidence: dict[str, float] = {}
+    for cls in _CLASSES:
+        values[cls], confidence[cls] = _combine([m for m in mentions if m.cls == cls])
+    return Casualties(
+        killed=values[KILLED],
+        injured=values[INJURED],
+        militants_killed=values[MILITANTS],
+        confidence=confidence,
+    )
