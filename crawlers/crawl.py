@@ -216,6 +216,7 @@ def _scrapy_settings(settings: dict[str, Any]) -> dict[str, Any]:
         "REDIRECT_MAX_TIMES": settings["max_redirects"],
         "COOKIES_ENABLED": False,
         "TELNETCONSOLE_ENABLED": False,
+        "REMOTE_CONTROL_ENABLED": False,  # no listening sockets in a crawler process
         "LOG_LEVEL": "INFO",
         "DOWNLOADER_MIDDLEWARES": {"crawlers.middlewares.HostGuardMiddleware": 50},
         "ITEM_PIPELINES": {"crawlers.crawl.JsonLinesPipeline": 100},

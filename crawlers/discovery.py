@@ -79,9 +79,7 @@ def parse_sitemap(body: bytes, base_url: str) -> Discovery:
         return Discovery([], malformed=True, error="unreadable sitemap: empty document")
     malformed = len(parser.error_log) > 0
     if root.tag == f"{_SITEMAP_NS}sitemapindex":
-        children = tuple(
-            urljoin(base_url, loc.text.strip()) for loc in root.iter(f"{_SITEMAP_NS}loc") if loc.text
-        )
+        children = tuple(urljoin(base_url, loc.text.strip()) for loc in root.iter(f"{_SITEMAP_NS}loc") if loc.text)
         return Discovery([], malformed=malformed, child_sitemaps=children)
     links = []
     for node in root.iter(f"{_SITEMAP_NS}url"):

@@ -77,16 +77,12 @@ def _parse_entry(entry: Any, where: str) -> Source:
         raise SourcesError(f"{where}: 'name' must be a lower-case slug, got {name!r}")
     where = f"{where} ({name})"
     try:
-        kind = SourceKind(entry.get("kind"))
+        kind = SourceKind(str(entry.get("kind")))
     except ValueError:
         kinds = ", ".join(k.value for k in SourceKind)
         raise SourcesError(f"{where}: 'kind' must be one of {kinds}, got {entry.get('kind')!r}") from None
     url = entry.get("url")
-    if (
-        not isinstance(url, str)
-        or urlsplit(url).scheme not in ("http", "https")
-        or not urlsplit(url).hostname
-    ):
+    if not isinstance(url, str) or urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).hostname:
         raise SourcesError(f"{where}: 'url' must be an http(s) URL, got {url!r}")
     pattern = entry.get("link_pattern")
     if pattern is not None:

@@ -31,9 +31,7 @@ def canonical_url(url: str) -> str:
     path = _AMP_PATH.sub("", parts.path) or "/"
     if len(path) > 1 and path.endswith("/"):
         path = path[:-1]
-    query = [
-        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING_PARAMS.match(k)
-    ]
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING_PARAMS.match(k)]
     return urlunsplit((scheme, netloc, path, urlencode(sorted(query)), ""))
 
 

@@ -19,13 +19,14 @@ from crawlers.urls import canonical_url, content_hash, same_site
 
 logger = logging.getLogger(__name__)
 
-# Index pages answer 304 when unchanged; article pages may fail with any code, which we count ourselves.
-_INDEX_META = {"handle_httpstatus_list": [304], "is_index": True}
-_ARTICLE_META = {"handle_httpstatus_all": True}
+# Index pages answer 304 when unchanged. Other non-2xx answers reach the errbacks as HttpError (after
+# redirects and retries have had their turn), where they are counted by status.
+_INDEX_META: dict[str, Any] = {"handle_httpstatus_list": [304]}
+_ARTICLE_META: dict[str, Any] = {}
 
 
 def _charset_from_header(response: Response) -> str | None:
-    value = response.headers.get(b"Content-Type", b"").decode("latin-1")
+    value = (response.headers.get(b"Content-Type") or b"").decode("latin-1")
     for part in value.split(";")[1:]:
         key, _, charset = part.strip().partition("=")
         if key.lower() == "charset" and charset:
@@ -36,6 +37,8 @@ def _charset_from_header(response: Response) -> str | None:
 def failure_reason(failure: Failure) -> tuple[str, str]:
     """Map a download failure to (outcome, reason): outcome is 'skipped' or 'failed'."""
     exc = failure.value
+    if exc is None:
+        return "failed", "error"
     name = type(exc).__name__
     message = str(exc)
     if isinstance(exc, OffHostRequest):
@@ -52,8 +55,9 @@ def failure_reason(failure: Failure) -> tuple[str, str]:
         return "failed", "dns"
     if "Connection" in name:
         return "failed", "connection"
-    if name == "HttpError" and hasattr(exc, "response"):
-        return "failed", f"http_{exc.response.status}"
+    response = getattr(exc, "response", None)
+    if name == "HttpError" and response is not None:
+        return "failed", f"http_{response.status}"
     return "failed", name.lower() or "error"
 
 
@@ -145,6 +149,9 @@ class SourceSpider(scrapy.Spider):
                 callback=self.parse_article,
                 errback=self.article_failed,
                 meta=dict(_ARTICLE_META) | {"discovered": link},
+                # We de-duplicate links ourselves; Scrapy's filter would silently drop a redirect loop's
+                # second lap instead of letting the redirect limit count it as a failure.
+                dont_filter=True,
             )
 
     # -- articles ----------------------------------------------------------------------------------
@@ -157,17 +164,13 @@ class SourceSpider(scrapy.Spider):
             yield self._rec({"type": "article_skipped", "url": url, "reason": "off_host"})
             return
         try:
-            extracted = extract_article(
-                response.body, response.url, header_charset=_charset_from_header(response)
-            )
+            extracted = extract_article(response.body, response.url, header_charset=_charset_from_header(response))
         except Exception:  # a parser bug on one hostile page must not end the crawl; logged in full
             logger.exception("%s: extraction crashed on %s", self.source["name"], response.url)
             yield self._rec({"type": "article_failed", "url": url, "reason": "extract_error"})
             return
         if extracted is None or not extracted.text.strip():
-            yield self._rec(
-                {"type": "article_skipped", "url": url, "reason": "no_text", "bytes": len(response.body)}
-            )
+            yield self._rec({"type": "article_skipped", "url": url, "reason": "no_text", "bytes": len(response.body)})
             return
         discovered: Discovered | None = response.meta.get("discovered")
         published = extracted.published or (discovered.published if discovered else None)

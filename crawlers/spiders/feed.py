@@ -10,5 +10,5 @@ from crawlers.spiders.base import SourceSpider
 
 class FeedSpider(SourceSpider):
     def read_index(self, response: Response) -> Discovery:
-        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1") or None
+        content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1") or None
         return parse_feed(response.body, response.url, content_type)

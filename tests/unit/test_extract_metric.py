@@ -1,0 +1,87 @@
+"""The extraction benchmark's metric (bench/extraction.py) on hand-computed examples."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+BENCH_SCRIPT = Path(__file__).resolve().parents[2] / "bench" / "extraction.py"
+
+
+def _load_bench() -> ModuleType:
+    # bench/ is a folder of scripts, not a package: load the file the way the Makefile runs it.
+    spec = importlib.util.spec_from_file_location("bench_extraction", BENCH_SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the file executes
+    spec.loader.exec_module(module)
+    return module
+
+
+bench = _load_bench()
+
+
+def test_tokens_are_unicode_word_runs() -> None:
+    assert bench.tokenize("Hello, world! It's 5pm.") == ["Hello", "world", "It", "s", "5pm"]
+    assert bench.tokenize("کرم میں حملہ۔") == ["کرم", "میں", "حملہ"]
+    assert bench.tokenize(None) == []
+
+
+def test_shingles_are_a_multiset_of_4_grams() -> None:
+    sh = bench.shingles(["a", "b", "c", "d", "a", "b", "c", "d"])
+    assert sum(sh.values()) == 5
+    assert sh[("a", "b", "c", "d")] == 2
+    # a non-empty text shorter than four tokens is one shingle; an empty one has none
+    assert bench.shingles(["x", "y"]) == {("x", "y"): 1}
+    assert not bench.shingles([])
+
+
+def test_identical_texts() -> None:
+    s = bench.score_page("a b c d e", "a, b; c d e!")
+    assert (s.tp, s.fp, s.fn, s.exact) == (1.0, 0.0, 0.0, True)
+
+
+def test_missing_tail_is_normalised_per_page() -> None:
+    # truth {abcd, bcde}, prediction {abcd}: tp 1, fn 1, normalised by their sum 2
+    s = bench.score_page("a b c d e", "a b c d")
+    assert (s.tp, s.fp, s.fn, s.exact) == (0.5, 0.0, 0.5, False)
+
+
+def test_repeats_count_as_a_multiset() -> None:
+    # truth abcd x2, bcda, cdab, dabc; prediction abcd x1: tp 1, fn 4
+    s = bench.score_page("a b c d a b c d", "a b c d")
+    assert (s.tp, s.fp, s.fn) == pytest.approx((0.2, 0.0, 0.8))
+
+
+def test_short_texts_compare_as_single_shingles() -> None:
+    s = bench.score_page("x y", "x y z")
+    assert (s.tp, s.fp, s.fn) == (0.0, 0.5, 0.5)
+
+
+def test_summary_means_skip_undefined_pages() -> None:
+    half = bench.score_page("a b c d e", "a b c d")  # P 1, R 0.5
+    empty_prediction = bench.score_page("a b c d", "")  # P undefined, R 0
+    both_empty = bench.score_page("", "")  # fp = fn = 0: P 1, R 1
+    summary = bench.summarize([half, empty_prediction])
+    assert summary.precision == 1.0
+    assert summary.recall == pytest.approx(0.25)
+    assert summary.f1 == pytest.approx(2 * 1.0 * 0.25 / 1.25)
+    assert summary.accuracy == 0.0
+
+    summary = bench.summarize([half, both_empty])
+    assert (summary.precision, summary.recall) == pytest.approx((1.0, 0.75))
+    assert summary.accuracy == 0.5
+
+
+def test_benchmarks_md_section_is_replaced_not_duplicated(tmp_path: Path) -> None:
+    path = tmp_path / "BENCHMARKS.md"
+    path.write_text("# Benchmarks\n\n## Extraction\n\nold\n\n## Classification\n\nkept\n", encoding="utf-8")
+    bench.update_benchmarks_md(path, "## Extraction\n\nnew\n")
+    text = path.read_text(encoding="utf-8")
+    assert text.count("## Extraction") == 1
+    assert "new" in text and "old" not in text
+    assert "## Classification\n\nkept" in text
