@@ -1,0 +1,1 @@
+"""A bundled sample news site (three fictional outlets) that `khabar demo` crawls offline."""
