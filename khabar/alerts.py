@@ -104,21 +104,18 @@ def configured_channels(settings: Settings) -> dict[str, Sender]:
     return channels
 
 
-def deliver_pending(
-    engine: Engine, settings: Settings, channels: dict[str, Sender] | None = None
-) -> dict[str, int]:
+def deliver_pending(engine: Engine, settings: Settings, channels: dict[str, Sender] | None = None) -> dict[str, int]:
     """Send every pending alert on every configured channel and record each outcome."""
     channels = configured_channels(settings) if channels is None else channels
     sent = failed = 0
     for channel, send in channels.items():
         with session_scope(engine) as session:
             pending = queries.pending_alerts(session, settings.alert_min_confidence, channel)
-            incidents = {
-                row.id: row for row in queries.incidents_by_id(session, [p.incident_id for p in pending])
-            }
+            incidents = {row.id: row for row in queries.incidents_by_id(session, [p.incident_id for p in pending])}
         for candidate in pending:
             incident = incidents[candidate.incident_id].as_dict()
             key = idempotency_key(candidate.incident_id, candidate.kind, candidate.revision)
+            error: str | None = None
             try:
                 send(alert_payload(incident, candidate.kind), key)
             except AlertError as exc:
@@ -127,7 +124,7 @@ def deliver_pending(
                 status, error = "failed", str(exc)
             else:
                 sent += 1
-                status, error = "sent", None
+                status = "sent"
             with session_scope(engine) as session:
                 queries.record_alert(
                     session, candidate.incident_id, channel, candidate.kind, candidate.revision, status, error

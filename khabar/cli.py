@@ -33,9 +33,7 @@ class UserError(Exception):
 
 DbOption = Annotated[
     str | None,
-    typer.Option(
-        "--db", help="Warehouse URL (default: $KHABAR_DATABASE_URL, else an SQLite file in the data dir)."
-    ),
+    typer.Option("--db", help="Warehouse URL (default: $KHABAR_DATABASE_URL, else an SQLite file in the data dir)."),
 ]
 FormatOption = Annotated[OutputFormat, typer.Option("--format", help="table, json or csv.")]
 SinceOption = Annotated[str | None, typer.Option("--since", help="Only from this date on (YYYY-MM-DD).")]
@@ -65,9 +63,7 @@ def _configure(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Debug logging.")] = False,
 ) -> None:
     level = logging.DEBUG if verbose else getattr(logging, get_settings().log_level.upper(), logging.INFO)
-    logging.basicConfig(
-        level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr
-    )
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     for noisy in ("scrapy", "trafilatura", "htmldate", "urllib3", "alembic"):
         logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
 
@@ -135,9 +131,7 @@ def crawl(
          "skipped": s.skipped, "status": _source_status(s)}
         for n, s in sorted(stats.items())
     ]  # fmt: skip
-    typer.echo(
-        render(rows, ["source", "found", "new", "fetched", "failed", "skipped", "status"], OutputFormat.TABLE)
-    )
+    typer.echo(render(rows, ["source", "found", "new", "fetched", "failed", "skipped", "status"], OutputFormat.TABLE))
     typer.echo(f"stored {stored} new article(s), {duplicates} duplicate(s) skipped")
 
 
@@ -145,9 +139,7 @@ def crawl(
 def classify(
     input: Annotated[Path, typer.Option("--input", help="JSONL: id, title, text, optional published, url.")],
     output: Annotated[Path, typer.Option("--output", help="JSONL with the labels added.")],
-    baseline: Annotated[
-        bool, typer.Option("--baseline", help="Use the keyword baseline, not the model.")
-    ] = False,
+    baseline: Annotated[bool, typer.Option("--baseline", help="Use the keyword baseline, not the model.")] = False,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1)] = 64,
 ) -> None:
     """Label articles from a JSONL file; a malformed line gets an error record, the rest are labelled."""
@@ -166,9 +158,7 @@ def classify(
 
 @app.command()
 def extract(
-    inputs: Annotated[
-        list[str], typer.Argument(help="HTML files or http(s) URLs.", metavar="FILE_OR_URL...")
-    ],
+    inputs: Annotated[list[str], typer.Argument(help="HTML files or http(s) URLs.", metavar="FILE_OR_URL...")],
 ) -> None:
     """Extract title, text, date and language from pages; one JSON line per input."""
     from khabar.extract_io import extract_one
@@ -183,9 +173,7 @@ def extract(
 
 
 @app.command()
-def incidents(
-    db: DbOption = None, since: SinceOption = None, format: FormatOption = OutputFormat.TABLE
-) -> None:
+def incidents(db: DbOption = None, since: SinceOption = None, format: FormatOption = OutputFormat.TABLE) -> None:
     """Incidents (newest first) with their sources."""
     from khabar.pipeline import incidents_since
 
@@ -214,9 +202,7 @@ def trends(
 
 @app.command()
 def sources(
-    sources: Annotated[
-        Path | None, typer.Option("--sources", help="Also list sources not yet crawled.")
-    ] = None,
+    sources: Annotated[Path | None, typer.Option("--sources", help="Also list sources not yet crawled.")] = None,
     db: DbOption = None,
     format: FormatOption = OutputFormat.TABLE,
 ) -> None:
@@ -280,9 +266,7 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except Exception as exc:  # the last line of defence: one line for the user, the traceback in the log
         logger.debug("unexpected failure", exc_info=True)
-        typer.echo(
-            f"khabar: internal error: {type(exc).__name__}: {exc} (rerun with -v for details)", err=True
-        )
+        typer.echo(f"khabar: internal error: {type(exc).__name__}: {exc} (rerun with -v for details)", err=True)
         return 1
     return 0
 

@@ -32,9 +32,7 @@ def run_demo(db_url: str | None, echo: Callable[[str], None] = print) -> None:
         echo(f"sample news site: {', '.join(sorted({p.base_url for p in site.publishers}))}")
         # Demo alerts go to the local sink only, never to a subscriber channel configured in the environment.
         alert_settings = settings.model_copy(update={"alert_webhook_url": sink.url, "smtp_host": None})
-        report = run_once(
-            sources_file, db_url, crawl_settings=DEMO_CRAWL, alert_settings=alert_settings, progress=echo
-        )
+        report = run_once(sources_file, db_url, crawl_settings=DEMO_CRAWL, alert_settings=alert_settings, progress=echo)
         received = len(sink.received)
     echo("")
     print_run_report(report)

@@ -29,9 +29,7 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def render(
-    rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: OutputFormat, title: str | None = None
-) -> str:
+def render(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: OutputFormat, title: str | None = None) -> str:
     """The rows in the requested format; an empty result still prints a header (table/CSV) or []."""
     if fmt is OutputFormat.JSON:
         return json.dumps([{c: row.get(c) for c in columns} for row in rows], indent=2, default=str)

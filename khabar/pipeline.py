@@ -164,7 +164,7 @@ def trend_snapshot(db_url: str | None, day: str, out_dir: str | None = None) -> 
     rows = 0
     with session_scope(engine) as session:
         for by in ("province", "group", "attack_type"):
-            trend = queries.trends(session, by=by, period="month", since=None)  # type: ignore[arg-type]
+            trend = queries.trends(session, by=by, period="month", since=None)
             snapshot[by] = [t.as_dict() for t in trend]
             rows += len(trend)
     engine.dispose()

@@ -1,0 +1,108 @@
+"""A whole pipeline run against a local news site into SQLite and PostgreSQL: stored once, alerted once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from httpfixture import FixtureServer, Route
+
+from crawlers.crawl import CrawlSettings
+from khabar.pipeline import incidents_since, run_once
+from khabar.webhook_sink import WebhookSink
+from models.settings import Settings
+
+FAST = CrawlSettings(download_delay=0.0, autothrottle=False, timeout_s=3.0, retries=0)
+
+STORIES = {
+    "/news/101/bannu-checkpoint": (
+        "Four policemen martyred in attack on Bannu checkpoint",
+        "BANNU: Four policemen were martyred and three others injured when militants attacked a police checkpoint "
+        "in the Domel area of Bannu district late on Monday night, officials said. The attackers used heavy "
+        "weapons and fled after an exchange of fire lasting an hour. A police spokesman said the injured were "
+        "shifted to the district headquarters hospital. No group has claimed responsibility for the attack so "
+        "far. Police have cordoned off the area and launched a search operation.",
+    ),
+    "/news/102/bannu-toll": (
+        "Bannu checkpoint attack: death toll rises to six",
+        "BANNU: The death toll in the militant attack on a police checkpoint in Bannu district rose to six on "
+        "Tuesday after two injured policemen succumbed to their wounds at the district hospital. Four policemen "
+        "were martyred on the spot when militants stormed the checkpoint with heavy weapons on Monday night. "
+        "Officials said one more policeman remains under treatment.",
+    ),
+    "/news/103/court": (
+        "Anti-terrorism court adjourns hearing in 2014 school attack case",
+        "PESHAWAR: An anti-terrorism court on Tuesday adjourned the hearing of a case relating to an attack "
+        "carried out years ago, after the defence counsel sought more time. The judge directed the prosecution "
+        "to produce its remaining witnesses at the next hearing scheduled for next month.",
+    ),
+}
+
+
+def page(title: str, text: str) -> bytes:
+    paragraphs = "".join(f"<p>{s.strip()}.</p>" for s in text.split(". ") if s.strip())
+    return (
+        f"<html><head><meta charset='utf-8'><title>{title}</title>"
+        "<meta property='article:published_time' content='2026-11-02T22:00:00+05:00'></head>"
+        f"<body><nav><a href='/'>Home</a></nav><article><h1>{title}</h1>{paragraphs}</article>"
+        "<footer>All rights reserved.</footer></body></html>"
+    ).encode()
+
+
+@pytest.fixture
+def news_site(tmp_path: Path) -> Iterator[tuple[FixtureServer, Path]]:
+    with FixtureServer() as site:
+        items = "".join(
+            f"<item><title>{title}</title><link>{site.base}{path}</link></item>" for path, (title, _) in STORIES.items()
+        )
+        site.routes["/feed.xml"] = Route(
+            f"<?xml version='1.0'?><rss version='2.0'><channel><title>t</title>{items}</channel></rss>".encode(),
+            content_type="application/rss+xml",
+            etag='"feed-1"',
+        )
+        site.routes["/broken.xml"] = Route(b"<rss><chan", content_type="application/rss+xml")
+        for path, (title, text) in STORIES.items():
+            site.routes[path] = Route(page(title, text))
+        sources = tmp_path / "sources.yaml"
+        sources.write_text(
+            "sources:\n"
+            f"  - {{name: herald, kind: feed, url: '{site.base}/feed.xml', link_pattern: '/news/\\d+'}}\n"
+            f"  - {{name: broken, kind: feed, url: '{site.base}/broken.xml'}}\n"
+            f"  - {{name: disabled, kind: feed, url: '{site.base}/nothing.xml', enabled: false}}\n",
+            encoding="utf-8",
+        )
+        yield site, sources
+
+
+def test_run_twice_stores_and_alerts_once(db_url: str, news_site: tuple[FixtureServer, Path]) -> None:
+    site, sources = news_site
+    with WebhookSink() as sink:
+        settings = Settings(alert_webhook_url=sink.url, alert_min_confidence=0.0)
+        first = run_once(sources, db_url, crawl_settings=FAST, alert_settings=settings)
+        assert first.stored == 3
+        assert first.crawl["broken"].index_error is not None  # counted, and the run went on
+        assert "disabled" not in first.crawl
+        incidents = incidents_since(db_url, None)
+        attacks = [i for i in incidents if i.event_type == "attack"]
+        assert len(attacks) == 1, incidents  # the follow-up merged into the first report
+        assert attacks[0].killed == 6  # the latest toll, not 4 + 6
+        assert len(attacks[0].sources) == 2
+        alerts_after_first = len(sink.received)
+        assert alerts_after_first >= 1
+        key, body = sink.received[0]
+        assert key == f"{body['incident_id']}:{body['kind']}:{body['revision']}"
+        assert body["kind"] == "new" and body["text"]
+
+        site.requests.clear()
+        second = run_once(sources, db_url, crawl_settings=FAST, alert_settings=settings)
+        assert second.stored == 0 and second.labelled == 0
+        assert second.incidents_new == 0 and second.incidents_updated == 0
+        assert len(sink.received) == alerts_after_first
+        assert not [p for p in site.paths() if p.startswith("/news/")]
+    engine = sa.create_engine(db_url)
+    with engine.connect() as conn:
+        assert conn.scalar(sa.text("select count(*) from articles")) == 3
+        assert conn.scalar(sa.text("select count(*) from crawl_runs")) == 4  # 2 runs x 2 enabled sources
+    engine.dispose()
