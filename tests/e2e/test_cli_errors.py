@@ -34,9 +34,7 @@ def assert_one_line_error(proc: subprocess.CompletedProcess[str], fragment: str)
 
 
 def test_missing_sources_file(tmp_path: Path) -> None:
-    proc = run_cli(
-        tmp_path, "run", "--sources", str(tmp_path / "nope.yaml"), "--db", f"sqlite:///{tmp_path}/w.db"
-    )
+    proc = run_cli(tmp_path, "run", "--sources", str(tmp_path / "nope.yaml"), "--db", f"sqlite:///{tmp_path}/w.db")
     assert_one_line_error(proc, "sources file not found")
 
 
@@ -71,18 +69,14 @@ def test_bad_trend_dimension(tmp_path: Path) -> None:
 
 
 def test_classify_missing_input(tmp_path: Path) -> None:
-    proc = run_cli(
-        tmp_path, "classify", "--input", str(tmp_path / "none.jsonl"), "--output", str(tmp_path / "o.jsonl")
-    )
+    proc = run_cli(tmp_path, "classify", "--input", str(tmp_path / "none.jsonl"), "--output", str(tmp_path / "o.jsonl"))
     assert_one_line_error(proc, "input file not found")
 
 
 def test_classify_malformed_line_is_reported_and_the_rest_labelled(tmp_path: Path) -> None:
     source = tmp_path / "in.jsonl"
     good = {"id": "a", "title": "Blast kills three in Quetta", "text": "QUETTA: Three people were killed."}
-    source.write_text(
-        json.dumps(good) + "\n{not json\n" + json.dumps(good | {"id": "b"}) + "\n", encoding="utf-8"
-    )
+    source.write_text(json.dumps(good) + "\n{not json\n" + json.dumps(good | {"id": "b"}) + "\n", encoding="utf-8")
     out = tmp_path / "out.jsonl"
     proc = run_cli(tmp_path, "classify", "--input", str(source), "--output", str(out), "--baseline")
     assert_one_line_error(proc, "1 input line(s) not labelled")

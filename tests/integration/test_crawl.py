@@ -12,9 +12,7 @@ from crawlers.crawl import CrawlSettings, run_crawl
 from crawlers.sources import Source
 from models.taxonomy import SourceKind
 
-FAST = CrawlSettings(
-    download_delay=0.0, autothrottle=False, timeout_s=2.0, retries=1, max_bytes=2 * 1024 * 1024
-)
+FAST = CrawlSettings(download_delay=0.0, autothrottle=False, timeout_s=2.0, retries=1, max_bytes=2 * 1024 * 1024)
 
 PARAGRAPHS = [
     "Security officials said the attack took place late on Tuesday when a group of armed men opened fire on a "
@@ -73,9 +71,7 @@ def sites() -> Iterator[tuple[FixtureServer, FixtureServer]]:
         site.routes["/news/1"] = Route(article_page("Checkpoint attacked in Bannu"))
         site.routes["/news/1?utm_source=rss"] = site.routes["/news/1"]
         site.routes["/news/2"] = Route(
-            article_page(
-                "Court adjourns hearing", [p.replace("attack", "case") + " Second story." for p in PARAGRAPHS]
-            )
+            article_page("Court adjourns hearing", [p.replace("attack", "case") + " Second story." for p in PARAGRAPHS])
         )
         site.routes["/news/dup"] = Route(article_page("Checkpoint attacked in Bannu (updated)"))
         site.routes["/private/secret"] = Route(article_page("Secret"))
@@ -138,9 +134,7 @@ def test_changed_feed_fetches_only_new_links(sites: tuple[FixtureServer, Fixture
     site, _ = sites
     first = run_crawl([feed_source(site)], {}, {}, FAST)
     known = {"testdaily": {a.canonical_url for a in first.articles}}
-    site.routes["/feed.xml"] = Route(
-        rss(site.base, ["/news/1", "/news/3"]), content_type="application/rss+xml"
-    )
+    site.routes["/feed.xml"] = Route(rss(site.base, ["/news/1", "/news/3"]), content_type="application/rss+xml")
     site.routes["/news/3"] = Route(article_page("Blast in Kurram", [p + " Third." for p in PARAGRAPHS]))
     site.requests.clear()
     second = run_crawl([feed_source(site)], known, {}, FAST)
@@ -173,9 +167,7 @@ def test_sitemap_and_listing_sources(sites: tuple[FixtureServer, FixtureServer])
         ).encode(),
         content_type="application/xml",
     )
-    site.routes["/latest/"] = Route(
-        b"<html><body><a href='/news/2'>two</a><a href='/contact'>c</a></body></html>"
-    )
+    site.routes["/latest/"] = Route(b"<html><body><a href='/news/2'>two</a><a href='/contact'>c</a></body></html>")
     sitemap = Source("wire-sitemap", SourceKind.SITEMAP, f"{site.base}/sitemap-news.xml")
     listing = Source("wire-latest", SourceKind.LISTING, f"{site.base}/latest/", link_pattern=r"/news/\d+")
     result = run_crawl([sitemap, listing], {}, {}, FAST)
