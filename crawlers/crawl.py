@@ -166,7 +166,7 @@ def summarise(records: list[dict[str, Any]], source_names: list[str]) -> CrawlRe
                 states[name] = FeedState(rec.get("etag"), rec.get("last_modified"))
         elif kind == "link":
             outcome = rec["outcome"]
-            if outcome in ("new", "known"):
+            if outcome in ("new", "known", "queued"):
                 st.found += 1
                 st.new += outcome == "new"
             else:
@@ -256,8 +256,9 @@ def _main(job_path: str, out_path: str) -> int:
     }
     job = json.loads(Path(job_path).read_text(encoding="utf-8"))
     process = CrawlerProcess(settings=_scrapy_settings(job["settings"]) | {"KHABAR_OUTPUT": out_path})
+    queued: set[str] = set()
     for source in job["sources"]:
-        process.crawl(spider_for[SourceKind(source["kind"])], source=source)
+        process.crawl(spider_for[SourceKind(source["kind"])], source=source, queued=queued)
     process.start()
     return 0
 

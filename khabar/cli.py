@@ -9,7 +9,6 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
-import click
 import typer
 
 from khabar.output import OutputFormat, render
@@ -249,15 +248,10 @@ def _user_errors() -> tuple[type[BaseException], ...]:
 def main(argv: list[str] | None = None) -> int:
     """Entry point: map expected failures to one line on stderr and a non-zero status."""
     try:
-        app(args=argv, prog_name="khabar", standalone_mode=False)
-    except click.exceptions.Exit as exc:
-        return int(exc.exit_code)
-    except click.exceptions.Abort:
-        typer.echo("khabar: aborted", err=True)
-        return 130
-    except click.ClickException as exc:
-        typer.echo(f"khabar: error: {exc.format_message()}", err=True)
-        return 2
+        # Standalone mode: click itself reports usage errors (exit 2) and --help; ours come through here.
+        app(args=argv, prog_name="khabar")
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     except _user_errors() as exc:
         typer.echo(f"khabar: error: {exc}", err=True)
         return 2

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from crawlers.crawl import CrawlSettings
+from khabar.demo_score import score_demo
 from khabar.output import OutputFormat, render
 from models.settings import get_settings
 
@@ -15,7 +16,7 @@ DEMO_CRAWL = CrawlSettings(download_delay=0.0, autothrottle=False, per_host_conc
 
 
 def run_demo(db_url: str | None, echo: Callable[[str], None] = print) -> None:
-    from khabar.cli import INCIDENT_COLUMNS, TREND_COLUMNS, print_run_report
+    from khabar.cli import TREND_COLUMNS, print_run_report
     from khabar.demo.site import DemoSite
     from khabar.pipeline import incidents_since, run_once, trend_rows
     from khabar.webhook_sink import WebhookSink
@@ -34,17 +35,22 @@ def run_demo(db_url: str | None, echo: Callable[[str], None] = print) -> None:
         alert_settings = settings.model_copy(update={"alert_webhook_url": sink.url, "smtp_host": None})
         report = run_once(sources_file, db_url, crawl_settings=DEMO_CRAWL, alert_settings=alert_settings, progress=echo)
         received = len(sink.received)
+        stories = list(site.stories)
     echo("")
     print_run_report(report)
     echo("")
     echo(render(trend_rows(db_url, "province", "month", None), TREND_COLUMNS, OutputFormat.TABLE,
                 title="attacks by province per month"))  # fmt: skip
     newest = [row.as_dict() for row in incidents_since(db_url, None)][:12]
-    columns = [c for c in INCIDENT_COLUMNS if c != "sources"] + ["reports"]
     for row in newest:
         row["reports"] = len(row.get("sources") or [])
+        row["type"] = row.get("attack_type") or str(row.get("event_type", "")).replace("_", " ")
+    columns = ["id", "occurred_on", "province", "district", "type", "group", "claimed", "killed", "injured"]
+    columns += ["militants_killed", "reports"]
     echo(render(newest, columns, OutputFormat.TABLE, title="newest incidents"))
     echo(f"alerts received by the local webhook: {received}")
+    for line in score_demo(db_url, stories).lines():
+        echo(line)
     echo(f"demo finished in {time.monotonic() - started:.1f} s; warehouse: {db_url}")
     echo(f"try: khabar incidents --db {db_url} --format json")
     if Path(sources_file).exists():

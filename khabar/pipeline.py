@@ -71,7 +71,7 @@ def crawl(
     engine = make_engine(url)
     with session_scope(engine) as session:
         load.sync_sources(session, sources)
-        known = {s.name: load.source_urls(session, s.name) for s in sources}
+        known = {s.name: load.urls_on_hosts(session, s.hosts) for s in sources}
         states = {s.name: FeedState(*load.get_feed_state(session, s.name)) for s in sources}
     started_at = datetime.now(UTC)
     result = run_crawl(sources, known, states, crawl_settings or default_crawl_settings())

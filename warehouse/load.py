@@ -145,6 +145,22 @@ def source_urls(session: Session, source: str) -> set[str]:
     return {u for row in rows for u in row}
 
 
+def urls_on_hosts(session: Session, hosts: Iterable[str]) -> set[str]:
+    """Every stored URL and canonical URL on one of the hosts or their subdomains, whichever source stored it.
+
+    Pooled by host, not by source, so a wire's sitemap and its listing page never refetch each other's
+    stories. The LIKE patterns may over-match a little; callers compare exact URLs, so that is harmless.
+    """
+    conditions = []
+    for host in {h.lower().removeprefix("www.").removeprefix("amp.") for h in hosts}:
+        for column in (schema.Article.url, schema.Article.canonical_url):
+            conditions += [column.like(f"%://{host}/%"), column.like(f"%://%.{host}/%")]
+    if not conditions:
+        return set()
+    rows = session.execute(sa.select(schema.Article.url, schema.Article.canonical_url).where(sa.or_(*conditions)))
+    return {u for row in rows for u in row}
+
+
 def known_urls(session: Session, urls: Iterable[str]) -> set[str]:
     """Those of `urls` already stored, as an article's URL or its canonical URL."""
     wanted = sorted(set(urls))

@@ -67,13 +67,14 @@ class SourceSpider(scrapy.Spider):
     name = "khabar-source"
     index_label = "index"
 
-    def __init__(self, source: dict[str, Any], **kwargs: Any) -> None:
+    def __init__(self, source: dict[str, Any], queued: set[str] | None = None, **kwargs: Any) -> None:
         super().__init__(name=f"{source['kind']}:{source['name']}", **kwargs)
         self.source = source
         self.allowed_hosts: set[str] = set(source["hosts"])
         self.known: set[str] = set(source.get("known", []))
         self.link_pattern = source.get("link_pattern")
-        self._queued: set[str] = set()
+        # Shared by every spider of one crawl process: two sources on one host fetch a story once.
+        self._queued: set[str] = set() if queued is None else queued
 
     # -- index -------------------------------------------------------------------------------------
     async def start(self) -> AsyncIterator[Any]:
@@ -141,7 +142,8 @@ class SourceSpider(scrapy.Spider):
                 yield self._rec({"type": "link", "url": link.url, "outcome": "known"})
                 continue
             if canonical in self._queued:
-                continue  # the same story linked twice from one index
+                yield self._rec({"type": "link", "url": link.url, "outcome": "queued"})
+                continue  # the same story linked twice, from this index or another source's
             self._queued.add(canonical)
             yield self._rec({"type": "link", "url": link.url, "outcome": "new"})
             yield scrapy.Request(

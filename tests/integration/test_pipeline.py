@@ -41,11 +41,18 @@ STORIES = {
 }
 
 
-def page(title: str, text: str) -> bytes:
+PUBLISHED = {
+    "/news/101/bannu-checkpoint": "2026-11-02T23:10:00+05:00",
+    "/news/102/bannu-toll": "2026-11-03T11:40:00+05:00",
+    "/news/103/court": "2026-11-03T12:00:00+05:00",
+}
+
+
+def page(title: str, text: str, published: str) -> bytes:
     paragraphs = "".join(f"<p>{s.strip()}.</p>" for s in text.split(". ") if s.strip())
     return (
         f"<html><head><meta charset='utf-8'><title>{title}</title>"
-        "<meta property='article:published_time' content='2026-11-02T22:00:00+05:00'></head>"
+        f"<meta property='article:published_time' content='{published}'></head>"
         f"<body><nav><a href='/'>Home</a></nav><article><h1>{title}</h1>{paragraphs}</article>"
         "<footer>All rights reserved.</footer></body></html>"
     ).encode()
@@ -64,7 +71,7 @@ def news_site(tmp_path: Path) -> Iterator[tuple[FixtureServer, Path]]:
         )
         site.routes["/broken.xml"] = Route(b"<rss><chan", content_type="application/rss+xml")
         for path, (title, text) in STORIES.items():
-            site.routes[path] = Route(page(title, text))
+            site.routes[path] = Route(page(title, text, PUBLISHED[path]))
         sources = tmp_path / "sources.yaml"
         sources.write_text(
             "sources:\n"

@@ -311,6 +311,16 @@ def test_known_urls_match_url_or_canonical_url(engine: Engine) -> None:
         assert load.source_urls(session, "tribune") == set()
 
 
+def test_urls_on_hosts_pool_every_source_of_a_host(engine: Engine) -> None:
+    with session_scope(engine) as session:
+        load.store_articles(session, [article(1)])
+        expected = {"https://www.dawn.com/news/1?utm_source=rss", "https://dawn.com/news/1"}
+        assert load.urls_on_hosts(session, {"www.dawn.com"}) == expected
+        assert load.urls_on_hosts(session, {"dawn.com", "cdn.example.pk"}) == expected
+        assert load.urls_on_hosts(session, {"tribune.com.pk"}) == set()
+        assert load.urls_on_hosts(session, set()) == set()
+
+
 def test_articles_round_trip_with_utc_timestamps(engine: Engine) -> None:
     pkt = datetime.fromisoformat("2026-03-05T14:30:00+05:00")
     with session_scope(engine) as session:
