@@ -113,3 +113,30 @@ def test_run_twice_stores_and_alerts_once(db_url: str, news_site: tuple[FixtureS
         assert conn.scalar(sa.text("select count(*) from articles")) == 3
         assert conn.scalar(sa.text("select count(*) from crawl_runs")) == 4  # 2 runs x 2 enabled sources
     engine.dispose()
+
+
+def test_failed_alert_is_retried_next_run_and_sent_once(db_url: str, news_site: tuple[FixtureServer, Path]) -> None:
+    _, sources = news_site
+    with WebhookSink(status=503) as sink:
+        settings = Settings(alert_webhook_url=sink.url, alert_min_confidence=0.0)
+        first = run_once(sources, db_url, crawl_settings=FAST, alert_settings=settings)
+        assert first.alerts_sent == 0 and first.alerts_failed >= 1
+        sink.status = 200
+        second = run_once(sources, db_url, crawl_settings=FAST, alert_settings=settings)
+        assert second.alerts_sent == first.alerts_failed
+        third = run_once(sources, db_url, crawl_settings=FAST, alert_settings=settings)
+        assert third.alerts_sent == 0 and third.alerts_failed == 0
+        keys = [key for key, _ in sink.received]
+        assert len(keys) == len(set(keys)) == second.alerts_sent
+
+
+def test_source_health_lists_failing_and_healthy_sources(db_url: str, news_site: tuple[FixtureServer, Path]) -> None:
+    from khabar.pipeline import source_health
+
+    _, sources = news_site
+    run_once(sources, db_url, crawl_settings=FAST, alert_settings=Settings())
+    rows = {row["source"]: row for row in source_health(db_url, sources)}
+    assert rows["herald"]["status"] == "ok" and rows["herald"]["last_success"] is not None
+    assert rows["herald"]["articles_per_day"] > 0
+    assert rows["broken"]["status"].startswith("failing")
+    assert rows["disabled"]["enabled"] is False and rows["disabled"]["status"] == "never crawled"
