@@ -115,8 +115,9 @@ class Classifier:
             attack_type=attack_type,
             group=group.group if is_incident else Group.UNKNOWN,
             claimed=group.claimed if is_incident else False,
-            province=place.province,
-            district=place.district,
+            # The label guide: a non-incident story has no event place (its places are background).
+            province=place.province if is_incident else None,
+            district=place.district if is_incident else None,
             killed=casualties.killed if is_incident else None,
             injured=casualties.injured if is_incident else None,
             militants_killed=casualties.militants_killed if is_incident else None,

@@ -1,0 +1,272 @@
+"""Name the militant group behind a reported attack and whether it claimed it or was only blamed."""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+from models.gazetteer import NameIndex, Token, name_key, tokenize
+from models.groups import GroupEntry, load_group_table
+from models.taxonomy import Group
+
+
+@dataclass(frozen=True, slots=True)
+class GroupGuess:
+    """The perpetrator group (Group.UNKNOWN when none is named) and whether it claimed the attack."""
+
+    group: Group
+    claimed: bool
+    confidence: float
+
+
+class _Status(Enum):
+    MENTIONED = "mentioned"  # named or blamed by someone else
+    CLAIMED = "claimed"
+    DENIED = "denied"
+
+
+@dataclass(frozen=True, slots=True)
+class _Alias:
+    """What a matched name stands for: one of our groups, an outside group, or nothing (a stop phrase)."""
+
+    entry: GroupEntry | None
+    other: bool = False
+    weak: bool = False  # a one-word generic label ("khawarij"), used loosely for any militants
+
+
+@dataclass(slots=True)
+class _Mention:
+    alias: _Alias
+    weight: float
+    status: _Status = _Status.MENTIONED
+
+
+# Active claim wording: the claimant comes before it ("The BLA claimed responsibility").
+_CLAIM_ACTIVE = re.compile(
+    r"\bclaim(?:ed|s|ing)?\s+(?:the\s+|full\s+)*(?:responsibility|responsibilty|credit)\b"
+    r"|\bclaim(?:ed|s|ing)?\s+(?:\S+\s+){0,3}?(?:attacks?|bombings?|blasts?|assault|killings?|ambush|hijacking"
+    r"|abduction|kidnapping|strikes?|raid|explosion|suicide)\b"
+    r"|\bclaim(?:ed|s)?\s+to\s+have\b|\bclaim(?:ed|s|ing)?\s+(?:it|them)\b"
+    r"|\b(?:accepted|accepts|took|takes|taking|owned|owns|owning|assumed)\s+(?:the\s+|full\s+)*responsibility\b"
+    r"|\bowned\s+(?:up\s+)?(?:to\s+)?(?:the\s+)?(?:attack|bombing|blast|killing|assault|ambush)\b"
+    r"|\bclaims?\s+of\s+responsibility\b"
+    r"|\bsaid\s+(?:in\s+a\s+statement\s+)?(?:that\s+)?(?:it|its\s+\w+|they)\s+(?:had\s+|have\s+)?"
+    r"(?:carried\s+out|conducted|targeted|attacked|launched|killed|ambushed|struck|stormed|planted|detonated)\b"
+    r"|\bits\s+(?:fighters|men|militants|members|mujahideen|cadres|commandos|suicide\s+bombers?|fidayeen)\b",
+    re.I,
+)
+# Passive claim wording: the claimant comes after it ("was claimed by the TTP").
+_CLAIM_PASSIVE = re.compile(r"\bclaimed\b(?:\s+\S+){0,4}?\s+by\b|\bresponsibility\b.{0,60}\bclaimed\b", re.I)
+_CLAIM_NEGATED = re.compile(
+    r"\b(?:no|nobody|none|not|never|neither|yet\s+to|without)\b(?:\W+\w+){0,5}?\W+"
+    r"(?:claim|claims|claimed|claiming|responsibility)\b|\bunclaimed\b|n't\s+(?:\w+\s+){0,2}claim",
+    re.I,
+)
+# A claim of earlier attacks is background, not a claim of this one.
+_BACKGROUND = re.compile(
+    r"\b(?:in\s+the\s+past|previously|previous\s+attacks|earlier\s+attacks|similar\s+attacks|past\s+attacks"
+    r"|several\s+attacks|a\s+series\s+of|over\s+the\s+years"
+    r"|(?:has|have)\s+claimed\s+(?:many|several|most|numerous|dozens|scores|a\s+number)"
+    r"|(?:often|usually|typically|frequently|routinely|regularly)\s+(?:\w+\s+)?claim\w*)\b",
+    re.I,
+)
+_DENIAL = re.compile(
+    r"\b(?:denied|denies|deny|denying|disowned|disowns|disowning|distanced|refuted|refutes)\b"
+    r"|\b(?:rejected|rejects|rejecting)\b.{0,50}\b(?:involvement|responsibility|claims?|reports|allegations?)\b"
+    r"|\bnot\s+(?:involved|responsible|behind)\b|\bno\s+(?:role|hand|involvement)\b|\bnothing\s+to\s+do\s+with\b"
+    r"|\b(?:condemned|condemns)\b",
+    re.I,
+)
+# The group speaking for itself ("TTP spokesman Mohammad Khurasani said") turns "said ... attacked" into a claim.
+_SPOKESMAN = re.compile(r"\bspokes(?:man|person|men)\b", re.I)
+_SPOKESMAN_OF = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?", re.I)
+_GROUP_VOICE_VERBS = re.compile(
+    r"\b(?:carried\s+out|conducted|targeted|attacked|launched|killed|ambushed|struck|stormed|planted|detonated"
+    r"|claimed)\b",
+    re.I,
+)
+# Words that refer back to the last named group ("The group later claimed responsibility").
+_ANAPHOR = re.compile(
+    r"^\W*(?:the\s+(?:\w+\s+)?(?:group|outfit|organi[sz]ation|faction|militants)|it|its|which|who|whose)\b|\b(?:the\s+(?:banned|proscribed|militant|outlawed|separatist|terrorist)\s+(?:group|outfit|organi[sz]ation)"
+    r"|the\s+group|the\s+outfit|its\s+spokes(?:man|person))\b",
+    re.I,
+)
+_EVENT_WORDS = re.compile(
+    r"\b(?:attack\w*|blast|bomb\w*|explosion|killed|martyred|ambush\w*|responsibility|behind|carried\s+out"
+    r"|gunmen|ied|suicide|assault|hijack\w*|kidnapp\w*|abduct\w*|targeted|fired|firing|opened\s+fire|raid"
+    r"|stormed|blamed|suspect\w*|involvement|perpetrat\w*)\b",
+    re.I,
+)
+_CLAUSE_BREAK = re.compile(r";|\s+(?:but|while|whereas|however|although|though|even\s+as)\s+|,\s+however,?\s+", re.I)
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n\s*\n")
+
+_TITLE_WEIGHT, _LEDE_WEIGHT, _SENTENCE_DECAY, _FLOOR_WEIGHT = 2.0, 1.6, 0.15, 0.6
+_GENERIC_WEIGHT, _WEAK_GENERIC_WEIGHT, _EVENT_TIE = 0.5, 0.2, 1.3
+_SPOKESMAN_REACH = 40  # characters between the group's name and "spokesman" in "TTP's spokesman"
+
+
+@functools.cache
+def _index() -> NameIndex[_Alias]:
+    table = load_group_table()
+    names: list[tuple[str, _Alias]] = [
+        (a, _Alias(e, weak=e.generic and len(name_key(a)) == 1)) for e in table.entries for a in e.aliases
+    ]
+    names += [(a, _Alias(None)) for a in table.not_groups]
+    names += [(a, _Alias(None, other=True)) for a in table.other_groups]
+    return NameIndex(names)
+
+
+# ------------------------------------------------------------------ reading clauses
+
+
+def _sentences(text: str) -> list[str]:
+    starts = [0, *(m.end() for m in _SENTENCE_BREAK.finditer(text))]
+    return [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)], strict=True) if text[a:b].strip()]
+
+
+def _clauses(sentence: str) -> list[str]:
+    return [c for c in _CLAUSE_BREAK.split(sentence) if c and c.strip()]
+
+
+def _find(clause: str) -> list[tuple[int, int, _Alias]]:
+    tokens: list[Token] = tokenize(clause)
+    return [(tokens[m.first].start, tokens[m.last - 1].end, m.value) for m in _index().find(tokens)]
+
+
+def _status(clause: str, span: tuple[int, int], window: tuple[int, int]) -> _Status:
+    """Claimed, denied or merely mentioned, judged from the group's position relative to the cue words.
+
+    `window` bounds the text that can speak about this mention: from the end of the previous group
+    named in the clause to the start of the next, so one group's claim is not read as another's.
+    """
+    start, end = span
+    after, before = clause[end : window[1]], clause[window[0] : start]
+    denial = _DENIAL.search(after)
+    if denial and not _CLAIM_ACTIVE.search(after[: denial.start()]):
+        return _Status.DENIED
+    if _CLAIM_NEGATED.search(clause) or _BACKGROUND.search(clause):
+        return _Status.MENTIONED
+    if _CLAIM_ACTIVE.search(after) or _CLAIM_PASSIVE.search(before):
+        return _Status.CLAIMED
+    spokesman = _SPOKESMAN.search(clause)
+    if spokesman is None:
+        return _Status.MENTIONED
+    own = 0 <= spokesman.start() - end <= _SPOKESMAN_REACH or bool(
+        _SPOKESMAN_OF.fullmatch(clause[spokesman.end() : start])
+    )
+    if own and _GROUP_VOICE_VERBS.search(clause[spokesman.end() :]):
+        return _Status.CLAIMED
+    return _Status.MENTIONED
+
+
+def _anaphoric_status(clause: str) -> _Status | None:
+    """The status a group-less clause gives the last named group ("The group denied involvement")."""
+    if not _ANAPHOR.search(clause):
+        return None
+    if _DENIAL.search(clause):
+        return _Status.DENIED
+    if _CLAIM_NEGATED.search(clause) or _BACKGROUND.search(clause):
+        return None
+    if _CLAIM_ACTIVE.search(clause) or _CLAIM_PASSIVE.search(clause):
+        return _Status.CLAIMED
+    return None
+
+
+def _position_weight(sentence_index: int | None) -> float:
+    if sentence_index is None:
+        return _TITLE_WEIGHT
+    return max(_FLOOR_WEIGHT, _LEDE_WEIGHT - _SENTENCE_DECAY * sentence_index)
+
+
+def _read(title: str, text: str) -> list[_Mention]:
+    """Every group mention with its weight and status, title first, then the body sentence by sentence."""
+    units: list[tuple[int | None, str]] = [(None, title)] if title.strip() else []
+    units += list(enumerate(_sentences(text)))
+    mentions: list[_Mention] = []
+    for sentence_index, sentence in units:
+        weight = _position_weight(sentence_index)
+        for clause in _clauses(sentence):
+            tie = _EVENT_TIE if _EVENT_WORDS.search(clause) else 1.0
+            found = _find(clause)
+            if not found:
+                status = _anaphoric_status(clause)
+                last = next((m for m in reversed(mentions) if m.alias.entry or m.alias.other), None)
+                if status is not None and last is not None and last.status is not _Status.DENIED:
+                    last.status = status
+                continue
+            bounds = [0, *(end for _, end, _ in found)]
+            nexts = [start for start, _, _ in found[1:]] + [len(clause)]
+            for (start, end, alias), lo, hi in zip(found, bounds, nexts, strict=False):
+                status = _status(clause, (start, end), (lo, hi))
+                mentions.append(_Mention(alias, weight * tie, status))
+    return mentions
+
+
+# ------------------------------------------------------------------ choosing the perpetrator
+
+
+@dataclass(slots=True)
+class _Score:
+    total: float = 0.0
+    claimed: float = 0.0
+    specific: bool = False
+
+
+def _resolve_generic(mentions: Sequence[_Mention]) -> dict[Group, _Score]:
+    """Score each group; umbrella labels ("khawarij", "Fitna al Hindustan") go to a named member of their family."""
+    scores: dict[Group, _Score] = defaultdict(_Score)
+    specific_by_family: dict[str, dict[Group, float]] = defaultdict(lambda: defaultdict(float))
+    for m in mentions:
+        entry = m.alias.entry
+        if entry is not None and not entry.generic and m.status is not _Status.DENIED:
+            specific_by_family[entry.family][entry.code] += m.weight * (3.0 if m.status is _Status.CLAIMED else 1.0)
+    for m in mentions:
+        entry = m.alias.entry
+        if entry is None or m.status is _Status.DENIED:
+            continue
+        code = entry.code
+        weight = m.weight
+        if entry.generic:
+            named = specific_by_family.get(entry.family)
+            if named:
+                code = max(named, key=lambda c: named[c])
+            else:
+                weight *= _WEAK_GENERIC_WEIGHT if m.alias.weak else _GENERIC_WEIGHT
+        score = scores[code]
+        score.total += weight
+        score.specific = score.specific or not entry.generic
+        if m.status is _Status.CLAIMED:
+            score.claimed += weight
+    return scores
+
+
+def _strength(score: float) -> float:
+    return 1.0 - math.exp(-score / 1.2)
+
+
+def identify_group(title: str, text: str) -> GroupGuess:
+    """The group behind the reported attack, preferring a claimant, then the most prominent group named."""
+    mentions = _read(title or "", text or "")
+    denied = {m.alias.entry.code for m in mentions if m.alias.entry and m.status is _Status.DENIED}
+    scores = {g: s for g, s in _resolve_generic(mentions).items() if g not in denied}
+    other_claim = sum(m.weight for m in mentions if m.alias.other and m.status is _Status.CLAIMED)
+    claimants = {g: s for g, s in scores.items() if s.claimed > 0}
+    if claimants:
+        group, best = max(claimants.items(), key=lambda kv: (kv[1].claimed, kv[1].total))
+        if other_claim >= best.claimed:
+            return GroupGuess(Group.UNKNOWN, False, 0.6)
+        share = best.claimed / (sum(s.claimed for s in claimants.values()) + other_claim)
+        return GroupGuess(group, True, round(min(0.97, 0.6 + 0.37 * share * _strength(best.claimed)), 3))
+    if other_claim > 0:
+        return GroupGuess(Group.UNKNOWN, False, 0.6)
+    if not scores:
+        return GroupGuess(Group.UNKNOWN, False, 0.6 if denied else 0.75)
+    group, best = max(scores.items(), key=lambda kv: kv[1].total)
+    share = best.total / sum(s.total for s in scores.values())
+    base = 0.9 if best.specific else 0.7
+    return GroupGuess(group, False, round(max(0.2, base * share * _strength(best.total)), 3))
