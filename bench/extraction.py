@@ -226,13 +226,9 @@ def section_text(results: Sequence[RunResult], pages: int, command: str) -> str:
 
 def update_benchmarks_md(path: Path, section: str) -> None:
     """Replace the Extraction section (up to the next `## ` heading) or append it, keeping the rest."""
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.MULTILINE | re.DOTALL)
-    if pattern.search(text):
-        text = pattern.sub(lambda _m: section + "\n", text, count=1)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    path.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
+    from bench.benchmd import update_section
+
+    update_section(path, SECTION, section)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
