@@ -36,6 +36,7 @@ class CrawlSettings:
     timeout_s: float = 20.0
     max_bytes: int = 5 * 1024 * 1024
     retries: int = 2
+    retry_backoff_s: float = 2.0
     max_redirects: int = 5
     obey_robots: bool = True
     crawl_timeout_s: float = 600.0
@@ -218,7 +219,12 @@ def _scrapy_settings(settings: dict[str, Any]) -> dict[str, Any]:
         "TELNETCONSOLE_ENABLED": False,
         "REMOTE_CONTROL_ENABLED": False,  # no listening sockets in a crawler process
         "LOG_LEVEL": "INFO",
-        "DOWNLOADER_MIDDLEWARES": {"crawlers.middlewares.HostGuardMiddleware": 50},
+        "KHABAR_RETRY_BACKOFF_S": settings["retry_backoff_s"],
+        "DOWNLOADER_MIDDLEWARES": {
+            "crawlers.middlewares.HostGuardMiddleware": 50,
+            "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+            "crawlers.middlewares.BackoffRetryMiddleware": 550,
+        },
         "ITEM_PIPELINES": {"crawlers.crawl.JsonLinesPipeline": 100},
     }
 

@@ -28,6 +28,7 @@ class FixtureServer:
     def __init__(self) -> None:
         self.routes: dict[str, Route | Callable[[], Route]] = {}
         self.requests: list[tuple[str, str, dict[str, str]]] = []
+        self.arrivals: list[tuple[str, float]] = []  # (path, monotonic time) of every request
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -35,6 +36,7 @@ class FixtureServer:
 
             def do_GET(self) -> None:
                 server.requests.append(("GET", self.path, dict(self.headers.items())))
+                server.arrivals.append((self.path, time.monotonic()))
                 route = server.routes.get(self.path)
                 if callable(route):
                     route = route()

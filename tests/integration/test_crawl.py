@@ -12,7 +12,9 @@ from crawlers.crawl import CrawlSettings, run_crawl
 from crawlers.sources import Source
 from models.taxonomy import SourceKind
 
-FAST = CrawlSettings(download_delay=0.0, autothrottle=False, timeout_s=2.0, retries=1, max_bytes=2 * 1024 * 1024)
+FAST = CrawlSettings(
+    download_delay=0.0, autothrottle=False, timeout_s=2.0, retries=1, retry_backoff_s=0.5, max_bytes=2 * 1024 * 1024
+)
 
 PARAGRAPHS = [
     "Security officials said the attack took place late on Tuesday when a group of armed men opened fire on a "
@@ -113,7 +115,9 @@ def test_first_crawl_counts_every_outcome(sites: tuple[FixtureServer, FixtureSer
     assert stats.found == 9 and stats.new == 9
     assert elsewhere.requests == []  # never contacted, not even for robots.txt
     assert "/private/secret" not in site.paths()
-    assert site.paths().count("/news/500") == 2  # one retry
+    assert site.paths().count("/news/500") == 2  # one retry ...
+    tries = [t for path, t in site.arrivals if path == "/news/500"]
+    assert tries[1] - tries[0] >= 0.45  # ... after the backoff
     assert result.feed_states["testdaily"].etag == '"v1"'
 
 
