@@ -64,6 +64,8 @@ def news_site(tmp_path: Path) -> Iterator[tuple[FixtureServer, Path]]:
         items = "".join(
             f"<item><title>{title}</title><link>{site.base}{path}</link></item>" for path, (title, _) in STORIES.items()
         )
+        # The same story again under another URL (a syndicated copy): fetched, but stored once.
+        items += f"<item><title>copy</title><link>{site.base}/news/104/syndicated-copy</link></item>"
         site.routes["/feed.xml"] = Route(
             f"<?xml version='1.0'?><rss version='2.0'><channel><title>t</title>{items}</channel></rss>".encode(),
             content_type="application/rss+xml",
@@ -72,6 +74,8 @@ def news_site(tmp_path: Path) -> Iterator[tuple[FixtureServer, Path]]:
         site.routes["/broken.xml"] = Route(b"<rss><chan", content_type="application/rss+xml")
         for path, (title, text) in STORIES.items():
             site.routes[path] = Route(page(title, text, PUBLISHED[path]))
+        title, text = STORIES["/news/101/bannu-checkpoint"]
+        site.routes["/news/104/syndicated-copy"] = Route(page(title, text, PUBLISHED["/news/101/bannu-checkpoint"]))
         sources = tmp_path / "sources.yaml"
         sources.write_text(
             "sources:\n"
@@ -88,7 +92,7 @@ def test_run_twice_stores_and_alerts_once(db_url: str, news_site: tuple[FixtureS
     with WebhookSink() as sink:
         settings = Settings(alert_webhook_url=sink.url, alert_min_confidence=0.0)
         first = run_once(sources, db_url, crawl_settings=FAST, alert_settings=settings)
-        assert first.stored == 3
+        assert first.stored == 3 and first.duplicates == 1
         assert first.crawl["broken"].index_error is not None  # counted, and the run went on
         assert "disabled" not in first.crawl
         incidents = incidents_since(db_url, None)
