@@ -145,47 +145,81 @@ def source_urls(session: Session, source: str) -> set[str]:
     return {u for row in rows for u in row}
 
 
+def _url_tables() -> tuple[tuple[Any, Any], ...]:
+    """(url, canonical_url) column pairs of every table that records a link to a stored story."""
+    return (
+        (schema.Article.url, schema.Article.canonical_url),
+        (schema.ArticleUrl.url, schema.ArticleUrl.canonical_url),
+    )
+
+
 def urls_on_hosts(session: Session, hosts: Iterable[str]) -> set[str]:
-    """Every stored URL and canonical URL on one of the hosts or their subdomains, whichever source stored it.
+    """Every stored link (URL, canonical URL, alias) on one of the hosts or their subdomains, whichever source
+    stored it.
 
     Pooled by host, not by source, so a wire's sitemap and its listing page never refetch each other's
     stories. The LIKE patterns may over-match a little; callers compare exact URLs, so that is harmless.
     """
-    conditions = []
-    for host in {h.lower().removeprefix("www.").removeprefix("amp.") for h in hosts}:
-        for column in (schema.Article.url, schema.Article.canonical_url):
-            conditions += [column.like(f"%://{host}/%"), column.like(f"%://%.{host}/%")]
-    if not conditions:
-        return set()
-    rows = session.execute(sa.select(schema.Article.url, schema.Article.canonical_url).where(sa.or_(*conditions)))
-    return {u for row in rows for u in row}
+    names = {h.lower().removeprefix("www.").removeprefix("amp.") for h in hosts}
+    found: set[str] = set()
+    for url_col, canonical_col in _url_tables():
+        conditions = [
+            column.like(pattern)
+            for host in names
+            for column in (url_col, canonical_col)
+            for pattern in (f"%://{host}/%", f"%://%.{host}/%")
+        ]
+        if conditions:
+            rows = session.execute(sa.select(url_col, canonical_col).where(sa.or_(*conditions)))
+            found.update(u for row in rows for u in row)
+    return found
 
 
 def known_urls(session: Session, urls: Iterable[str]) -> set[str]:
-    """Those of `urls` already stored, as an article's URL or its canonical URL."""
+    """Those of `urls` already stored, as an article's URL or canonical URL or as an alias of one."""
     wanted = sorted(set(urls))
     found: set[str] = set()
-    for chunk in _chunks(wanted):
-        rows = session.execute(
-            sa.select(schema.Article.url, schema.Article.canonical_url).where(
-                sa.or_(schema.Article.url.in_(chunk), schema.Article.canonical_url.in_(chunk))
+    for url_col, canonical_col in _url_tables():
+        for chunk in _chunks(wanted):
+            rows = session.execute(
+                sa.select(url_col, canonical_col).where(sa.or_(url_col.in_(chunk), canonical_col.in_(chunk)))
             )
-        )
-        for url, canonical in rows:
-            found.update({url, canonical})
+            for url, canonical in rows:
+                found.update({url, canonical})
     return found & set(wanted)
 
 
-def _existing_keys(session: Session, batch: Sequence[Article]) -> tuple[set[str], set[str]]:
-    """URLs (either kind) and body hashes of `batch` that are already stored."""
+def _existing_keys(session: Session, batch: Sequence[Article]) -> tuple[set[str], dict[str, int]]:
+    """URLs (any kind) of `batch` that are already stored, and the stored article id of each known body hash."""
     urls = known_urls(session, [u for a in batch for u in (a.url, a.canonical_url)])
     hashes = sorted({a.content_hash for a in batch})
-    known_hashes: set[str] = set()
+    known_hashes: dict[str, int] = {}
     for chunk in _chunks(hashes):
-        known_hashes.update(
-            session.scalars(sa.select(schema.Article.content_hash).where(schema.Article.content_hash.in_(chunk)))
+        rows = session.execute(
+            sa.select(schema.Article.content_hash, schema.Article.id).where(schema.Article.content_hash.in_(chunk))
         )
+        known_hashes.update({h: i for h, i in rows})
     return urls, known_hashes
+
+
+def _article_id_for(session: Session, article: Article) -> int | None:
+    """The stored story an incoming duplicate is a copy of (by URL or canonical URL)."""
+    return session.scalar(
+        sa.select(schema.Article.id)
+        .where(sa.or_(schema.Article.url == article.url, schema.Article.canonical_url == article.canonical_url))
+        .limit(1)
+    )
+
+
+def _remember_alias(session: Session, article: Article, article_id: int | None) -> None:
+    """Record a duplicate's link (ON CONFLICT DO NOTHING) so discovery will skip it next time."""
+    if article_id is None:
+        return
+    session.execute(
+        insert(session, schema.ArticleUrl)
+        .values(url=article.url, canonical_url=article.canonical_url, article_id=article_id, source=article.source)
+        .on_conflict_do_nothing()
+    )
 
 
 def _hash_counts(article: Article) -> bool:
@@ -208,6 +242,10 @@ def store_articles(session: Session, articles: Iterable[Article]) -> StoreResult
         by_hash = _hash_counts(article) and article.content_hash in seen_hashes
         if article.url in seen_urls or article.canonical_url in seen_urls or by_hash:
             result.duplicates += 1
+            if article.url not in seen_urls:
+                same = seen_hashes.get(article.content_hash) if by_hash else None
+                _remember_alias(session, article, same or _article_id_for(session, article))
+                seen_urls.add(article.url)
             continue
         # ON CONFLICT DO NOTHING covers a concurrent writer storing the same URL since we looked.
         stmt = (
@@ -230,8 +268,8 @@ def store_articles(session: Session, articles: Iterable[Article]) -> StoreResult
         )
         new_id = session.execute(stmt).scalar_one_or_none()
         seen_urls.update({article.url, article.canonical_url})
-        if _hash_counts(article):
-            seen_hashes.add(article.content_hash)
+        if _hash_counts(article) and new_id is not None:
+            seen_hashes[article.content_hash] = new_id
         if new_id is None:
             result.duplicates += 1
         else:

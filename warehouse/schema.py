@@ -93,6 +93,22 @@ class Article(Base):
     http_status: Mapped[int | None]
 
 
+class ArticleUrl(Base):
+    """Another link under which an already stored story was fetched (a syndicated copy, a moved page).
+
+    Remembered so that discovery treats the link as known and never fetches it again.
+    """
+
+    __tablename__ = "article_urls"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    url: Mapped[str] = mapped_column(sa.Text, unique=True)
+    canonical_url: Mapped[str] = mapped_column(sa.Text, index=True)
+    article_id: Mapped[int] = mapped_column(sa.ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    source: Mapped[str] = mapped_column(sa.String(64))
+    seen_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class ArticleLabel(Base):
     """What one model version said about one article."""
 

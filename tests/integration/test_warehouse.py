@@ -21,6 +21,7 @@ from warehouse.db import WarehouseError, display_url, downgrade, make_engine, se
 TABLES = {
     "sources",
     "articles",
+    "article_urls",
     "article_labels",
     "incidents",
     "incident_articles",
@@ -98,7 +99,19 @@ def test_migrations_up_down_up_match_the_models(db_url: str) -> None:
     upgrade(engine)  # already at head: a no-op
     assert _diff(engine) == []
     with engine.connect() as conn:
-        assert conn.execute(sa.text("select version_num from alembic_version")).scalar_one() == "0001"
+        assert conn.execute(sa.text("select version_num from alembic_version")).scalar_one() == "0002"
+    engine.dispose()
+
+
+def test_each_migration_steps_down_and_up(db_url: str) -> None:
+    engine = make_engine(db_url)
+    upgrade(engine, "0001")
+    assert "article_urls" not in sa.inspect(engine).get_table_names()
+    upgrade(engine)
+    assert "article_urls" in sa.inspect(engine).get_table_names()
+    downgrade(engine, "0001")
+    assert "article_urls" not in sa.inspect(engine).get_table_names()
+    assert "articles" in sa.inspect(engine).get_table_names()
     engine.dispose()
 
 
@@ -309,6 +322,20 @@ def test_known_urls_match_url_or_canonical_url(engine: Engine) -> None:
         assert found == {"https://www.dawn.com/news/1?utm_source=rss", "https://dawn.com/news/1"}
         assert load.source_urls(session, "dawn") == found
         assert load.source_urls(session, "tribune") == set()
+
+
+def test_a_copy_under_another_url_is_remembered_not_stored(engine: Engine) -> None:
+    copy = article(
+        1, url="https://www.dawn.com/news/77/copy", canonical_url="https://dawn.com/news/77/copy", source="dawn"
+    )
+    with session_scope(engine) as session:
+        first = load.store_articles(session, [article(1), copy])  # the copy arrives in the same batch
+        again = load.store_articles(session, [copy])
+        assert len(first.inserted) == 1 and first.duplicates == 1 and again.duplicates == 1
+        assert load.known_urls(session, [copy.url, copy.canonical_url]) == {copy.url, copy.canonical_url}
+        assert copy.url in load.urls_on_hosts(session, {"www.dawn.com"})
+    assert count(engine, "articles") == 1
+    assert count(engine, "article_urls") == 1
 
 
 def test_urls_on_hosts_pool_every_source_of_a_host(engine: Engine) -> None:
