@@ -1,0 +1,140 @@
+"""The labelled corpus: valid labels, coverage, split hygiene and deterministic generation."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from classifiers.data import generate
+from classifiers.data.lexicon import PLACES, TEST_ONLY_DISTRICTS
+from models.taxonomy import AttackType, EventType, Group, Province
+
+DATA = Path(generate.__file__).resolve().parent
+SPLITS = ("train", "dev", "test")
+FIELDS = {
+    "id",
+    "title",
+    "text",
+    "published",
+    "event_type",
+    "attack_type",
+    "group",
+    "claimed",
+    "province",
+    "district",
+    "killed",
+    "injured",
+    "militants_killed",
+    "style",
+}
+
+
+def _load(split: str) -> list[dict[str, Any]]:
+    with (DATA / f"{split}.jsonl").open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh]
+
+
+@pytest.fixture(scope="module")
+def corpus() -> dict[str, list[dict[str, Any]]]:
+    return {s: _load(s) for s in SPLITS}
+
+
+def test_sizes(corpus: dict[str, list[dict[str, Any]]]) -> None:
+    sizes = {s: len(rows) for s, rows in corpus.items()}
+    assert sum(sizes.values()) >= 1200
+    assert sizes["train"] >= 950 and sizes["dev"] >= 190 and sizes["test"] >= 280
+
+
+@pytest.mark.parametrize("split", SPLITS)
+def test_labels_are_valid(corpus: dict[str, list[dict[str, Any]]], split: str) -> None:
+    places = {(p.district, p.province) for p in PLACES}
+    for r in corpus[split]:
+        assert set(r) == FIELDS, r["id"]
+        assert r["title"].strip() and r["text"].strip(), r["id"]
+        event = EventType(r["event_type"])
+        assert (r["attack_type"] is not None) == (event is EventType.ATTACK), r["id"]
+        if r["attack_type"] is not None:
+            AttackType(r["attack_type"])
+        Group(r["group"])
+        assert isinstance(r["claimed"], bool)
+        assert not r["claimed"] or r["group"] != "unknown", r["id"]
+        if r["province"] is not None:
+            Province(r["province"])
+            assert (r["district"], r["province"]) in places, r["id"]
+        else:
+            assert r["district"] is None, r["id"]
+        if event is EventType.OTHER:
+            assert r["province"] is None and r["group"] == "unknown", r["id"]
+        for key in ("killed", "injured", "militants_killed"):
+            assert r[key] is None or (isinstance(r[key], int) and r[key] >= 0), (r["id"], key)
+        assert len(r["published"]) == 10 and r["published"][4] == "-"
+
+
+@pytest.mark.parametrize("split", ["train", "test"])
+def test_every_label_is_covered(corpus: dict[str, list[dict[str, Any]]], split: str) -> None:
+    rows = corpus[split]
+    assert {r["event_type"] for r in rows} == {e.value for e in EventType}
+    attack_counts = Counter(r["attack_type"] for r in rows if r["attack_type"])
+    assert set(attack_counts) == {a.value for a in AttackType}
+    assert min(attack_counts.values()) >= (30 if split == "train" else 8)
+    assert {r["group"] for r in rows} == {g.value for g in Group}
+    assert {r["province"] for r in rows if r["province"]} == {p.value for p in Province}
+    assert {"newspaper", "wire", "ispr", "police_statement", "ticker", "follow_up"} <= {r["style"] for r in rows}
+
+
+def test_districts_and_aliases(corpus: dict[str, list[dict[str, Any]]]) -> None:
+    rows = [r for split in SPLITS for r in corpus[split]]
+    assert len({r["district"] for r in rows if r["district"]}) >= 70
+    text = " ".join(r["title"] + " " + r["text"] for r in rows).lower()
+    for alias in (
+        "Fitna al Khawarij",
+        "khawarij",
+        "Fitna al Hindustan",
+        "Majeed Brigade",
+        "IS-K",
+        "Daesh",
+        "Islamic State Khorasan",
+        "Jamaat-ul-Ahrar",
+        "Hafiz Gul Bahadur",
+        "Mir Ali",
+        "Khar",
+        "Mach",
+        "Turbat",
+        "Parachinar",
+    ):
+        assert alias.lower() in text, alias
+
+
+def test_test_only_districts_never_in_train(corpus: dict[str, list[dict[str, Any]]]) -> None:
+    train_districts = {r["district"] for r in corpus["train"] + corpus["dev"] if r["id"].startswith(("train", "dev"))}
+    assert not train_districts & TEST_ONLY_DISTRICTS
+    assert {r["district"] for r in corpus["test"]} & TEST_ONLY_DISTRICTS
+
+
+def test_no_duplicates_across_splits(corpus: dict[str, list[dict[str, Any]]]) -> None:
+    seen: dict[str, str] = {}
+    for split in SPLITS:
+        for r in corpus[split]:
+            key = generate.normalise(r["text"])
+            assert key not in seen, (r["id"], seen.get(key))
+            seen[key] = r["id"]
+    ids = [r["id"] for split in SPLITS for r in corpus[split]]
+    assert len(ids) == len(set(ids))
+
+
+def test_no_test_item_near_equal_to_train(corpus: dict[str, list[dict[str, Any]]]) -> None:
+    train = [generate.shingles(r["text"]) for r in corpus["train"]]
+    for r in corpus["test"]:
+        s = generate.shingles(r["text"])
+        worst = max(generate.jaccard(s, t) for t in train)
+        assert worst < 0.6, (r["id"], worst)
+
+
+def test_generation_is_deterministic(tmp_path: Path) -> None:
+    generate.main(["--out", str(tmp_path)])
+    for split in SPLITS:
+        assert (tmp_path / f"{split}.jsonl").read_bytes() == (DATA / f"{split}.jsonl").read_bytes(), split
