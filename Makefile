@@ -34,6 +34,7 @@ unit: install
 	$(BIN)/pytest -q tests/unit
 
 test: install lint typecheck
+	mkdir -p var
 	$(BIN)/pytest -q --basetemp=var/pytest
 
 train: install
