@@ -10,7 +10,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from crawlers.urls import canonical_url
-from warehouse.db import make_engine, session_scope
+from khabar.pipeline import warehouse_session
 from warehouse.schema import Article, ArticleLabel, IncidentArticle
 
 FIELDS = ("event_type", "attack_type", "group", "province", "district", "killed", "injured")
@@ -45,8 +45,7 @@ def _value(v: Any) -> Any:
 def score_demo(db_url: str, stories: Iterable[Any]) -> Scorecard:
     """Compare stored labels and incident membership with each story's `expected` labels."""
     by_url = {canonical_url(s.url): s for s in stories}
-    engine = make_engine(db_url)
-    with session_scope(engine) as session:
+    with warehouse_session(db_url) as session:
         rows = session.execute(
             sa.select(Article.canonical_url, ArticleLabel, IncidentArticle.incident_id)
             .join(ArticleLabel, ArticleLabel.article_id == Article.id)
@@ -68,7 +67,6 @@ def score_demo(db_url: str, stories: Iterable[Any]) -> Scorecard:
             for url, label, incident in rows
             if url in by_url
         }
-    engine.dispose()
     correct = dict.fromkeys(FIELDS, 0)
     for url, (labels, _) in got.items():
         expected = by_url[url].expected

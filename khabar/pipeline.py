@@ -9,11 +9,15 @@ from __future__ import annotations
 import logging
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
 from crawlers.crawl import CrawlSettings, CrawlStats, FeedState, run_crawl
 from crawlers.sources import Source, load_sources
@@ -47,6 +51,23 @@ def _url(db_url: str | None, settings: Settings | None = None) -> str:
     return db_url or (settings or get_settings()).effective_database_url
 
 
+@contextmanager
+def warehouse(db_url: str) -> Iterator[Engine]:
+    """An engine for one stage, disposed of when the stage ends, failures included."""
+    engine = make_engine(db_url)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+
+
+@contextmanager
+def warehouse_session(db_url: str) -> Iterator[Session]:
+    """One transaction on a stage's own engine (committed on success, rolled back on error)."""
+    with warehouse(db_url) as engine, session_scope(engine) as session:
+        yield session
+
+
 def upgrade_db(db_url: str | None = None) -> None:
     """Bring the warehouse schema to the newest migration (creates an empty database's tables)."""
     upgrade(_url(db_url))
@@ -68,15 +89,14 @@ def crawl(
     """
     url = _url(db_url)
     run_id = run_id or new_run_id()
-    engine = make_engine(url)
-    with session_scope(engine) as session:
+    with warehouse_session(url) as session:
         load.sync_sources(session, sources)
         known = {s.name: load.urls_on_hosts(session, s.hosts) for s in sources}
         states = {s.name: FeedState(*load.get_feed_state(session, s.name)) for s in sources}
     started_at = datetime.now(UTC)
     result = run_crawl(sources, known, states, crawl_settings or default_crawl_settings())
     finished_at = datetime.now(UTC)
-    with session_scope(engine) as session:
+    with warehouse_session(url) as session:
         stored = load.store_articles(session, result.articles)
         for name, state in result.feed_states.items():
             load.set_feed_state(session, name, state.etag, state.last_modified)
@@ -85,7 +105,6 @@ def crawl(
             load.record_crawl_run(session, run_id, name, row)
             if stats.index_error is None:
                 load.mark_source_success(session, name, finished_at)
-    engine.dispose()
     return result.stats, len(stored.inserted), stored.duplicates
 
 
@@ -110,18 +129,17 @@ def classify_pending(
 
     settings = get_settings()
     classifier = Classifier.load(model_dir or settings.model_dir)
-    engine = make_engine(_url(db_url, settings))
     labelled = 0
-    while True:
-        with session_scope(engine) as session:
-            batch = load.unlabelled_articles(session, classifier.version, limit=batch_size)
-            if not batch:
-                break
-            labels = classifier.classify([(a.title, a.text) for _, a in batch])
-            for (article_id, _), label in zip(batch, labels, strict=True):
-                load.save_labels(session, article_id, label)
-            labelled += len(batch)
-    engine.dispose()
+    with warehouse(_url(db_url, settings)) as engine:
+        while True:
+            with session_scope(engine) as session:
+                batch = load.unlabelled_articles(session, classifier.version, limit=batch_size)
+                if not batch:
+                    break
+                labels = classifier.classify([(a.title, a.text) for _, a in batch])
+                for (article_id, _), label in zip(batch, labels, strict=True):
+                    load.save_labels(session, article_id, label)
+                labelled += len(batch)
     return {"labelled": labelled, "model_version": classifier.version}
 
 
@@ -134,10 +152,8 @@ def current_model_version(model_dir: Path | None = None) -> str:
 def resolve_pending(db_url: str | None = None, *, model_version: str | None = None) -> dict[str, Any]:
     """Merge newly labelled attack and operation reports into incidents."""
     version = model_version or current_model_version()
-    engine = make_engine(_url(db_url))
-    with session_scope(engine) as session:
+    with warehouse_session(_url(db_url)) as session:
         result = resolve_incidents(session, version)
-    engine.dispose()
     return {"new": list(result.new), "updated": list(result.updated), "articles": result.articles}
 
 
@@ -146,10 +162,8 @@ def send_alerts(db_url: str | None = None, settings: Settings | None = None) -> 
     from khabar.alerts import deliver_pending
 
     settings = settings or get_settings()
-    engine = make_engine(_url(db_url, settings))
-    outcome = deliver_pending(engine, settings)
-    engine.dispose()
-    return outcome
+    with warehouse(_url(db_url, settings)) as engine:
+        return deliver_pending(engine, settings)
 
 
 def trend_snapshot(db_url: str | None, day: str, out_dir: str | None = None) -> dict[str, Any]:
@@ -159,15 +173,13 @@ def trend_snapshot(db_url: str | None, day: str, out_dir: str | None = None) -> 
     settings = get_settings()
     target = Path(out_dir) if out_dir else settings.data_dir / "reports"
     target.mkdir(parents=True, exist_ok=True)
-    engine = make_engine(_url(db_url, settings))
     snapshot: dict[str, Any] = {"day": day, "generated_at": datetime.now(UTC).isoformat()}
     rows = 0
-    with session_scope(engine) as session:
+    with warehouse_session(_url(db_url, settings)) as session:
         for by in ("province", "group", "attack_type"):
             trend = queries.trends(session, by=by, period="month", since=None)
             snapshot[by] = [t.as_dict() for t in trend]
             rows += len(trend)
-    engine.dispose()
     path = target / f"trends-{day}.json"
     path.write_text(json.dumps(snapshot, indent=2, default=str), encoding="utf-8")
     return {"path": str(path), "rows": rows}
@@ -214,28 +226,20 @@ def run_once(
 
 
 def incidents_since(db_url: str | None, since: date | None) -> list[Any]:
-    engine = make_engine(_url(db_url))
-    with session_scope(engine) as session:
-        rows = queries.list_incidents(session, since=since)
-    engine.dispose()
-    return rows
+    with warehouse_session(_url(db_url)) as session:
+        return queries.list_incidents(session, since=since)
 
 
 def trend_rows(db_url: str | None, by: str, period: str, since: date | None) -> list[dict[str, Any]]:
-    engine = make_engine(_url(db_url))
-    with session_scope(engine) as session:
-        rows = [t.as_dict() for t in queries.trends(session, by=by, period=period, since=since)]  # type: ignore[arg-type]
-    engine.dispose()
-    return rows
+    with warehouse_session(_url(db_url)) as session:
+        return [t.as_dict() for t in queries.trends(session, by=by, period=period, since=since)]  # type: ignore[arg-type]
 
 
 def source_health(db_url: str | None, sources_file: Path | None = None) -> list[dict[str, Any]]:
     from warehouse.health import source_health as health
 
     declared = {s.name: s.enabled for s in load_sources(sources_file)} if sources_file else None
-    engine = make_engine(_url(db_url))
-    upgrade(engine)
-    with session_scope(engine) as session:
-        rows = [h.as_dict() for h in health(session, extra=declared)]
-    engine.dispose()
-    return rows
+    with warehouse(_url(db_url)) as engine:
+        upgrade(engine)
+        with session_scope(engine) as session:
+            return [h.as_dict() for h in health(session, extra=declared)]
