@@ -83,6 +83,17 @@ def run(
 
 
 def print_run_report(report: Any) -> None:
+    typer.echo(crawl_table(report.crawl, title=f"run {report.run_id}"))
+    typer.echo(
+        f"stored {report.stored} article(s) ({report.duplicates} duplicate(s) skipped), "
+        f"labelled {report.labelled}, "
+        f"incidents {report.incidents_new} new / {report.incidents_updated} updated, "
+        f"alerts {report.alerts_sent} sent / {report.alerts_failed} failed, {report.duration_s} s"
+    )
+
+
+def crawl_table(stats: dict[str, Any], title: str | None = None) -> str:
+    """The per-source crawl summary that `run`, `crawl` and `demo` print."""
     rows = [
         {
             "source": name,
@@ -93,16 +104,10 @@ def print_run_report(report: Any) -> None:
             "skipped": s.skipped,
             "status": _source_status(s),
         }
-        for name, s in sorted(report.crawl.items())
+        for name, s in sorted(stats.items())
     ]
     columns = ["source", "found", "new", "fetched", "failed", "skipped", "status"]
-    typer.echo(render(rows, columns, OutputFormat.TABLE, title=f"run {report.run_id}"))
-    typer.echo(
-        f"stored {report.stored} article(s) ({report.duplicates} duplicate(s) skipped), "
-        f"labelled {report.labelled}, "
-        f"incidents {report.incidents_new} new / {report.incidents_updated} updated, "
-        f"alerts {report.alerts_sent} sent / {report.alerts_failed} failed, {report.duration_s} s"
-    )
+    return render(rows, columns, OutputFormat.TABLE, title=title)
 
 
 def _source_status(stats: Any) -> str:
@@ -128,12 +133,7 @@ def crawl(
     url = _db(db)
     upgrade_db(url)
     stats, stored, duplicates = crawl_sources(enabled, url, new_run_id())
-    rows = [
-        {"source": n, "found": s.found, "new": s.new, "fetched": s.fetched, "failed": s.failed,
-         "skipped": s.skipped, "status": _source_status(s)}
-        for n, s in sorted(stats.items())
-    ]  # fmt: skip
-    typer.echo(render(rows, ["source", "found", "new", "fetched", "failed", "skipped", "status"], OutputFormat.TABLE))
+    typer.echo(crawl_table(stats))
     typer.echo(f"stored {stored} new article(s), {duplicates} duplicate(s) skipped")
 
 
