@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from classifiers.casualties import extract_casualties
-from classifiers.groups import identify_group
+from classifiers.casualties import Casualties, extract_casualties
+from classifiers.groups import GroupGuess, identify_group
 from classifiers.keywords import predict_keywords
-from classifiers.places import locate
+from classifiers.places import PlaceGuess, locate
 from models.records import ArticleLabels
 from models.taxonomy import AttackType, EventType, Group
 
@@ -28,6 +29,15 @@ class EventGuess:
     event_confidence: float
     attack_type: AttackType | None
     attack_confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    """What the rules read from one report, whatever the event model says."""
+
+    place: PlaceGuess
+    group: GroupGuess
+    casualties: Casualties
 
 
 class EventTyper(Protocol):
@@ -89,13 +99,15 @@ class Classifier:
 
     def classify(self, items: Sequence[tuple[str, str]]) -> list[ArticleLabels]:
         clipped = [(title or "", (text or "")[:MAX_TEXT_CHARS]) for title, text in items]
-        events = self.event_typer.predict_events(clipped)
-        return [self._label(title, text, event) for (title, text), event in zip(clipped, events, strict=True)]
+        # The encoder runs outside the GIL, so the (pure Python) rules read the texts meanwhile.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="event-typer") as pool:
+            pending = pool.submit(self.event_typer.predict_events, clipped)
+            facts = [_Facts(locate(t, x), identify_group(t, x), extract_casualties(t, x)) for t, x in clipped]
+            events = pending.result()
+        return [self._label(fact, event) for fact, event in zip(facts, events, strict=True)]
 
-    def _label(self, title: str, text: str, event: EventGuess) -> ArticleLabels:
-        place = locate(title, text)
-        group = identify_group(title, text)
-        casualties = extract_casualties(title, text)
+    def _label(self, facts: _Facts, event: EventGuess) -> ArticleLabels:
+        place, group, casualties = facts.place, facts.group, facts.casualties
         event_type, event_conf = event.event_type, event.event_confidence
         # An event placed abroad with no Pakistani location is out of scope, whatever its wording.
         if place.foreign_country and place.province is None and event_type is not EventType.OTHER:
