@@ -170,6 +170,10 @@ def summarise(records: list[dict[str, Any]], source_names: list[str]) -> CrawlRe
             if outcome in ("new", "known", "queued"):
                 st.found += 1
                 st.new += outcome == "new"
+                if outcome == "queued":
+                    # Already queued in this run by this index or another source of the same site: say so,
+                    # or a sitemap that lists what the listing page already gave looks dead (new 0).
+                    skipped[name]["duplicate_link"] += 1
             else:
                 skipped[name][outcome] += 1
         elif kind == "article":

@@ -178,3 +178,19 @@ def test_sitemap_and_listing_sources(sites: tuple[FixtureServer, FixtureServer])
     assert [a.url for a in result.articles if a.source == "wire-sitemap"] == [f"{site.base}/news/1"]
     assert [a.url for a in result.articles if a.source == "wire-latest"] == [f"{site.base}/news/2"]
     assert result.stats["wire-latest"].skipped_reasons == {"not_article": 1}
+
+
+def test_story_listed_by_two_sources_is_fetched_once_and_counted(sites: tuple[FixtureServer, FixtureServer]) -> None:
+    site, _ = sites
+    site.routes["/latest/"] = Route(b"<html><body><a href='/news/2'>two</a></body></html>")
+    site.routes["/front/"] = Route(b"<html><body><a href='/news/2?ref=home'>two</a></body></html>")
+    site.routes["/news/2?ref=home"] = site.routes["/news/2"]  # whichever listing is read first wins
+    latest = Source("wire-latest", SourceKind.LISTING, f"{site.base}/latest/", link_pattern=r"/news/\d+")
+    front = Source("wire-front", SourceKind.LISTING, f"{site.base}/front/", link_pattern=r"/news/\d+")
+    result = run_crawl([latest, front], {}, {}, FAST)
+    assert [a.canonical_url for a in result.articles] == [f"{site.base}/news/2"]
+    assert site.paths().count("/news/2") + site.paths().count("/news/2?ref=home") == 1
+    stats = sorted(
+        (s.found, s.new, s.fetched, s.skipped_reasons.get("duplicate_link", 0)) for s in result.stats.values()
+    )
+    assert stats == [(1, 0, 0, 1), (1, 1, 1, 0)]
