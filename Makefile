@@ -45,8 +45,10 @@ bench: install
 	$(BIN)/python bench/classify.py
 	$(BIN)/python bench/classify_quality.py
 
+# standalone starts its components as `airflow ...` subprocesses, so the venv must be on PATH.
 airflow: install
-	AIRFLOW__CORE__DAGS_FOLDER=$(CURDIR)/dags AIRFLOW__CORE__LOAD_EXAMPLES=False $(BIN)/airflow standalone
+	PATH=$(CURDIR)/$(BIN):$$PATH AIRFLOW__CORE__DAGS_FOLDER=$(CURDIR)/dags AIRFLOW__CORE__LOAD_EXAMPLES=False \
+		$(BIN)/airflow standalone
 
 clean:
 	rm -rf var .mypy_cache .ruff_cache .pytest_cache
