@@ -82,6 +82,10 @@ def email_sender(settings: Settings) -> Sender:
         message["From"] = settings.alert_email_from or "khabar@localhost"
         message["To"] = settings.alert_email_to or ""
         message["X-Idempotency-Key"] = key
+        # The same alert always gets the same Message-ID, so a repeat after a lost acknowledgement is
+        # one message to mail stores and clients that deduplicate on it.
+        domain = message["From"].rpartition("@")[2].strip("> ") or "khabar.localhost"
+        message["Message-ID"] = f"<alert.{key.replace(':', '.')}@{domain}>"
         message.set_content(payload["text"] + "\n\n" + json.dumps(payload, indent=2, default=str))
         try:
             with smtplib.SMTP(settings.smtp_host or "localhost", settings.smtp_port, timeout=10) as smtp:

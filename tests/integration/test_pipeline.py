@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import socket
 from collections.abc import Iterator
+from email import policy as email_policy
+from email.message import EmailMessage
+from email.parser import BytesParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
@@ -148,3 +154,72 @@ def test_source_health_lists_failing_and_healthy_sources(db_url: str, news_site:
     assert rows["herald"]["articles_per_day"] > 0
     assert rows["broken"]["status"].startswith("failing")
     assert rows["disabled"]["enabled"] is False and rows["disabled"]["status"] == "never crawled"
+
+
+class _Mailbox:
+    """aiosmtpd handler that keeps every message it accepts (or refuses them all while `refuse` is set)."""
+
+    def __init__(self) -> None:
+        self.messages: list[EmailMessage] = []
+        self.refuse = False
+
+    async def handle_DATA(self, server: object, session: object, envelope: Any) -> str:
+        if self.refuse:
+            return "451 4.3.0 mailbox busy, try later"
+        message = BytesParser(policy=email_policy.default).parsebytes(envelope.original_content)
+        assert isinstance(message, EmailMessage)
+        self.messages.append(message)
+        return "250 OK"
+
+
+def _alert_json(message: EmailMessage) -> dict[str, Any]:
+    """The JSON payload after the one-line summary in an alert e-mail's body."""
+    text = str(message.get_content())
+    return dict(json.loads(text[text.index("{") :]))
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[tuple[_Mailbox, int]]:
+    from aiosmtpd.controller import Controller
+
+    with socket.socket() as probe:  # the controller checks it is up by connecting, so it needs a real port
+        probe.bind(("127.0.0.1", 0))
+        port = int(probe.getsockname()[1])
+    mailbox = _Mailbox()
+    controller = Controller(mailbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield mailbox, port
+    finally:
+        controller.stop()
+
+
+def test_email_alerts_go_through_a_real_smtp_server_once(
+    sqlite_url: str, news_site: tuple[FixtureServer, Path], smtp_server: tuple[_Mailbox, int]
+) -> None:
+    _, sources = news_site
+    mailbox, port = smtp_server
+    settings = Settings(
+        smtp_host="127.0.0.1",
+        smtp_port=port,
+        alert_email_from="alerts@khabar.example",
+        alert_email_to="desk@khabar.example",
+        alert_min_confidence=0.0,
+    )
+    mailbox.refuse = True  # the mail server is busy: nothing is lost, the alert waits for the next run
+    first = run_once(sources, sqlite_url, crawl_settings=FAST, alert_settings=settings)
+    assert first.alerts_sent == 0 and first.alerts_failed >= 1 and mailbox.messages == []
+    mailbox.refuse = False
+    second = run_once(sources, sqlite_url, crawl_settings=FAST, alert_settings=settings)
+    assert second.alerts_sent == first.alerts_failed == len(mailbox.messages)
+    third = run_once(sources, sqlite_url, crawl_settings=FAST, alert_settings=settings)
+    assert third.alerts_sent == 0 and len(mailbox.messages) == second.alerts_sent
+
+    attack = next(i for i in incidents_since(sqlite_url, None) if i.event_type == "attack")
+    mail = next(m for m in mailbox.messages if _alert_json(m)["id"] == attack.id)
+    body = _alert_json(mail)
+    assert mail["To"] == "desk@khabar.example" and mail["From"] == "alerts@khabar.example"
+    assert mail["X-Idempotency-Key"] == f"{attack.id}:new:{body['revision']}"
+    assert mail["Message-ID"] == f"<alert.{attack.id}.new.{body['revision']}@khabar.example>"
+    assert mail["Subject"] == f"[khabar] {body['text']}" and "Bannu" in mail["Subject"]
+    assert body["kind"] == "new" and body["killed"] == 6 and len(body["sources"]) == 2
