@@ -1,4 +1,8 @@
-"""Hand-written reports, phrased unlike the generator's frames, for the train and test splits."""
+"""Hand-written reports, phrased unlike the generator's frames, for every split.
+
+The first ones live here; the freeform_* modules hold later batches written by other hands (train:
+attacks, operations and hard negatives; dev: a mixed set written without sight of the train batches).
+"""
 
 from __future__ import annotations
 
@@ -1042,11 +1046,13 @@ _ITEMS: list[tuple[str, str, str, str, str, dict[str, Any]]] = [
 
 def reports(split: str) -> list[Report]:
     """The hand-written reports of one split, with every label field filled in."""
+    from classifiers.data import freeform_attacks, freeform_dev, freeform_other
     from classifiers.data.generate import Report
 
     out = []
     n = 0
-    for item_split, published, style, title, text, labels in _ITEMS:
+    items = [*_ITEMS, *freeform_attacks.ITEMS, *freeform_other.ITEMS, *freeform_dev.ITEMS]
+    for item_split, published, style, title, text, labels in items:
         if item_split != split:
             continue
         n += 1
