@@ -44,6 +44,7 @@ bench: install
 	$(BIN)/python bench/extraction.py
 	$(BIN)/python bench/classify.py
 	$(BIN)/python bench/classify_quality.py
+	$(BIN)/python bench/dedup.py
 
 # standalone starts its components as `airflow ...` subprocesses, so the venv must be on PATH.
 airflow: install
