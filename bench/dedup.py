@@ -2,6 +2,7 @@
 into one incident, and do different attacks stay apart?
 
 Usage: python bench/dedup.py [--db URL] [--errors N] [--write]
+       python bench/dedup.py --dev             # the tuning set: another seed, built in memory
        python bench/dedup.py --regenerate      # rewrite bench/data/dedup.jsonl (bench/dedup_data.py)
 
 The labelled clusters (`bench/data/dedup.jsonl`, made by bench/dedup_data.py; see bench/data/README.md)
@@ -24,7 +25,7 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
 from itertools import combinations
 from pathlib import Path
@@ -462,6 +463,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--errors", type=int, default=0, metavar="N", help="print N example pairs per error kind")
     parser.add_argument("--write", action="store_true", help="update the section in BENCHMARKS.md")
     parser.add_argument("--regenerate", action="store_true", help="rewrite bench/data/dedup.jsonl and exit")
+    parser.add_argument("--dev", action="store_true", help="score the tuning set (another seed, never written)")
     args = parser.parse_args(argv)
     if args.regenerate:
         lines = dedup_data.build()
@@ -469,7 +471,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"wrote {len(lines)} reports of {len({x.event for x in lines})} events to {dedup_data.DATA_FILE}")
         return 0
     logging.basicConfig(level=logging.WARNING)
-    rows = dedup_data.load()
+    if args.dev and args.write:
+        parser.error("--write records the committed set only, not --dev")
+    rows = [asdict(line) for line in dedup_data.build(dedup_data.DEV_SEED)] if args.dev else dedup_data.load()
     started = time.perf_counter()
     with _warehouse_url(args.db) as url:
         run = run_pipeline(rows, url)
