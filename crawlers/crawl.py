@@ -127,7 +127,8 @@ def run_crawl(
     result = summarise(records, [s.name for s in sources])
     elapsed = time.monotonic() - started
     for stats in result.stats.values():
-        stats.duration_s = round(elapsed, 3)
+        # Each source's own crawl time when its spider reported it, else the whole crawl's.
+        stats.duration_s = stats.duration_s or round(elapsed, 3)
     return result
 
 
@@ -197,6 +198,8 @@ def summarise(records: list[dict[str, Any]], source_names: list[str]) -> CrawlRe
             failed[name][rec["reason"]] += 1
         elif kind == "article_skipped":
             skipped[name][rec["reason"]] += 1
+        elif kind == "done":
+            st.duration_s = round(float(rec["duration_s"]), 3)
     for name, st in stats.items():
         st.failed_reasons = dict(failed[name])
         st.skipped_reasons = dict(skipped[name])
@@ -236,14 +239,22 @@ def _scrapy_settings(settings: dict[str, Any]) -> dict[str, Any]:
 class JsonLinesPipeline:
     """Writes every record the spiders yield to the job's output file, one JSON object a line."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, spider: Any = None) -> None:
         self._fh = Path(path).open("a", encoding="utf-8")  # noqa: SIM115 - closed in close_spider
+        self._spider = spider
+        self._started = time.monotonic()
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> JsonLinesPipeline:
-        return cls(crawler.settings.get("KHABAR_OUTPUT"))
+        # One crawler (and so one pipeline) per source: its lifetime is that source's crawl time.
+        return cls(crawler.settings.get("KHABAR_OUTPUT"), crawler.spider)
 
     def close_spider(self, spider: Any = None) -> None:
+        spider = spider or self._spider
+        source = getattr(spider, "source", None)
+        if isinstance(source, dict) and "name" in source:
+            duration = round(time.monotonic() - self._started, 3)
+            self._fh.write(json.dumps({"source": source["name"], "type": "done", "duration_s": duration}) + "\n")
         self._fh.close()
 
     def process_item(self, item: dict[str, Any], spider: Any = None) -> dict[str, Any]:

@@ -194,3 +194,18 @@ def test_story_listed_by_two_sources_is_fetched_once_and_counted(sites: tuple[Fi
         (s.found, s.new, s.fetched, s.skipped_reasons.get("duplicate_link", 0)) for s in result.stats.values()
     )
     assert stats == [(1, 0, 0, 1), (1, 1, 1, 0)]
+
+
+def test_each_source_records_its_own_duration(sites: tuple[FixtureServer, FixtureServer]) -> None:
+    site, _ = sites
+    site.routes["/slow-section/"] = Route(b"<html><body><a href='/news/slow-ok'>s</a></body></html>")
+    site.routes["/news/slow-ok"] = Route(
+        article_page("Slow but in time", [p + " Slow." for p in PARAGRAPHS]), delay_s=1.2
+    )
+    site.routes["/quick-section/"] = Route(b"<html><body><a href='/news/2'>two</a></body></html>")
+    slow = Source("slow-section", SourceKind.LISTING, f"{site.base}/slow-section/", link_pattern=r"/news/")
+    quick = Source("quick-section", SourceKind.LISTING, f"{site.base}/quick-section/", link_pattern=r"/news/")
+    result = run_crawl([slow, quick], {}, {}, FAST)
+    assert result.stats["slow-section"].fetched == result.stats["quick-section"].fetched == 1
+    assert result.stats["slow-section"].duration_s >= 1.2
+    assert 0 < result.stats["quick-section"].duration_s < result.stats["slow-section"].duration_s - 0.5
