@@ -39,7 +39,8 @@ def labels_to_json(labels: ArticleLabels) -> dict[str, Any]:
 
 
 def _records(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
-    """(line number, record or None, error or None) for every non-blank line."""
+    """(line number, record, error) for every non-blank line: the record is None when the line is not a
+    JSON object, and it comes with an error when it cannot be labelled (so the error can name its id)."""
     try:
         handle = path.open("r", encoding="utf-8", errors="replace")
     except FileNotFoundError:
@@ -61,11 +62,11 @@ def _records(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str | Non
             if "id" not in record:
                 yield number, None, f"line {number}: missing 'id'"
                 continue
-            title, text = record.get("title", ""), record.get("text", "")
+            title, text = record.get("title") or "", record.get("text") or ""  # null is empty
             if not isinstance(title, str) or not isinstance(text, str):
-                yield number, None, f"line {number}: 'title' and 'text' must be strings"
+                yield number, record, f"line {number}: 'title' and 'text' must be strings"
                 continue
-            yield number, record, None
+            yield number, record | {"title": title, "text": text}, None
 
 
 def classify_jsonl(
@@ -93,7 +94,7 @@ def classify_jsonl(
             if error is not None:
                 summary.errors.append(error)
                 flush(out)  # keep output in input order
-                out.write(json.dumps({"line": number, "id": None, "error": error}) + "\n")
+                out.write(json.dumps({"line": number, "id": (record or {}).get("id"), "error": error}) + "\n")
                 continue
             assert record is not None
             pending.append(record)

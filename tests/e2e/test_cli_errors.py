@@ -94,3 +94,18 @@ def test_extract_missing_file(tmp_path: Path) -> None:
 
 def test_unknown_command_is_one_line() -> None:
     assert main(["frobnicate"]) == 2
+
+
+def test_classify_null_title_is_empty_and_a_bad_line_keeps_its_id(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    lines = [
+        {"id": "no-title", "title": None, "text": "QUETTA: Three people were killed in a blast on Jinnah Road."},
+        {"id": "bad-text", "title": "Blast", "text": 5},
+    ]
+    source.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    proc = run_cli(tmp_path, "classify", "--input", str(source), "--output", str(out), "--baseline")
+    assert_one_line_error(proc, "1 input line(s) not labelled")
+    first, second = (json.loads(line) for line in out.read_text(encoding="utf-8").splitlines())
+    assert first["id"] == "no-title" and first["title"] == "" and first["event_type"] == "attack"
+    assert second == {"line": 2, "id": "bad-text", "error": "line 2: 'title' and 'text' must be strings"}
