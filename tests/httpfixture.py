@@ -89,3 +89,14 @@ class FixtureServer:
     def __exit__(self, *exc: object) -> None:
         self._httpd.shutdown()
         self._httpd.server_close()
+
+
+def news_page(title: str, text: str, published: str) -> bytes:
+    """A plain article page: headline, one paragraph per sentence, a publication-time meta tag."""
+    paragraphs = "".join(f"<p>{s.strip()}.</p>" for s in text.split(". ") if s.strip())
+    return (
+        f"<html><head><meta charset='utf-8'><title>{title}</title>"
+        f"<meta property='article:published_time' content='{published}'></head>"
+        f"<body><nav><a href='/'>Home</a></nav><article><h1>{title}</h1>{paragraphs}</article>"
+        "<footer>All rights reserved.</footer></body></html>"
+    ).encode()

@@ -26,7 +26,7 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
-from httpfixture import FixtureServer, Route
+from httpfixture import FixtureServer, Route, news_page
 
 from crawlers.crawl import CrawlSettings
 from crawlers.sources import load_sources
@@ -208,16 +208,6 @@ def _postgres_can_enter(directory: Path) -> bool:
 # --- the news site, the CLI and the database as the user sees them -----------------------------------
 
 
-def page(title: str, text: str, published: str) -> bytes:
-    paragraphs = "".join(f"<p>{s.strip()}.</p>" for s in text.split(". ") if s.strip())
-    return (
-        f"<html><head><meta charset='utf-8'><title>{title}</title>"
-        f"<meta property='article:published_time' content='{published}'></head>"
-        f"<body><nav><a href='/'>Home</a></nav><article><h1>{title}</h1>{paragraphs}</article>"
-        "<footer>All rights reserved.</footer></body></html>"
-    ).encode()
-
-
 def slow_once(route: Route, delay_s: float) -> Callable[[], Route]:
     """The route, `delay_s` late on its first request only (so reruns after the outage are quick)."""
     calls = 0
@@ -241,9 +231,9 @@ def news_site(tmp_path: Path) -> Iterator[tuple[FixtureServer, Path]]:
             etag='"feed-1"',
         )
         for path, (title, text, published) in STORIES.items():
-            site.routes[path] = Route(page(title, text, published))
+            site.routes[path] = Route(news_page(title, text, published))
         title, text, published = STORIES["/news/201/kohat-checkpoint"]
-        site.routes[COPY] = Route(page(title, text, published))
+        site.routes[COPY] = Route(news_page(title, text, published))
         sources = tmp_path / "sources.yaml"
         sources.write_text(
             f"sources:\n  - {{name: frontier, kind: feed, url: '{site.base}/feed.xml', link_pattern: '/news/\\d+'}}\n",

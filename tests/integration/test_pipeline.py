@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
-from httpfixture import FixtureServer, Route
+from httpfixture import FixtureServer, Route, news_page
 
 from crawlers.crawl import CrawlSettings
 from khabar.pipeline import incidents_since, run_once
@@ -54,16 +54,6 @@ PUBLISHED = {
 }
 
 
-def page(title: str, text: str, published: str) -> bytes:
-    paragraphs = "".join(f"<p>{s.strip()}.</p>" for s in text.split(". ") if s.strip())
-    return (
-        f"<html><head><meta charset='utf-8'><title>{title}</title>"
-        f"<meta property='article:published_time' content='{published}'></head>"
-        f"<body><nav><a href='/'>Home</a></nav><article><h1>{title}</h1>{paragraphs}</article>"
-        "<footer>All rights reserved.</footer></body></html>"
-    ).encode()
-
-
 @pytest.fixture
 def news_site(tmp_path: Path) -> Iterator[tuple[FixtureServer, Path]]:
     with FixtureServer() as site:
@@ -79,9 +69,11 @@ def news_site(tmp_path: Path) -> Iterator[tuple[FixtureServer, Path]]:
         )
         site.routes["/broken.xml"] = Route(b"<rss><chan", content_type="application/rss+xml")
         for path, (title, text) in STORIES.items():
-            site.routes[path] = Route(page(title, text, PUBLISHED[path]))
+            site.routes[path] = Route(news_page(title, text, PUBLISHED[path]))
         title, text = STORIES["/news/101/bannu-checkpoint"]
-        site.routes["/news/104/syndicated-copy"] = Route(page(title, text, PUBLISHED["/news/101/bannu-checkpoint"]))
+        site.routes["/news/104/syndicated-copy"] = Route(
+            news_page(title, text, PUBLISHED["/news/101/bannu-checkpoint"])
+        )
         sources = tmp_path / "sources.yaml"
         sources.write_text(
             "sources:\n"
