@@ -95,6 +95,10 @@ class MatchPolicy:
     text_chars: int = 400
     # A casualty figure whose own confidence is lower is used only if no credible report has one.
     min_casualty_confidence: float = 0.3
+    # A district guessed this weakly (the place extractor's fallback to a wire dateline's city, 0.3) is
+    # not evidence of where the event was: such a report matches at the province tier, and an incident
+    # takes its district from a firmer report when one has it.
+    min_district_confidence: float = 0.5
 
 
 @dataclass(slots=True)
@@ -128,6 +132,10 @@ class Report:
     @property
     def day(self) -> date:
         return self.at.astimezone(PKT).date()
+
+    def firm_district(self, min_confidence: float) -> str | None:
+        """The district, unless its own confidence says it is only a guess."""
+        return self.district if self.confidence.get("district", 1.0) >= min_confidence else None
 
 
 @dataclass(slots=True, eq=False)  # identity, not value, equality: the index removes by it
@@ -185,7 +193,8 @@ def merge_reports(reports: Iterable[Report], policy: MatchPolicy) -> dict[str, A
     named = [r for r in ordered if r.group_code != Group.UNKNOWN.value]
     claimed_by = [r for r in named if r.claimed]
     group = (claimed_by or named)[-1].group_code if named else Group.UNKNOWN.value
-    placed = next((r for r in ordered if r.district), None)
+    firm = policy.min_district_confidence
+    placed = next((r for r in ordered if r.firm_district(firm)), None) or next((r for r in ordered if r.district), None)
     province = placed.province if placed and placed.province else None
     if province is None:
         province = next((r.province for r in ordered if r.province), None)
@@ -346,7 +355,9 @@ def _best_match(
             continue
         if not attack_types_compatible(f["attack_type"], report.attack_type):
             continue
-        tier = location_tier(f["province"], f["district"], report.province, report.district)
+        tier = location_tier(
+            f["province"], f["district"], report.province, report.firm_district(policy.min_district_confidence)
+        )
         if tier is None:
             continue
         # Against each member, not a concatenation: a short follow-up resembles one report, not all.

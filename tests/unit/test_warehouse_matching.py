@@ -166,3 +166,19 @@ def test_occurred_day_is_the_pakistan_calendar_day() -> None:
     # 21:00 UTC on 4 March is 02:00 on 5 March in Pakistan.
     late = report(1, 0, at=datetime(2026, 3, 4, 21, tzinfo=UTC))
     assert late.day == date(2026, 3, 5)
+
+
+def test_a_weakly_placed_district_is_matched_and_merged_as_the_province_only() -> None:
+    from warehouse.incidents import _best_match, _Cluster
+
+    kp = "Khyber Pakhtunkhwa"
+    firm = report(1, 6, province=kp, district="Khyber", text=text(E))
+    # A wire copy datelined in Peshawar: the extractor's fallback district, confidence 0.3.
+    weak = report(2, 5, province=kp, district="Peshawar", confidence={"district": 0.3}, text=text(E))
+    cluster = _Cluster(event_type="attack", reports=[firm], fields=merge_reports([firm], POLICY))
+    match = _best_match(weak, [cluster], token_jaccard, POLICY)
+    assert match is not None and match[0] is cluster  # same province, same text: one attack
+    assert merge_reports([weak, firm], POLICY)["district"] == "Khyber"  # the firm one wins, though later
+    assert merge_reports([weak], POLICY)["district"] == "Peshawar"  # a guess is better than nothing
+    strict = MatchPolicy(min_district_confidence=0.0)
+    assert _best_match(weak, [cluster], token_jaccard, strict) is None  # as two different districts
