@@ -100,7 +100,7 @@ class OnnxEncoder:
         Dynamic int8 quantisation picks one activation scale per input tensor, so in a padded batch a
         text's embedding would shift with its batch-mates (confidences moved by up to 0.004). Each
         sequence therefore runs on its own, unpadded, `threads` of them at a time; on 2 cores that is
-        faster than padded batches of 16 sorted by length (110 vs 96 texts/s for 300-word articles).
+        faster than padded batches of 16 sorted by length (110 vs 96 texts/s for ~180-word articles).
         `batch_size` only chunks the tokenizer calls.
         """
         from concurrent.futures import ThreadPoolExecutor
