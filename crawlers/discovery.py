@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from time import struct_time
@@ -68,8 +69,27 @@ _SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 _NEWS_NS = "{http://www.google.com/schemas/sitemap-news/0.9}"
 
 
+# The sitemap protocol's own limit on an uncompressed file; a larger gzip member is a bomb, not a sitemap.
+MAX_SITEMAP_BYTES = 50 * 1024 * 1024
+
+
+def _gunzip(body: bytes, limit: int = MAX_SITEMAP_BYTES) -> bytes | None:
+    """The decompressed body of a gzip file (`sitemap.xml.gz`), or None when it is broken or too large."""
+    inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+    try:
+        out = inflater.decompress(body, limit)
+    except zlib.error:
+        return None
+    return None if inflater.unconsumed_tail else out
+
+
 def parse_sitemap(body: bytes, base_url: str) -> Discovery:
-    """URLs of a (news) sitemap, or the child sitemaps of a sitemap index."""
+    """URLs of a (news) sitemap, or the child sitemaps of a sitemap index; gzipped files too."""
+    if body[:2] == b"\x1f\x8b":  # served as a .gz file, not with Content-Encoding (which Scrapy undoes)
+        inflated = _gunzip(body)
+        if inflated is None:
+            return Discovery([], malformed=True, error="unreadable sitemap: broken or oversized gzip")
+        body = inflated
     parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=True, huge_tree=False)
     try:
         root = etree.fromstring(body, parser=parser)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
@@ -209,3 +210,32 @@ def test_each_source_records_its_own_duration(sites: tuple[FixtureServer, Fixtur
     assert result.stats["slow-section"].fetched == result.stats["quick-section"].fetched == 1
     assert result.stats["slow-section"].duration_s >= 1.2
     assert 0 < result.stats["quick-section"].duration_s < result.stats["slow-section"].duration_s - 0.5
+
+
+def test_sitemap_index_with_a_gzipped_child_and_an_off_host_one(sites: tuple[FixtureServer, FixtureServer]) -> None:
+    site, elsewhere = sites
+
+    def urlset(paths: list[str]) -> bytes:
+        urls = "".join(f"<url><loc>{site.base}{p}</loc></url>" for p in paths)
+        return (
+            f"<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>{urls}</urlset>".encode()
+        )
+
+    ns = "http://www.sitemaps.org/schemas/sitemap/0.9"
+    children = [f"{site.base}/sitemap-1.xml", f"{site.base}/sitemap-2.xml.gz", f"{elsewhere.base}/sitemap-3.xml"]
+    index = "".join(f"<sitemap><loc>{c}</loc></sitemap>" for c in children)
+    site.routes["/sitemap-index.xml"] = Route(
+        f"<?xml version='1.0'?><sitemapindex xmlns='{ns}'>{index}</sitemapindex>".encode(),
+        content_type="application/xml",
+    )
+    site.routes["/sitemap-1.xml"] = Route(urlset(["/news/1"]), content_type="application/xml")
+    # Served as a .gz file (application/gzip, no Content-Encoding), as many sites do.
+    site.routes["/sitemap-2.xml.gz"] = Route(gzip.compress(urlset(["/news/2"])), content_type="application/gzip")
+    elsewhere.routes["/sitemap-3.xml"] = Route(urlset(["/news/9"]), content_type="application/xml")
+    source = Source("wire-index", SourceKind.SITEMAP, f"{site.base}/sitemap-index.xml", link_pattern=r"/news/\d+")
+    result = run_crawl([source], {}, {}, FAST)
+    assert sorted(a.canonical_url for a in result.articles) == [f"{site.base}/news/1", f"{site.base}/news/2"]
+    stats = result.stats["wire-index"]
+    assert stats.found == 2 and stats.fetched == 2 and stats.index_error is None
+    assert stats.skipped_reasons == {"off_host": 1}
+    assert elsewhere.requests == []

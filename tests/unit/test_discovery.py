@@ -1,6 +1,8 @@
 """Link discovery in feeds, news sitemaps and listing pages, including broken ones."""
 
-from crawlers.discovery import parse_feed, parse_listing, parse_sitemap
+import gzip
+
+from crawlers.discovery import MAX_SITEMAP_BYTES, parse_feed, parse_listing, parse_sitemap
 
 RSS = b"""<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>Herald</title>
@@ -68,6 +70,20 @@ def test_news_sitemap() -> None:
 def test_sitemap_index_lists_children() -> None:
     found = parse_sitemap(SITEMAP_INDEX, "https://wire.pk/sitemap.xml")
     assert found.child_sitemaps == ("https://wire.pk/sitemap-1.xml", "https://wire.pk/sitemap-2.xml")
+
+
+def test_gzipped_sitemap_is_read() -> None:
+    found = parse_sitemap(gzip.compress(NEWS_SITEMAP), "https://wire.pk/sitemap-news.xml.gz")
+    assert [d.url for d in found.links] == ["https://wire.pk/wire/2026/11/x", "https://wire.pk/wire/2026/11/y"]
+    assert not found.malformed
+
+
+def test_gzip_bomb_and_broken_gzip_are_errors() -> None:
+    bomb = gzip.compress(b"<urlset>" + b" " * (MAX_SITEMAP_BYTES + 1024))
+    assert len(bomb) < 200_000  # a small download that would expand past the protocol's 50 MB limit
+    for body in (bomb, b"\x1f\x8b not really gzip"):
+        found = parse_sitemap(body, "https://wire.pk/s.xml.gz")
+        assert found.links == [] and found.malformed and found.error is not None
 
 
 def test_broken_sitemap_is_flagged() -> None:
