@@ -174,12 +174,23 @@ def attack_types_compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b or {a, b} <= _BOMBINGS
 
 
+def _is_partial(value: int, current: int) -> bool:
+    """A figure far below the toll already reported counts part of the victims (the funeral of some of
+    the dead, the wounded taken to one hospital); it is not a revision. Real tolls rarely halve."""
+    return value * 2 <= current and current - value >= 3
+
+
 def _latest(reports: Sequence[Report], attr: str, min_confidence: float) -> Any:
-    """The value of the latest credible report that has one, else of the latest report that has one."""
+    """The figure of the latest credible report that has one (else of the latest report that has one),
+    passing over figures that only count part of the victims."""
     with_value = [r for r in reports if getattr(r, attr) is not None]
     credible = [r for r in with_value if r.confidence.get(attr, 1.0) >= min_confidence]
-    chosen = credible or with_value
-    return getattr(chosen[-1], attr) if chosen else None
+    current: int | None = None
+    for r in credible or with_value:
+        value = getattr(r, attr)
+        if current is None or not _is_partial(value, current):
+            current = value
+    return current
 
 
 def merge_reports(reports: Iterable[Report], policy: MatchPolicy) -> dict[str, Any]:
