@@ -3,28 +3,13 @@ set that regenerates byte-for-byte."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections import Counter
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from benchscripts import load_bench_script
 
-BENCH_SCRIPT = Path(__file__).resolve().parents[2] / "bench" / "dedup.py"
-
-
-def _load_bench() -> ModuleType:
-    # bench/ is a folder of scripts, not a package: load the file the way `python bench/dedup.py` runs it.
-    spec = importlib.util.spec_from_file_location("bench_dedup", BENCH_SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the file executes
-    spec.loader.exec_module(module)
-    return module
-
-
-bench = _load_bench()
+bench = load_bench_script("dedup")
 data = bench.dedup_data
 
 # Gold: a, b, c are one attack, d, e another, f a third told once; n is a court story (no incident).

@@ -2,27 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from benchscripts import load_bench_script
 
-BENCH_SCRIPT = Path(__file__).resolve().parents[2] / "bench" / "extraction.py"
-
-
-def _load_bench() -> ModuleType:
-    # bench/ is a folder of scripts, not a package: load the file the way the Makefile runs it.
-    spec = importlib.util.spec_from_file_location("bench_extraction", BENCH_SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the file executes
-    spec.loader.exec_module(module)
-    return module
-
-
-bench = _load_bench()
+bench = load_bench_script("extraction")
 
 
 def test_tokens_are_unicode_word_runs() -> None:
