@@ -249,6 +249,9 @@ class JsonLinesPipeline:
         # One crawler (and so one pipeline) per source: its lifetime is that source's crawl time.
         return cls(crawler.settings.get("KHABAR_OUTPUT"), crawler.spider)
 
+    def open_spider(self, spider: Any = None) -> None:
+        self._started = time.monotonic()
+
     def close_spider(self, spider: Any = None) -> None:
         spider = spider or self._spider
         source = getattr(spider, "source", None)
