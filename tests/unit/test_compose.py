@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import json
 import re
 import shutil
 import subprocess
@@ -218,3 +220,39 @@ def test_docker_compose_config_accepts_the_file(raw: str, tmp_path: Path) -> Non
     if result.returncode != 0 and "bind source path does not exist" in result.stderr:
         pytest.skip(f"compose config needs ./sources.yaml at the repository root: {result.stderr.strip()}")
     assert result.returncode == 0, result.stderr
+
+
+def _interpolated(raw: str) -> dict[str, Any]:
+    """The file as compose would read it: `${VAR:-default}` → default, required `${VAR:?…}` → a test
+    value, `$$` → `$`, and YAML merge keys (`<<: *anchor`) resolved."""
+
+    def value(m: re.Match[str]) -> str:
+        return m["rest"] if m["op"] in (":-", "-") else f"test-{m['name'].lower()}"
+
+    return dict(yaml.safe_load(PLACEHOLDER.sub(value, raw).replace("$$", "$")))
+
+
+def _spec_errors(data: dict[str, Any]) -> str | None:
+    """What the Compose Specification parser (compose-spec, the compose_spec crate) rejects, if anything."""
+    from compose_spec import PyCompose
+
+    try:
+        PyCompose.from_json(json.dumps(data))
+    except ValueError as exc:
+        return str(exc)
+    return None
+
+
+def test_the_file_follows_the_compose_specification(raw: str) -> None:
+    """Validated without a Docker engine or the compose CLI, so it runs on every machine."""
+    data = _interpolated(raw)
+    assert _spec_errors(data) is None
+    # The validator is strict enough to catch the mistakes a hand edit makes.
+    broken: list[dict[str, Any]] = [copy.deepcopy(data) for _ in range(4)]
+    broken[0]["services"]["postgres"]["depens_on"] = {}
+    broken[1]["services"]["postgres"]["ports"] = ["127.0.0.1:five-four-three-two:5432"]
+    broken[2]["services"]["postgres"]["healthcheck"]["interval"] = "ten seconds"
+    gated = next(s for s in broken[3]["services"].values() if isinstance(s.get("depends_on"), dict))
+    next(iter(gated["depends_on"].values()))["condition"] = "service_ready"
+    for bad in broken:
+        assert _spec_errors(bad) is not None
