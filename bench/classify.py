@@ -92,13 +92,13 @@ def naive(items: list[dict[str, Any]], max_tokens: int) -> float:
 
     from classifiers import encoder
     from classifiers.casualties import extract_casualties
-    from classifiers.event_model import ARTIFACTS_DIR, HEADS_FILE
+    from classifiers.event_model import HEADS_FILE, MODEL_DIR
     from classifiers.groups import identify_group
     from classifiers.places import locate
 
     torch.set_num_threads(2)
     extractor = pipeline("feature-extraction", model=str(encoder.source_model_dir()), framework="pt", device="cpu")
-    with np.load(ARTIFACTS_DIR / HEADS_FILE) as heads:
+    with np.load(MODEL_DIR / HEADS_FILE) as heads:
         event_w, event_b = heads["event_coef"], heads["event_intercept"]
         attack_w, attack_b = heads["attack_coef"], heads["attack_intercept"]
     started = time.perf_counter()

@@ -22,8 +22,8 @@ if str(REPO_ROOT) not in sys.path:
 from bench.benchmd import update_section  # noqa: E402
 from classifiers.classify import Classifier  # noqa: E402
 from classifiers.evaluate import confusion, per_class  # noqa: E402
+from domain.taxonomy import AttackType  # noqa: E402
 from khabar.classify_io import labels_to_json  # noqa: E402
-from models.taxonomy import AttackType  # noqa: E402
 
 SECTION = "## Classification quality"
 DATA = REPO_ROOT / "classifiers" / "data"

@@ -230,7 +230,7 @@ class Run:
 
 def _articles(rows: Sequence[dict[str, Any]]) -> list[Any]:
     from crawlers.urls import content_hash
-    from models.records import Article
+    from domain.records import Article
 
     out = []
     for r in rows:
@@ -253,8 +253,8 @@ def _articles(rows: Sequence[dict[str, Any]]) -> list[Any]:
 
 
 def _gold_labels(row: dict[str, Any]) -> Any:
-    from models.records import ArticleLabels
-    from models.taxonomy import AttackType, EventType, Group, Province
+    from domain.records import ArticleLabels
+    from domain.taxonomy import AttackType, EventType, Group, Province
 
     lab = row["labels"]
     return ArticleLabels(

@@ -13,8 +13,8 @@ from classifiers.casualties import Casualties, extract_casualties
 from classifiers.groups import GroupGuess, identify_group
 from classifiers.keywords import predict_keywords
 from classifiers.places import PlaceGuess, locate
-from models.records import ArticleLabels
-from models.taxonomy import AttackType, EventType, Group
+from domain.records import ArticleLabels
+from domain.taxonomy import AttackType, EventType, Group
 
 logger = logging.getLogger(__name__)
 

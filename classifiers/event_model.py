@@ -12,9 +12,10 @@ from pathlib import Path
 import numpy as np
 
 from classifiers import encoder as enc
-from models.taxonomy import AttackType, EventType
+from domain.taxonomy import AttackType, EventType
+from models import model_path
 
-ARTIFACTS_DIR = Path(__file__).resolve().parent / "artifacts"
+MODEL_DIR = model_path()
 ENCODER_FILE = "encoder-int8.onnx"
 HEADS_FILE = "heads.npz"
 LABELS_FILE = "labels.json"
@@ -75,7 +76,7 @@ class EventModel:
     @classmethod
     def load(cls, model_dir: Path | None = None) -> EventModel:
         """The model in `model_dir` (default: the shipped artifacts), loaded once per process."""
-        return _load(Path(model_dir or ARTIFACTS_DIR).resolve())
+        return _load(Path(model_dir or MODEL_DIR).resolve())
 
     def embed(self, items: Sequence[tuple[str, str]], batch_size: int = 32) -> np.ndarray:
         """L2-normalised embeddings, one row per (title, text)."""

@@ -10,9 +10,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-from models.gazetteer import NameIndex, Token, name_key, tokenize
-from models.groups import GroupEntry, load_group_table
-from models.taxonomy import Group
+from domain.gazetteer import NameIndex, Token, name_key, tokenize
+from domain.groups import GroupEntry, load_group_table
+from domain.taxonomy import Group
 
 
 @dataclass(frozen=True, slots=True)

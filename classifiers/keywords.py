@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from models.taxonomy import AttackType, EventType
+from domain.taxonomy import AttackType, EventType
 
 
 def _rx(*phrases: str) -> re.Pattern[str]:

@@ -11,9 +11,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from models.gazetteer import Gazetteer, NameIndex, NameKind, NameMatch, PlaceName, Token, load_gazetteer, tokenize
-from models.groups import load_group_table
-from models.taxonomy import Province
+from domain.gazetteer import Gazetteer, NameIndex, NameKind, NameMatch, PlaceName, Token, load_gazetteer, tokenize
+from domain.groups import load_group_table
+from domain.taxonomy import Province
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,4 @@
-"""Train the event/attack model and write classifiers/artifacts: `python -m classifiers.train`."""
+"""Train the event/attack model and write it to models/event-minilm: `python -m classifiers.train`."""
 
 from __future__ import annotations
 
@@ -19,12 +19,12 @@ import numpy as np
 
 from classifiers import encoder as enc
 from classifiers.event_model import (
-    ARTIFACTS_DIR,
     ATTACK_LABELS,
     ENCODER_FILE,
     EVENT_LABELS,
     HEADS_FILE,
     METADATA_FILE,
+    MODEL_DIR,
     TOKENIZER_DIR,
     EventModel,
 )
@@ -318,7 +318,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     defaults = TrainConfig()
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data", type=Path, default=DATA_DIR)
-    parser.add_argument("--out", type=Path, default=ARTIFACTS_DIR)
+    parser.add_argument("--out", type=Path, default=MODEL_DIR)
     parser.add_argument("--work", type=Path, default=WORK_DIR, help="scratch space (fp32 ONNX, checkpoints)")
     parser.add_argument("--mode", choices=("finetune", "frozen"), default=defaults.mode)
     parser.add_argument("--epochs", type=int, default=defaults.epochs)

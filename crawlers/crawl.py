@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from crawlers.sources import Source
-from models.records import Article
-from models.taxonomy import SourceKind
+from domain.records import Article
+from domain.taxonomy import SourceKind
 
 logger = logging.getLogger(__name__)
 

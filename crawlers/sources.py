@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from crawlers.urls import host_of
-from models.taxonomy import SourceKind
+from domain.taxonomy import SourceKind
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
 _KNOWN_KEYS = {"name", "kind", "url", "link_pattern", "enabled", "allow_hosts", "notes", "region"}

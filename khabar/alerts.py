@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from models.settings import Settings
+from domain.settings import Settings
 from warehouse import queries
 from warehouse.db import session_scope
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from models.records import ArticleLabels
+from domain.records import ArticleLabels
 
 
 class InputError(ValueError):

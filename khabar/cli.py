@@ -11,8 +11,8 @@ from typing import Annotated, Any
 
 import typer
 
+from domain.settings import get_settings
 from khabar.output import OutputFormat, render
-from models.settings import get_settings
 
 logger = logging.getLogger("khabar")
 

@@ -7,9 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from crawlers.crawl import CrawlSettings
+from domain.settings import get_settings
 from khabar.demo_score import score_demo
 from khabar.output import OutputFormat, render
-from models.settings import get_settings
 
 # The sample site is ours and local: no politeness delay needed, short timeouts keep the demo snappy.
 DEMO_CRAWL = CrawlSettings(download_delay=0.0, autothrottle=False, per_host_concurrency=8, timeout_s=10.0)

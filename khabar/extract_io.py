@@ -9,7 +9,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from crawlers.extract import extract_article
-from models.settings import get_settings
+from domain.settings import get_settings
 
 MAX_PAGE_BYTES = 5 * 1024 * 1024
 TIMEOUT_S = 20.0

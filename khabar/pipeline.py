@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from crawlers.crawl import CrawlSettings, CrawlStats, FeedState, run_crawl
 from crawlers.sources import Source, load_sources
-from models.settings import Settings, get_settings
+from domain.settings import Settings, get_settings
 from warehouse import load, queries
 from warehouse.db import make_engine, session_scope, upgrade
 from warehouse.incidents import resolve_incidents

@@ -14,7 +14,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from models.taxonomy import AttackType, EventType, Group
+from domain.taxonomy import AttackType, EventType, Group
 from warehouse import schema
 
 log = logging.getLogger(__name__)

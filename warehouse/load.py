@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from models.records import Article, ArticleLabels
+from domain.records import Article, ArticleLabels
 from warehouse import schema
 from warehouse.db import WarehouseError
 

@@ -11,7 +11,7 @@ from typing import Any, Literal
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from models.taxonomy import EventType
+from domain.taxonomy import EventType
 from warehouse import schema
 from warehouse.load import insert
 

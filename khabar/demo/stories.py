@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from models.taxonomy import AttackType, EventType, Group, Province
+from domain.taxonomy import AttackType, EventType, Group, Province
 
 PUBLISHERS: tuple[str, ...] = ("frontier-herald", "quetta-times", "indus-wire")
 

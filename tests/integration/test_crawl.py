@@ -11,7 +11,7 @@ from httpfixture import FixtureServer, Route
 
 from crawlers.crawl import CrawlSettings, run_crawl
 from crawlers.sources import Source
-from models.taxonomy import SourceKind
+from domain.taxonomy import SourceKind
 
 FAST = CrawlSettings(
     download_delay=0.0, autothrottle=False, timeout_s=2.0, retries=1, retry_backoff_s=0.5, max_bytes=2 * 1024 * 1024

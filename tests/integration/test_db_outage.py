@@ -30,10 +30,10 @@ from httpfixture import FixtureServer, Route, news_page
 
 from crawlers.crawl import CrawlSettings
 from crawlers.sources import load_sources
+from domain.settings import Settings
 from khabar.alerts import deliver_pending, webhook_sender
 from khabar.pipeline import classify_pending, crawl, resolve_pending, send_alerts, upgrade_db
 from khabar.webhook_sink import WebhookSink
-from models.settings import Settings
 from warehouse import schema
 from warehouse.db import WarehouseError, make_engine
 

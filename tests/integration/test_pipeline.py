@@ -16,9 +16,9 @@ import sqlalchemy as sa
 from httpfixture import FixtureServer, Route, news_page
 
 from crawlers.crawl import CrawlSettings
+from domain.settings import Settings
 from khabar.pipeline import incidents_since, run_once
 from khabar.webhook_sink import WebhookSink
-from models.settings import Settings
 
 FAST = CrawlSettings(download_delay=0.0, autothrottle=False, timeout_s=3.0, retries=0)
 

@@ -13,8 +13,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy.engine import Engine
 
-from models.records import Article, ArticleLabels
-from models.taxonomy import AttackType, EventType, Group, Province
+from domain.records import Article, ArticleLabels
+from domain.taxonomy import AttackType, EventType, Group, Province
 from warehouse import load, schema
 from warehouse.db import WarehouseError, display_url, downgrade, make_engine, session_scope, upgrade
 

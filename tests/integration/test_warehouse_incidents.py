@@ -11,8 +11,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from models.records import Article, ArticleLabels
-from models.taxonomy import AttackType, EventType, Group, Province
+from domain.records import Article, ArticleLabels
+from domain.taxonomy import AttackType, EventType, Group, Province
 from warehouse import load, queries, schema
 from warehouse.db import make_engine, session_scope, upgrade
 from warehouse.incidents import ResolveResult, resolve_incidents

@@ -11,8 +11,8 @@ import pytest
 
 from classifiers.data import generate
 from classifiers.data.lexicon import GROUP_NAMES, TEST_ONLY_DISTRICTS
-from models.gazetteer import load_gazetteer
-from models.taxonomy import AttackType, EventType, Group, Province
+from domain.gazetteer import load_gazetteer
+from domain.taxonomy import AttackType, EventType, Group, Province
 
 DATA = Path(generate.__file__).resolve().parent
 SPLITS = ("train", "dev", "test")

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from domain.taxonomy import AttackType, EventType, Group, Province
 from khabar.demo.render import (
     ATOM_PATH,
     FEED_PATH,
@@ -30,7 +31,6 @@ from khabar.demo.stories import (
     default_stories_path,
     load_stories,
 )
-from models.taxonomy import AttackType, EventType, Group, Province
 
 PKT = timezone(timedelta(hours=5))
 WINDOW_START = datetime(2026, 9, 1, tzinfo=PKT)

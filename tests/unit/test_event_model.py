@@ -11,12 +11,12 @@ import numpy as np
 import pytest
 
 from classifiers.evaluate import evaluate_rows
-from classifiers.event_model import ARTIFACTS_DIR, METADATA_FILE, EventModel, EventPrediction
-from models.taxonomy import AttackType, EventType
+from classifiers.event_model import METADATA_FILE, MODEL_DIR, EventModel, EventPrediction
+from domain.taxonomy import AttackType, EventType
 
 DATA = Path(__file__).resolve().parents[2] / "classifiers" / "data"
 
-pytestmark = pytest.mark.skipif(not (ARTIFACTS_DIR / "encoder-int8.onnx").exists(), reason="model artifacts not built")
+pytestmark = pytest.mark.skipif(not (MODEL_DIR / "encoder-int8.onnx").exists(), reason="model artifacts not built")
 
 
 @pytest.fixture(scope="module")
@@ -48,14 +48,14 @@ def _check(p: EventPrediction) -> None:
 def test_loads_once_with_version(model: EventModel) -> None:
     assert EventModel.load() is model
     assert model.version.startswith("minilm-heads-") and len(model.version) > len("minilm-heads-")
-    metadata = json.loads((ARTIFACTS_DIR / METADATA_FILE).read_text())
+    metadata = json.loads((MODEL_DIR / METADATA_FILE).read_text())
     assert metadata["version"] == model.version
     train_hash = hashlib.sha256(b"train.jsonl" + (DATA / "train.jsonl").read_bytes()).hexdigest()
     assert metadata["data"]["train_sha256"] == train_hash, "artifacts were trained on another train.jsonl"
 
 
 def test_artifacts_fit_the_size_budget() -> None:
-    total = sum(p.stat().st_size for p in ARTIFACTS_DIR.rglob("*") if p.is_file())
+    total = sum(p.stat().st_size for p in MODEL_DIR.rglob("*") if p.is_file())
     assert total <= 30 * 1024 * 1024
 
 
@@ -109,9 +109,9 @@ def test_embeddings_are_normalised(model: EventModel) -> None:
 
 def test_fast_tokenizer_matches_the_transformers_tokenizer() -> None:
     from classifiers.encoder import FastTokenizer, join_title_text, load_tokenizer
-    from classifiers.event_model import ARTIFACTS_DIR, TOKENIZER_DIR
+    from classifiers.event_model import MODEL_DIR, TOKENIZER_DIR
 
     rows = [json.loads(line) for line in (DATA / "test.jsonl").read_text(encoding="utf-8").splitlines()[:40]]
     texts = [join_title_text(r["title"], r["text"]) for r in rows] + ["", "کوئٹہ میں دھماکہ", "x " * 5000]
-    reference = load_tokenizer(ARTIFACTS_DIR / TOKENIZER_DIR)(texts, truncation=True, max_length=128)["input_ids"]
-    assert FastTokenizer(ARTIFACTS_DIR / TOKENIZER_DIR, 128).ids(texts) == reference
+    reference = load_tokenizer(MODEL_DIR / TOKENIZER_DIR)(texts, truncation=True, max_length=128)["input_ids"]
+    assert FastTokenizer(MODEL_DIR / TOKENIZER_DIR, 128).ids(texts) == reference

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from models.gazetteer import (
+from domain.gazetteer import (
     LAT_RANGE,
     LON_RANGE,
     NameIndex,
@@ -20,9 +20,9 @@ from models.gazetteer import (
     read_gazetteer,
     tokenize,
 )
-from models.taxonomy import Province
+from domain.taxonomy import Province
 
-GAZETTEER_FILE = Path(__file__).resolve().parents[2] / "models" / "data" / "gazetteer.yaml"
+GAZETTEER_FILE = Path(__file__).resolve().parents[2] / "domain" / "data" / "gazetteer.yaml"
 KP = Province.KHYBER_PAKHTUNKHWA
 
 

@@ -8,11 +8,11 @@ import pytest
 import yaml
 
 from classifiers.groups import GroupGuess, identify_group
-from models.gazetteer import name_key
-from models.groups import load_group_table, load_groups, parse_groups
-from models.taxonomy import Group
+from domain.gazetteer import name_key
+from domain.groups import load_group_table, load_groups, parse_groups
+from domain.taxonomy import Group
 
-GROUPS_FILE = Path(__file__).resolve().parents[2] / "models" / "data" / "groups.yaml"
+GROUPS_FILE = Path(__file__).resolve().parents[2] / "domain" / "data" / "groups.yaml"
 
 
 def test_every_group_code_has_one_specific_entry() -> None:

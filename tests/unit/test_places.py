@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from classifiers.places import locate, split_dateline
-from models.taxonomy import Province
+from domain.taxonomy import Province
 
 KP = Province.KHYBER_PAKHTUNKHWA
 BAL = Province.BALOCHISTAN

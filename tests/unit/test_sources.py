@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from crawlers.sources import SourcesError, load_sources
-from models.taxonomy import SourceKind
+from domain.taxonomy import SourceKind
 
 VALID = """
 sources:

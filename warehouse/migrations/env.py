@@ -19,7 +19,7 @@ def _url() -> str:
     url = context.get_x_argument(as_dictionary=True).get("url") or config.get_main_option("sqlalchemy.url")
     if url:
         return url
-    from models.settings import get_settings
+    from domain.settings import get_settings
 
     return get_settings().effective_database_url
 

@@ -13,7 +13,7 @@ from typing import Any, Generic, TypeVar
 
 import yaml
 
-from models.taxonomy import Province
+from domain.taxonomy import Province
 
 # A generous box around Pakistan (incl. Gilgit-Baltistan and Azad Kashmir); coordinates outside it are typos.
 LAT_RANGE = (23.5, 37.2)
@@ -389,5 +389,5 @@ def read_gazetteer(path: Path) -> Gazetteer:
 @functools.cache
 def load_gazetteer() -> Gazetteer:
     """The gazetteer shipped with the package, read once per process."""
-    source = resources.files("models").joinpath("data/gazetteer.yaml")
+    source = resources.files("domain").joinpath("data/gazetteer.yaml")
     return parse_gazetteer(yaml.safe_load(source.read_text(encoding="utf-8")))

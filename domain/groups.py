@@ -11,8 +11,8 @@ from typing import Any
 
 import yaml
 
-from models.gazetteer import name_key
-from models.taxonomy import Group
+from domain.gazetteer import name_key
+from domain.taxonomy import Group
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +107,7 @@ def read_groups(path: Path) -> GroupTable:
 @functools.cache
 def load_group_table() -> GroupTable:
     """The group table shipped with the package, read once per process."""
-    source = resources.files("models").joinpath("data/groups.yaml")
+    source = resources.files("domain").joinpath("data/groups.yaml")
     return parse_groups(yaml.safe_load(source.read_text(encoding="utf-8")))
 
 

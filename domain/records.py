@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from models.taxonomy import AttackType, EventType, Group, Province
+from domain.taxonomy import AttackType, EventType, Group, Province
 
 
 @dataclass(slots=True)
