@@ -63,9 +63,12 @@ class ExtractedArticle:
 
     title: str
     text: str
-    published: datetime | None  # timezone-aware when the page says so
+    published: datetime | None  # from the page's structured metadata; timezone-aware when the page says so
     author: str | None
     language: str | None  # ISO 639-1, e.g. "en", "ur"
+    # htmldate's guess from the page's text and URL, for pages without structured metadata. Neither date is
+    # checked for plausibility here: the crawler picks the first trusted one (crawlers.dates) and counts the rest.
+    published_guess: datetime | None = None
 
 
 # A per-publisher parser: (decoded HTML, URL) -> article, or None to fall back to the generic path.
@@ -128,9 +131,10 @@ def extract_generic(html: str, url: str) -> ExtractedArticle | None:
     return ExtractedArticle(
         title=_squash(title),
         text=text,
-        published=published_time(tree) or parse_datetime(precise.date),
+        published=published_time(tree),
         author=precise.author or json_ld_author(tree),
         language=detect_language(text, declared_language(tree)),
+        published_guess=_date_guess(precise.date),
     )
 
 
@@ -414,7 +418,6 @@ _PUBLISHED_META = (
     "dc.date.issued",
     "date",
 )
-_EARLIEST_YEAR = 1990
 
 
 def _meta_values(tree: HtmlElement) -> dict[str, str]:
@@ -467,7 +470,13 @@ def parse_datetime(value: str | None) -> datetime | None:
             parsed = parsedate_to_datetime(value)
         except (TypeError, ValueError, IndexError):
             return None
-    if parsed is None or not _EARLIEST_YEAR <= parsed.year <= 2100:
+    return parsed
+
+
+def _date_guess(value: str | None) -> datetime | None:
+    """htmldate's date, unless it is only a year: its last resort is the copyright line, given as 1 January."""
+    parsed = parse_datetime(value)
+    if parsed is None or (parsed.month, parsed.day) == (1, 1):
         return None
     return parsed
 

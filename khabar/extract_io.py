@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from crawlers.dates import first_trusted
 from crawlers.extract import extract_article
 from domain.settings import get_settings
 
@@ -48,9 +49,10 @@ def extract_one(item: str) -> dict[str, Any]:
     article = extract_article(body, url, header_charset=charset)
     if article is None:
         return record | {"error": "no article text found"}
+    published, _ = first_trusted([article.published, article.published_guess])
     return record | {
         "title": article.title,
         "text": article.text,
-        "published": article.published.isoformat() if article.published else None,
+        "published": published.isoformat() if published else None,
         "language": article.language,
     }

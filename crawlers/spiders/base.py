@@ -12,6 +12,7 @@ import scrapy
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
+from crawlers.dates import first_trusted
 from crawlers.discovery import Discovered, Discovery
 from crawlers.extract import extract_article
 from crawlers.middlewares import OffHostRequest
@@ -175,7 +176,11 @@ class SourceSpider(scrapy.Spider):
             yield self._rec({"type": "article_skipped", "url": url, "reason": "no_text", "bytes": len(response.body)})
             return
         discovered: Discovered | None = response.meta.get("discovered")
-        published = extracted.published or (discovered.published if discovered else None)
+        # Page metadata, then the feed's date, then htmldate's guess; an implausible date is passed over and
+        # counted, and with none left the warehouse dates the report by its fetch time.
+        published, passed_over = first_trusted(
+            [extracted.published, discovered.published if discovered else None, extracted.published_guess]
+        )
         yield self._rec(
             {
                 "type": "article",
@@ -191,6 +196,7 @@ class SourceSpider(scrapy.Spider):
                 "content_hash": content_hash(extracted.text),
                 "fetched_at": datetime.now(UTC).isoformat(),
                 "bytes": len(response.body),
+                "date_untrusted": passed_over,
             }
         )
 
