@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,6 +17,8 @@ from sqlalchemy import event
 from sqlalchemy.engine import URL, Engine
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.orm import Session
+
+from domain.redact import redact
 
 log = logging.getLogger(__name__)
 
@@ -45,11 +48,8 @@ class WarehouseError(Exception):
 
 def display_url(url: str | URL) -> str:
     """The URL with its password masked and query string dropped (it may carry credentials too)."""
-    try:
-        parsed = sa.make_url(url) if isinstance(url, str) else url
-    except (ArgumentError, ValueError):
-        return "<unparseable URL>"
-    return parsed.set(query={}).render_as_string(hide_password=True)
+    text = url if isinstance(url, str) else url.render_as_string(hide_password=False)
+    return redact(text.split("?", 1)[0])
 
 
 def _reason(exc: BaseException) -> str:
@@ -72,22 +72,25 @@ def connection_error(url: str | URL, exc: BaseException) -> WarehouseError:
     return WarehouseError(f"cannot connect to the warehouse at {display_url(url)}: {_reason(exc)}")
 
 
-_USERINFO_PASSWORD = re.compile(r"(://[^/:@]*):[^/@]*@")
-
-
 def _parse(url: str | URL) -> URL:
     try:
         return sa.make_url(url) if isinstance(url, str) else url
     except (ArgumentError, ValueError) as exc:  # ValueError: a non-numeric port
-        shown = _USERINFO_PASSWORD.sub(r"\1:***@", str(url))
         raise WarehouseError(
-            f"invalid warehouse URL {shown!r}: expected e.g. sqlite:///path/khabar.sqlite "
+            f"invalid warehouse URL {display_url(str(url))!r}: expected e.g. sqlite:///path/khabar.sqlite "
             "or postgresql+psycopg2://user@host:5432/db"
         ) from exc
 
 
-def _sqlite_file(url: URL) -> Path | None:
-    database = url.database or ""
+def sqlite_file(url: str | URL) -> Path | None:
+    """The database file of an SQLite URL (None for in-memory databases and other backends)."""
+    try:
+        parsed = _parse(url)
+    except WarehouseError:
+        return None
+    if parsed.get_backend_name() != "sqlite":
+        return None
+    database = parsed.database or ""
     if not database or database == ":memory:" or database.startswith("file:"):
         return None
     return Path(database)
@@ -113,10 +116,10 @@ def make_engine(url: str | URL, *, check: bool = True) -> Engine:
     backend = parsed.get_backend_name()
     kwargs: dict[str, Any] = {}
     if backend == "sqlite":
-        path = _sqlite_file(parsed)
+        path = sqlite_file(parsed)
         if path is not None:
             try:
-                path.parent.mkdir(parents=True, exist_ok=True)
+                _create_private_file(path)
             except OSError as exc:
                 raise WarehouseError(
                     f"cannot create the directory for the warehouse at {display_url(parsed)}: {exc.strerror}"
@@ -146,6 +149,14 @@ def make_engine(url: str | URL, *, check: bool = True) -> Engine:
             log.debug("warehouse connection check failed", exc_info=True)
             raise connection_error(parsed, exc) from exc
     return engine
+
+
+def _create_private_file(path: Path) -> None:
+    """Create the database file (and missing directories) readable by the owner only; keep an existing one."""
+    if path.exists():
+        return
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
 
 
 @contextmanager

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
-from typing import Any, Protocol
+from datetime import datetime, timedelta
+from typing import Any, Protocol, cast
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
@@ -38,6 +39,7 @@ _CRAWL_FIELDS = frozenset(
         "finished_at",
         "duration_s",
         "not_modified",
+        "notes",
         "source",
     )
 )
@@ -62,6 +64,7 @@ class StoreResult:
 
     inserted: list[int] = field(default_factory=list)
     duplicates: int = 0
+    quarantined: int = 0
 
 
 def insert(session: Session, model: type[schema.Base]) -> Any:
@@ -247,26 +250,15 @@ def store_articles(session: Session, articles: Iterable[Article]) -> StoreResult
                 _remember_alias(session, article, same or _article_id_for(session, article))
                 seen_urls.add(article.url)
             continue
-        # ON CONFLICT DO NOTHING covers a concurrent writer storing the same URL since we looked.
-        stmt = (
-            insert(session, schema.Article)
-            .values(
-                url=article.url,
-                canonical_url=article.canonical_url,
-                source=article.source,
-                title=article.title,
-                text=article.text,
-                published_at=article.published_at,
-                fetched_at=article.fetched_at,
-                language=article.language,
-                author=article.author,
-                content_hash=article.content_hash,
-                http_status=article.http_status,
-            )
-            .on_conflict_do_nothing()
-            .returning(schema.Article.id)
-        )
-        new_id = session.execute(stmt).scalar_one_or_none()
+        try:
+            with session.begin_nested():
+                new_id = _insert_article(session, article)
+        except (sa.exc.StatementError, OverflowError) as exc:
+            if _is_outage(exc):
+                raise
+            quarantine(session, "store", exc, source=article.source, url=article.url)
+            result.quarantined += 1
+            continue
         seen_urls.update({article.url, article.canonical_url})
         if _hash_counts(article) and new_id is not None:
             seen_hashes[article.content_hash] = new_id
@@ -275,6 +267,62 @@ def store_articles(session: Session, articles: Iterable[Article]) -> StoreResult
         else:
             result.inserted.append(new_id)
     return result
+
+
+def _insert_article(session: Session, article: Article) -> int | None:
+    """Insert one article; None when a concurrent writer stored the same URL since we looked."""
+    stmt = (
+        insert(session, schema.Article)
+        .values(
+            url=article.url,
+            canonical_url=article.canonical_url,
+            source=article.source,
+            title=_no_nul(article.title),
+            text=_no_nul(article.text),
+            published_at=article.published_at,
+            fetched_at=article.fetched_at,
+            language=article.language,
+            author=_no_nul(article.author) if article.author else None,
+            content_hash=article.content_hash,
+            http_status=article.http_status,
+        )
+        .on_conflict_do_nothing()
+        .returning(schema.Article.id)
+    )
+    return session.execute(stmt).scalar_one_or_none()
+
+
+def _no_nul(text: str) -> str:
+    # PostgreSQL text cannot hold NUL characters; a page that carries them loses only those.
+    return text.replace("\x00", "")
+
+
+def _is_outage(exc: Exception) -> bool:
+    """A lost, unreachable or locked database (to be raised), as opposed to one record the database refuses."""
+    if not isinstance(exc, sa.exc.DBAPIError):
+        return False  # e.g. a value the driver cannot bind (an integer beyond 64 bits on SQLite)
+    return exc.connection_invalidated or isinstance(exc, sa.exc.OperationalError)
+
+
+def quarantine(
+    session: Session,
+    stage: str,
+    error: BaseException | str,
+    *,
+    source: str | None = None,
+    url: str | None = None,
+    article_id: int | None = None,
+    model_version: str | None = None,
+) -> None:
+    """Keep a record the warehouse refused, with the first line of its error; the batch goes on without it."""
+    message = str(getattr(error, "orig", None) or error).strip().splitlines()[0][:500]
+    log.warning("quarantined a record at %s (%s): %s", stage, url or article_id, message)
+    session.add(
+        schema.Quarantine(
+            stage=stage, source=source, url=url, article_id=article_id, model_version=model_version, error=message
+        )
+    )
+    session.flush()
 
 
 def to_article(row: schema.Article) -> Article:
@@ -296,15 +344,24 @@ def to_article(row: schema.Article) -> Article:
 
 def unlabelled_articles(session: Session, model_version: str, limit: int | None = None) -> list[tuple[int, Article]]:
     """Stored articles that `model_version` has not labelled yet, oldest first, as (id, Article)."""
-    labelled = sa.select(schema.ArticleLabel.article_id).where(schema.ArticleLabel.model_version == model_version)
-    stmt = sa.select(schema.Article).where(schema.Article.id.not_in(labelled)).order_by(schema.Article.id)
+    art, label, held = schema.Article, schema.ArticleLabel, schema.Quarantine
+    # NOT EXISTS plans as an anti-join on both databases; NOT IN over a large subquery does not.
+    labelled = sa.select(label.id).where(label.article_id == art.id, label.model_version == model_version)
+    refused = sa.select(held.id).where(
+        held.article_id == art.id, held.stage == "label", held.model_version == model_version
+    )
+    stmt = sa.select(art).where(~labelled.exists(), ~refused.exists()).order_by(art.id)
     if limit is not None:
         stmt = stmt.limit(limit)
     return [(row.id, to_article(row)) for row in session.scalars(stmt)]
 
 
-def save_labels(session: Session, article_id: int, labels: ArticleLabels) -> None:
-    """Store (or replace) what `labels.model_version` says about the article."""
+def save_labels(session: Session, article_id: int, labels: ArticleLabels) -> bool:
+    """Store (or replace) what `labels.model_version` says about the article.
+
+    A label row the warehouse refuses is quarantined instead (False), so the rest of the batch is kept and
+    the article is not offered to this model version again.
+    """
     values: dict[str, Any] = {
         "event_type": str(labels.event_type),
         "attack_type": str(labels.attack_type) if labels.attack_type else None,
@@ -323,7 +380,15 @@ def save_labels(session: Session, article_id: int, labels: ArticleLabels) -> Non
         article_id=article_id, model_version=labels.model_version, **values
     )
     stmt = stmt.on_conflict_do_update(index_elements=["article_id", "model_version"], set_=values)
-    session.execute(stmt)
+    try:
+        with session.begin_nested():
+            session.execute(stmt)
+    except (sa.exc.StatementError, OverflowError) as exc:  # sqlite3 raises a bare OverflowError
+        if _is_outage(exc):
+            raise
+        quarantine(session, "label", exc, article_id=article_id, model_version=labels.model_version)
+        return False
+    return True
 
 
 def _as_datetime(value: Any) -> datetime | None:
@@ -360,6 +425,7 @@ def record_crawl_run(session: Session, run_id: str, source: str, stats: Mapping[
         "failure_reasons": {str(k): int(v) for k, v in (_first(stats, "failure_reasons") or {}).items()},
         "skip_reasons": {str(k): int(v) for k, v in (_first(stats, "skip_reasons") or {}).items()},
         "error": str(error) if error else None,
+        "notes": {str(k): int(v) for k, v in (stats.get("notes") or {}).items()},
         **{k: int(stats.get(k) or 0) for k in _CRAWL_COUNTS},
     }
     stmt = insert(session, schema.CrawlRun).values(run_id=run_id, source=source, **values)
@@ -373,3 +439,63 @@ def mark_source_success(session: Session, source: str, at: datetime | None = Non
     session.execute(
         sa.update(schema.Source).where(schema.Source.name == source).values(last_success_at=at or schema.utcnow())
     )
+
+
+# ------------------------------------------------------------------------------------------ retry queue
+
+# Failures that may pass (a server error, a timeout, a dropped connection, a source cut off by its time
+# budget). A 404, a page too large, no text or a refused URL will not change by asking again.
+_TRANSIENT = re.compile(r"^(timeout|connection|dns|crawl_lost|source_timeout|error|http_(5\d\d|408|425|429))$")
+RETRY_BASE_DELAY = timedelta(minutes=10)
+RETRY_MAX_DELAY = timedelta(hours=12)
+RETRY_MAX_ATTEMPTS = 6
+
+
+def is_transient(reason: str) -> bool:
+    """True when a fetch that failed for `reason` is worth trying again on a later run."""
+    return bool(_TRANSIENT.match(reason))
+
+
+def due_retries(session: Session, source: str, now: datetime, limit: int = 200) -> list[str]:
+    """The source's article links due for another try (oldest failure first)."""
+    retry = schema.FetchRetry
+    rows = session.scalars(
+        sa.select(retry.url)
+        .where(retry.source == source, retry.gave_up_at.is_(None), retry.next_attempt_at <= now)
+        .order_by(retry.first_failed_at, retry.id)
+        .limit(limit)
+    )
+    return list(rows)
+
+
+def update_retries(
+    session: Session,
+    source: str,
+    failed: Mapping[str, str],
+    settled: Iterable[str],
+    now: datetime,
+    *,
+    base_delay: timedelta = RETRY_BASE_DELAY,
+) -> dict[str, int]:
+    """Queue transient failures with exponential backoff, drop links that succeeded or failed for good.
+
+    Returns counts: queued (new or again), gave_up (hit the attempt limit), cleared.
+    """
+    retry = schema.FetchRetry
+    counts = {"queued": 0, "gave_up": 0, "cleared": 0}
+    done = set(settled) | {url for url, reason in failed.items() if not is_transient(reason)}
+    for chunk in _chunks(sorted(done)):
+        deleted = session.execute(sa.delete(retry).where(retry.url.in_(chunk), retry.gave_up_at.is_(None)))
+        counts["cleared"] += cast("sa.CursorResult[Any]", deleted).rowcount
+    for url, reason in sorted(failed.items()):
+        if not is_transient(reason):
+            continue
+        attempts = (session.scalar(sa.select(retry.attempts).where(retry.url == url)) or 0) + 1
+        delay = min(base_delay * 2 ** (attempts - 1), RETRY_MAX_DELAY)
+        gave_up = now if attempts >= RETRY_MAX_ATTEMPTS else None
+        values = {"attempts": attempts, "last_error": reason[:64], "next_attempt_at": now + delay}
+        values["gave_up_at"] = gave_up
+        stmt = insert(session, retry).values(url=url, source=source, first_failed_at=now, **values)
+        session.execute(stmt.on_conflict_do_update(index_elements=["url"], set_=values))
+        counts["gave_up" if gave_up else "queued"] += 1
+    return counts

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Literal
 
 import sqlalchemy as sa
@@ -241,6 +241,42 @@ def pending_alerts(
     return candidates
 
 
+def claim_alert(
+    session: Session,
+    incident_id: int,
+    channel: str,
+    kind: AlertKind | str,
+    revision: int,
+    *,
+    stale_after: timedelta,
+) -> bool:
+    """Claim an alert for delivery (status 'sending'); False when it was sent or another run holds it.
+
+    Commit the claim before sending: then two runs can never both deliver one alert. A claim older than
+    `stale_after` belongs to a run that died between sending and recording, and may be taken over; that
+    re-sends at most the one alert the dead run had in flight, under the same Idempotency-Key.
+    """
+    now = schema.utcnow()
+    table = schema.Alert.__table__
+    stmt = insert(session, schema.Alert).values(
+        incident_id=incident_id,
+        channel=channel,
+        kind=kind,
+        revision=revision,
+        status="sending",
+        attempts=0,
+        claimed_at=now,
+        updated_at=now,
+    )
+    orphaned = sa.and_(table.c.status == "sending", table.c.claimed_at <= now - stale_after)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["incident_id", "channel", "kind", "revision"],
+        set_={"status": "sending", "claimed_at": now, "updated_at": now},
+        where=sa.or_(table.c.status == "failed", orphaned),
+    ).returning(table.c.id)
+    return session.execute(stmt).first() is not None
+
+
 def record_alert(
     session: Session,
     incident_id: int,
@@ -280,6 +316,7 @@ def record_alert(
             "status": sa.case((already_sent, table.c.status), else_=stmt.excluded.status),
             "error": sa.case((already_sent, table.c.error), else_=stmt.excluded.error),
             "sent_at": sa.func.coalesce(table.c.sent_at, stmt.excluded.sent_at),
+            "claimed_at": None,
             "updated_at": now,
         },
     )

@@ -21,7 +21,8 @@ NAMING_CONVENTION = {
 metadata = sa.MetaData(naming_convention=NAMING_CONVENTION)
 
 ALERT_KINDS = ("new", "update")
-ALERT_STATUSES = ("sent", "failed")
+# 'sending': claimed by a run in its own transaction just before delivery, so no other run sends it too.
+ALERT_STATUSES = ("sending", "sent", "failed")
 
 
 def utcnow() -> datetime:
@@ -189,7 +190,7 @@ class Alert(Base):
     __table_args__ = (
         sa.UniqueConstraint("incident_id", "channel", "kind", "revision"),
         sa.CheckConstraint("kind in ('new', 'update')", name="kind"),
-        sa.CheckConstraint("status in ('sent', 'failed')", name="status"),
+        sa.CheckConstraint("status in ('sending', 'sent', 'failed')", name="status"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -201,6 +202,9 @@ class Alert(Base):
     attempts: Mapped[int] = mapped_column(default=1)
     error: Mapped[str | None] = mapped_column(sa.Text)
     sent_at: Mapped[datetime | None]
+    # When a run claimed the alert for delivery; a claim older than the claim timeout is an orphan of a
+    # killed run and may be taken over (the Idempotency-Key lets receivers drop that one repeat).
+    claimed_at: Mapped[datetime | None]
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
@@ -227,5 +231,45 @@ class CrawlRun(Base):
     bytes: Mapped[int] = mapped_column(sa.BigInteger, default=0)
     failure_reasons: Mapped[dict[str, Any]] = mapped_column(sa.JSON, default=dict)
     skip_reasons: Mapped[dict[str, Any]] = mapped_column(sa.JSON, default=dict)
+    # Things fetched and kept but worth counting, e.g. {"date_untrusted": 2, "retried": 3}.
+    notes: Mapped[dict[str, Any]] = mapped_column(sa.JSON, default=dict)
     # Set when the source as a whole failed (feed unreachable, unparseable); its counts may then be 0.
     error: Mapped[str | None] = mapped_column(sa.Text)
+
+
+class FetchRetry(Base):
+    """An article link whose fetch failed for a reason that may pass; retried on later runs with backoff.
+
+    Retried whatever the source's feed answers (a 304 lists nothing new), until it is stored or
+    `attempts` reaches the limit, when `gave_up_at` is set and the row stays as a record.
+    """
+
+    __tablename__ = "fetch_retries"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    url: Mapped[str] = mapped_column(sa.Text, unique=True)
+    source: Mapped[str] = mapped_column(sa.String(64), index=True)
+    attempts: Mapped[int] = mapped_column(default=1)
+    last_error: Mapped[str] = mapped_column(sa.String(64))
+    first_failed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    next_attempt_at: Mapped[datetime]
+    gave_up_at: Mapped[datetime | None]
+
+
+class Quarantine(Base):
+    """A record the warehouse refused (a value out of range, a constraint), kept with its error.
+
+    Its batch goes on without it; a quarantined article is not offered to the same stage and model
+    version again, so one bad record can never block later runs.
+    """
+
+    __tablename__ = "quarantine"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    stage: Mapped[str] = mapped_column(sa.String(16))  # 'store' or 'label'
+    source: Mapped[str | None] = mapped_column(sa.String(64))
+    url: Mapped[str | None] = mapped_column(sa.Text)
+    article_id: Mapped[int | None] = mapped_column(sa.ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    model_version: Mapped[str | None] = mapped_column(sa.String(64))
+    error: Mapped[str] = mapped_column(sa.Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
