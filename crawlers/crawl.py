@@ -1,23 +1,31 @@
-"""Run one crawl (all given sources) in a fresh Scrapy process and turn its records into per-source stats.
+"""Run one crawl of several sources in a child Scrapy process and hand back each source's result as it finishes.
 
-The parent never imports Twisted: each crawl is a subprocess (`python -m crawlers.crawl JOB OUT`), so the
-reactor is started exactly once per process and a crashing crawl cannot take the caller down.
+The parent never imports Twisted: the child (`python -m crawlers.crawl`) reads its job on stdin and writes
+one JSON record a line on a pipe, which the parent folds per source. A source is finished when its spider
+closes (done, or cut off by its own time budget), so one slow source never holds back the others' results,
+and a crawl that overruns the whole-crawl deadline loses only what was still in flight. The child dies with
+its parent (PR_SET_PDEATHSIG on Linux, and a kill when the parent stops reading) and leaves no files behind.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+import os
+import queue
+import signal
 import subprocess
 import sys
-import tempfile
+import threading
 import time
-from collections import Counter
+from collections import Counter, deque
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
-from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
+from crawlers.records import RECORDS_FD_SETTING, write_record
 from crawlers.sources import Source
 from domain.records import Article
 from domain.taxonomy import SourceKind
@@ -39,7 +47,14 @@ class CrawlSettings:
     retry_backoff_s: float = 2.0
     max_redirects: int = 5
     obey_robots: bool = True
+    # Each source's own budget: past it the source's spider is closed and what it had not fetched yet is
+    # recorded (and retried next run); the other sources go on.
+    source_timeout_s: float = 300.0
+    # The whole crawl's deadline, a backstop for a child that stops answering.
     crawl_timeout_s: float = 600.0
+    # Non-public networks the crawler may connect to (CIDR). Empty in production; tests and the demo
+    # allow 127.0.0.0/8 for their local sites.
+    allow_networks: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -55,9 +70,12 @@ class CrawlStats:
     bytes: int = 0
     duration_s: float = 0.0
     not_modified: bool = False
-    index_error: str | None = None
+    # Set when the source as a whole failed: its index unreadable, its time budget spent, the crawl lost.
+    error: str | None = None
     failed_reasons: dict[str, int] = field(default_factory=dict)
     skipped_reasons: dict[str, int] = field(default_factory=dict)
+    # Kept but worth counting: dates passed over as implausible, links retried from earlier runs.
+    notes: dict[str, int] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -70,7 +88,27 @@ class FeedState:
 
 
 @dataclass(slots=True)
+class SourceCrawl:
+    """One source's finished crawl: its new articles, its stats, its feed's validators and each link's fate."""
+
+    name: str
+    articles: list[Article] = field(default_factory=list)
+    stats: CrawlStats = field(init=False)
+    feed_state: FeedState | None = None
+    # Article links that could not be fetched this time, with the reason (failures and unfinished links).
+    failed_links: dict[str, str] = field(default_factory=dict)
+    # Article links that reached a final answer: stored, or skipped for good (no text, refused, ...).
+    settled_links: set[str] = field(default_factory=set)
+    finished: bool = False
+
+    def __post_init__(self) -> None:
+        self.stats = CrawlStats(source=self.name)
+
+
+@dataclass(slots=True)
 class CrawlResult:
+    """Every source's result of one crawl, collected (for callers that do not stream)."""
+
     articles: list[Article]
     stats: dict[str, CrawlStats]
     feed_states: dict[str, FeedState]
@@ -80,17 +118,65 @@ class CrawlError(RuntimeError):
     """The crawl process itself could not run (not one failing page or source)."""
 
 
+# Reasons counted as skipped (never requested, or nothing to keep) rather than failed.
+_SOURCE_TIMEOUT = "source_timeout"
+_CRAWL_LOST = "crawl_lost"
+
+
 def run_crawl(
     sources: list[Source],
     known_urls: dict[str, set[str]],
     feed_states: dict[str, FeedState],
     settings: CrawlSettings | None = None,
-    workdir: Path | None = None,
+    retry_urls: dict[str, list[str]] | None = None,
 ) -> CrawlResult:
-    """Crawl the sources in a subprocess; return new articles, per-source stats and new feed states."""
+    """Crawl the sources and collect every source's result (see `stream_crawl`)."""
+    result = CrawlResult([], {}, {})
+    for crawled in stream_crawl(sources, known_urls, feed_states, settings, retry_urls):
+        result.articles.extend(crawled.articles)
+        result.stats[crawled.name] = crawled.stats
+        if crawled.feed_state is not None:
+            result.feed_states[crawled.name] = crawled.feed_state
+    return result
+
+
+def stream_crawl(
+    sources: list[Source],
+    known_urls: dict[str, set[str]],
+    feed_states: dict[str, FeedState],
+    settings: CrawlSettings | None = None,
+    retry_urls: dict[str, list[str]] | None = None,
+) -> Iterator[SourceCrawl]:
+    """Crawl the sources in a child process; yield each source's result as soon as that source is done.
+
+    Every source is yielded exactly once. One the child never finished (the whole-crawl deadline passed,
+    or the child died) comes last, with what it had fetched and its error set. Closing the generator early
+    kills the child.
+    """
     settings = settings or CrawlSettings()
-    started = time.monotonic()
-    job = {
+    job = _job(sources, known_urls, feed_states, settings, retry_urls or {})
+    folds = {s.name: _SourceFold(s.name) for s in sources}
+    deadline = time.monotonic() + settings.crawl_timeout_s
+    with _CrawlChild(job) as child:
+        for record in child.records(deadline):
+            fold = folds.get(str(record.get("source")))
+            if fold is not None and fold.add(record):
+                yield fold.finish()
+        error = child.failure(settings.crawl_timeout_s)
+    for fold in folds.values():
+        if not fold.result.finished:
+            yield fold.finish(error or "the crawl process ended before this source finished")
+
+
+def _job(
+    sources: list[Source],
+    known_urls: dict[str, set[str]],
+    feed_states: dict[str, FeedState],
+    settings: CrawlSettings,
+    retry_urls: dict[str, list[str]],
+) -> dict[str, Any]:
+    no_state = FeedState(None, None)
+    return {
         "settings": asdict(settings),
         "sources": [
             {
@@ -99,116 +185,224 @@ def run_crawl(
                 "url": s.url,
                 "link_pattern": s.link_pattern,
                 "hosts": sorted(s.hosts),
-                "etag": feed_states.get(s.name, FeedState(None, None)).etag,
-                "last_modified": feed_states.get(s.name, FeedState(None, None)).last_modified,
+                "allow_networks": list(settings.allow_networks),
+                "etag": feed_states.get(s.name, no_state).etag,
+                "last_modified": feed_states.get(s.name, no_state).last_modified,
                 "known": sorted(known_urls.get(s.name, set())),
+                "retry": list(retry_urls.get(s.name, [])),
             }
             for s in sources
         ],
     }
-    with tempfile.TemporaryDirectory(prefix="khabar-crawl-", dir=workdir) as tmp:
-        job_path, out_path, log_path = Path(tmp, "job.json"), Path(tmp, "out.jsonl"), Path(tmp, "crawl.log")
-        job_path.write_text(json.dumps(job), encoding="utf-8")
-        with log_path.open("wb") as log:
+
+
+class _CrawlChild:
+    """The child process: job in on stdin, records out on stdout, its log kept as a short tail."""
+
+    def __init__(self, job: dict[str, Any]) -> None:
+        self._job = json.dumps(job).encode("utf-8")
+        self._records: queue.Queue[dict[str, Any] | None] = queue.Queue()
+        self._log_tail: deque[str] = deque(maxlen=8)
+        self._timed_out = False
+        self._proc: subprocess.Popen[bytes] | None = None
+
+    def __enter__(self) -> _CrawlChild:
+        self._proc = subprocess.Popen(
+            [sys.executable, "-m", "crawlers.crawl"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            preexec_fn=_die_with_parent if sys.platform == "linux" else None,
+        )
+        assert self._proc.stdin and self._proc.stdout and self._proc.stderr
+        threading.Thread(target=self._send_job, args=(self._proc.stdin,), daemon=True).start()
+        threading.Thread(target=self._read_records, args=(self._proc.stdout,), daemon=True).start()
+        threading.Thread(target=self._read_log, args=(self._proc.stderr,), daemon=True).start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        proc = self._proc
+        if proc is not None and proc.poll() is None:
+            proc.kill()
+        if proc is not None:
+            proc.wait()
+
+    def records(self, deadline: float) -> Iterator[dict[str, Any]]:
+        """Records as the child writes them, until it closes its output or the deadline passes."""
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                self._timed_out = True
+                return
             try:
-                proc = subprocess.run(
-                    [sys.executable, "-m", "crawlers.crawl", str(job_path), str(out_path)],
-                    stdout=log,
-                    stderr=subprocess.STDOUT,
-                    timeout=settings.crawl_timeout_s,
-                    check=False,
-                )
-            except subprocess.TimeoutExpired:
-                raise CrawlError(f"crawl did not finish within {settings.crawl_timeout_s:.0f} s") from None
-        if proc.returncode != 0:
-            tail = log_path.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-5:]
-            raise CrawlError(f"crawl process exited with status {proc.returncode}: {' | '.join(tail)}")
-        records = _read_records(out_path)
-    result = summarise(records, [s.name for s in sources])
-    elapsed = time.monotonic() - started
-    for stats in result.stats.values():
-        # Each source's own crawl time when its spider reported it, else the whole crawl's.
-        stats.duration_s = stats.duration_s or round(elapsed, 3)
-    return result
+                record = self._records.get(timeout=min(remaining, 1.0))
+            except queue.Empty:
+                continue
+            if record is None:
+                return
+            yield record
+
+    def failure(self, crawl_timeout_s: float) -> str | None:
+        """Why the child ended early, or None when it finished normally."""
+        proc = self._proc
+        assert proc is not None
+        if self._timed_out:
+            proc.kill()
+            proc.wait()
+            return f"timeout: the crawl did not finish within {crawl_timeout_s:.0f} s"
+        try:
+            status = proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+            return "the crawl process closed its output but did not exit"
+        if status != 0:
+            return f"crawl process exited with status {status}: {' | '.join(self._log_tail)}"
+        return None
+
+    def _send_job(self, stdin: IO[bytes]) -> None:
+        with contextlib.suppress(BrokenPipeError, OSError):
+            stdin.write(self._job)
+            stdin.close()
+
+    def _read_records(self, stdout: IO[bytes]) -> None:
+        try:
+            for line in stdout:
+                if not line.strip():
+                    continue
+                try:
+                    self._records.put(json.loads(line))
+                except ValueError:
+                    logger.warning("crawl child wrote a line that is not a record: %.200r", line)
+        finally:
+            self._records.put(None)
+
+    def _read_log(self, stderr: IO[bytes]) -> None:
+        for raw in stderr:
+            line = raw.decode("utf-8", "replace").rstrip()
+            if line:
+                self._log_tail.append(line)
+                logger.debug("crawl: %s", line)
 
 
-def _read_records(path: Path) -> list[dict[str, Any]]:
-    if not path.exists():
-        return []
-    records = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            records.append(json.loads(line))
-    return records
+def _die_with_parent() -> None:
+    """In the child before exec: get SIGKILL when the parent dies, however it dies."""
+    import ctypes
+
+    pr_set_pdeathsig = 1
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
 
 
-def summarise(records: list[dict[str, Any]], source_names: list[str]) -> CrawlResult:
-    """Fold the crawl process's records into articles, per-source stats and feed states."""
-    stats = {name: CrawlStats(source=name) for name in source_names}
-    failed: dict[str, Counter[str]] = {name: Counter() for name in source_names}
-    skipped: dict[str, Counter[str]] = {name: Counter() for name in source_names}
-    states: dict[str, FeedState] = {}
-    articles: list[Article] = []
-    for rec in records:
-        name = rec["source"]
-        st = stats[name]
+class _SourceFold:
+    """Folds one source's records into a SourceCrawl."""
+
+    def __init__(self, name: str) -> None:
+        self.result = SourceCrawl(name)
+        self._failed: Counter[str] = Counter()
+        self._skipped: Counter[str] = Counter()
+        self._notes: Counter[str] = Counter()
+
+    def add(self, rec: dict[str, Any]) -> bool:
+        """Take one record; True when it was the source's last (its spider closed)."""
+        st = self.result.stats
         st.bytes += int(rec.get("bytes") or 0)
-        kind = rec["type"]
+        kind = rec.get("type")
         if kind == "index":
-            if rec.get("not_modified"):
-                st.not_modified = True
-            if rec.get("error"):
-                outcome = rec.get("outcome", "failed")
-                (skipped if outcome == "skipped" else failed)[name][f"index_{rec['error']}"] += 1
-                if rec.get("links", 0) == 0:
-                    st.index_error = rec["error"]
-            if rec.get("malformed"):
-                skipped[name]["index_malformed"] += 1
-            if rec.get("etag") or rec.get("last_modified"):
-                states[name] = FeedState(rec.get("etag"), rec.get("last_modified"))
+            self._index(rec)
         elif kind == "link":
-            outcome = rec["outcome"]
-            if outcome in ("new", "known", "queued"):
-                st.found += 1
-                st.new += outcome == "new"
-                if outcome == "queued":
-                    # Already queued in this run by this index or another source of the same site: say so,
-                    # or a sitemap that lists what the listing page already gave looks dead (new 0).
-                    skipped[name]["duplicate_link"] += 1
-            else:
-                skipped[name][outcome] += 1
+            self._link(rec)
         elif kind == "article":
             st.fetched += 1
-            articles.append(
-                Article(
-                    url=rec["url"],
-                    canonical_url=rec["canonical_url"],
-                    source=name,
-                    title=rec["title"],
-                    text=rec["text"],
-                    content_hash=rec["content_hash"],
-                    fetched_at=datetime.fromisoformat(rec["fetched_at"]),
-                    published_at=datetime.fromisoformat(rec["published"]) if rec.get("published") else None,
-                    language=rec.get("language"),
-                    author=rec.get("author"),
-                    http_status=rec.get("status"),
-                )
-            )
+            self._notes["date_untrusted"] += bool(rec.get("date_untrusted"))
+            self.result.articles.append(_article(self.result.name, rec))
+            self.result.settled_links.add(rec.get("link") or rec["url"])
         elif kind == "article_failed":
-            failed[name][rec["reason"]] += 1
+            self._failed[rec["reason"]] += 1
+            self.result.failed_links[rec.get("link") or rec["url"]] = rec["reason"]
         elif kind == "article_skipped":
-            skipped[name][rec["reason"]] += 1
+            self._skipped[rec["reason"]] += 1
+            self.result.settled_links.add(rec.get("link") or rec["url"])
         elif kind == "done":
-            st.duration_s = round(float(rec["duration_s"]), 3)
-    for name, st in stats.items():
-        st.failed_reasons = dict(failed[name])
-        st.skipped_reasons = dict(skipped[name])
-        st.failed = sum(failed[name].values())
-        st.skipped = sum(skipped[name].values())
-    return CrawlResult(articles, stats, states)
+            self._done(rec)
+            return True
+        return False
+
+    def _index(self, rec: dict[str, Any]) -> None:
+        st = self.result.stats
+        if rec.get("not_modified"):
+            st.not_modified = True
+        if rec.get("error"):
+            counter = self._skipped if rec.get("outcome") == "skipped" else self._failed
+            counter[f"index_{rec['error']}"] += 1
+            if rec.get("links", 0) == 0:
+                st.error = st.error or f"index: {rec['error']}"
+        if rec.get("malformed"):
+            self._skipped["index_malformed"] += 1
+        if rec.get("etag") or rec.get("last_modified"):
+            self.result.feed_state = FeedState(rec.get("etag"), rec.get("last_modified"))
+
+    def _link(self, rec: dict[str, Any]) -> None:
+        st = self.result.stats
+        outcome = rec["outcome"]
+        if outcome == "retry":
+            self._notes["retried"] += 1
+        elif outcome in ("new", "known", "queued"):
+            st.found += 1
+            st.new += outcome == "new"
+            if outcome == "queued":
+                # Already queued in this run by this index or another source of the same site: say so,
+                # or a sitemap that lists what the listing page already gave looks dead (new 0).
+                self._skipped["duplicate_link"] += 1
+        else:
+            self._skipped[outcome] += 1
+
+    def _done(self, rec: dict[str, Any]) -> None:
+        st = self.result.stats
+        st.duration_s = round(float(rec.get("duration_s") or 0.0), 3)
+        unfinished = [str(u) for u in rec.get("unfinished") or []]
+        for url in unfinished:
+            self.result.failed_links[url] = _SOURCE_TIMEOUT
+        if unfinished:
+            self._failed[_SOURCE_TIMEOUT] += len(unfinished)
+        if rec.get("reason") == "closespider_timeout":
+            st.error = f"timeout: the source's time budget ran out with {len(unfinished)} link(s) unfetched"
+
+    def finish(self, error: str | None = None) -> SourceCrawl:
+        """The source's result; `error` when the crawl ended before the source's spider closed."""
+        st = self.result.stats
+        if error is not None:
+            st.error = error
+            self._failed[_CRAWL_LOST] += 1
+        st.failed_reasons = dict(self._failed)
+        st.skipped_reasons = dict(self._skipped)
+        st.notes = {k: v for k, v in self._notes.items() if v}
+        st.failed = sum(self._failed.values())
+        st.skipped = sum(self._skipped.values())
+        self.result.finished = True
+        return self.result
 
 
-def _scrapy_settings(settings: dict[str, Any]) -> dict[str, Any]:
+def _article(source: str, rec: dict[str, Any]) -> Article:
+    return Article(
+        url=rec["url"],
+        canonical_url=rec["canonical_url"],
+        source=source,
+        title=rec["title"],
+        text=rec["text"],
+        content_hash=rec["content_hash"],
+        fetched_at=datetime.fromisoformat(rec["fetched_at"]),
+        published_at=datetime.fromisoformat(rec["published"]) if rec.get("published") else None,
+        language=rec.get("language"),
+        author=rec.get("author"),
+        http_status=rec.get("status"),
+    )
+
+
+# ----------------------------------------------------------------------------------------- the child
+
+
+def _scrapy_settings(settings: dict[str, Any], records_fd: int) -> dict[str, Any]:
     return {
         "USER_AGENT": settings["user_agent"],
         "ROBOTSTXT_OBEY": settings["obey_robots"],
@@ -222,51 +416,44 @@ def _scrapy_settings(settings: dict[str, Any]) -> dict[str, Any]:
         "DOWNLOAD_WARNSIZE": 0,
         "RETRY_TIMES": settings["retries"],
         "REDIRECT_MAX_TIMES": settings["max_redirects"],
+        # Each source is its own crawler, so this is each source's own time budget.
+        "CLOSESPIDER_TIMEOUT": settings["source_timeout_s"],
         "COOKIES_ENABLED": False,
         "TELNETCONSOLE_ENABLED": False,
         "REMOTE_CONTROL_ENABLED": False,  # no listening sockets in a crawler process
         "LOG_LEVEL": "INFO",
+        # Only http(s): no handler at all for file:, ftp:, s3: or data: URLs, whatever a feed links to.
+        "DOWNLOAD_HANDLERS": {"file": None, "ftp": None, "s3": None, "data": None},
+        "TWISTED_DNS_RESOLVER": "crawlers.resolver.GuardedResolver",
+        "KHABAR_ALLOW_NETWORKS": list(settings["allow_networks"]),
         "KHABAR_RETRY_BACKOFF_S": settings["retry_backoff_s"],
+        RECORDS_FD_SETTING: records_fd,
         "DOWNLOADER_MIDDLEWARES": {
-            "crawlers.middlewares.HostGuardMiddleware": 50,
+            "crawlers.middlewares.UrlPolicyMiddleware": 50,
+            "crawlers.middlewares.SourceBudgetMiddleware": 60,
             "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
             "crawlers.middlewares.BackoffRetryMiddleware": 550,
         },
-        "ITEM_PIPELINES": {"crawlers.crawl.JsonLinesPipeline": 100},
+        "ITEM_PIPELINES": {"crawlers.crawl.RecordPipeline": 100},
     }
 
 
-class JsonLinesPipeline:
-    """Writes every record the spiders yield to the job's output file, one JSON object a line."""
+class RecordPipeline:
+    """Writes every record the spiders yield to the parent, one JSON object a line."""
 
-    def __init__(self, path: str, spider: Any = None) -> None:
-        self._fh = Path(path).open("a", encoding="utf-8")  # noqa: SIM115 - closed in close_spider
-        self._spider = spider
-        self._started = time.monotonic()
+    def __init__(self, fd: int) -> None:
+        self._fd = fd
 
     @classmethod
-    def from_crawler(cls, crawler: Any) -> JsonLinesPipeline:
-        # One crawler (and so one pipeline) per source: its lifetime is that source's crawl time.
-        return cls(crawler.settings.get("KHABAR_OUTPUT"), crawler.spider)
+    def from_crawler(cls, crawler: Any) -> RecordPipeline:
+        return cls(crawler.settings.getint(RECORDS_FD_SETTING))
 
-    def open_spider(self, spider: Any = None) -> None:
-        self._started = time.monotonic()
-
-    def close_spider(self, spider: Any = None) -> None:
-        spider = spider or self._spider
-        source = getattr(spider, "source", None)
-        if isinstance(source, dict) and "name" in source:
-            duration = round(time.monotonic() - self._started, 3)
-            self._fh.write(json.dumps({"source": source["name"], "type": "done", "duration_s": duration}) + "\n")
-        self._fh.close()
-
-    def process_item(self, item: dict[str, Any], spider: Any = None) -> dict[str, Any]:
-        self._fh.write(json.dumps(item, ensure_ascii=False) + "\n")
-        self._fh.flush()
+    def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
+        write_record(self._fd, item)
         return item
 
 
-def _main(job_path: str, out_path: str) -> int:
+def _main() -> int:
     from scrapy.crawler import CrawlerProcess
 
     from crawlers.spiders.feed import FeedSpider
@@ -278,8 +465,11 @@ def _main(job_path: str, out_path: str) -> int:
         SourceKind.SITEMAP: SitemapSpider,
         SourceKind.LISTING: ListingSpider,
     }
-    job = json.loads(Path(job_path).read_text(encoding="utf-8"))
-    process = CrawlerProcess(settings=_scrapy_settings(job["settings"]) | {"KHABAR_OUTPUT": out_path})
+    job = json.loads(sys.stdin.buffer.read().decode("utf-8"))
+    # Records go to the original stdout; anything else printed there goes to stderr with the log.
+    records_fd = os.dup(1)
+    os.dup2(2, 1)
+    process = CrawlerProcess(settings=_scrapy_settings(job["settings"], records_fd))
     queued: set[str] = set()
     for source in job["sources"]:
         process.crawl(spider_for[SourceKind(source["kind"])], source=source, queued=queued)
@@ -288,4 +478,4 @@ def _main(job_path: str, out_path: str) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(_main(sys.argv[1], sys.argv[2]))
+    sys.exit(_main())

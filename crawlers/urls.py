@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Collection
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 # Query parameters that only say how a reader arrived: never part of the article's identity.
@@ -44,7 +45,7 @@ def host_of(url: str) -> str:
     return host
 
 
-def same_site(url: str, allowed_hosts: set[str]) -> bool:
+def same_site(url: str, allowed_hosts: Collection[str]) -> bool:
     """True when the URL's host is one of the allowed hosts, or a subdomain (www., amp.) of one."""
     host = host_of(url)
     if not host:

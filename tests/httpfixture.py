@@ -20,12 +20,17 @@ class Route:
     delay_s: float = 0.0
     etag: str | None = None  # when set: answers 304 to a matching If-None-Match
     last_modified: float | None = None  # epoch seconds; answers 304 to If-Modified-Since
+    drip_s: float = 0.0  # when set: the body goes out one byte every drip_s seconds
+    stream_bytes: int = 0  # when set: that many filler bytes, with no Content-Length (read until close)
 
 
 class FixtureServer:
-    """Serves `routes` (path → Route or a callable returning one); records (method, path, headers)."""
+    """Serves `routes` (path → Route or a callable returning one); records (method, path, headers).
 
-    def __init__(self) -> None:
+    `host` may be any loopback address (127.0.0.2, ...), so tests can stand up several distinct hosts.
+    """
+
+    def __init__(self, host: str = "127.0.0.1") -> None:
         self.routes: dict[str, Route | Callable[[], Route]] = {}
         self.requests: list[tuple[str, str, dict[str, str]]] = []
         self.arrivals: list[tuple[str, float]] = []  # (path, monotonic time) of every request
@@ -53,7 +58,32 @@ class FixtureServer:
                 if route.etag and self.headers.get("If-None-Match") == route.etag:
                     self._send(304, b"", headers)
                     return
+                if route.drip_s or route.stream_bytes:
+                    self._stream(route, headers)
+                    return
                 self._send(route.status, route.body, headers)
+
+            def _stream(self, route: Route, headers: dict[str, str]) -> None:
+                try:
+                    self.send_response(route.status)
+                    for key, value in headers.items():
+                        self.send_header(key, value)
+                    if route.drip_s:
+                        self.send_header("Content-Length", str(len(route.body)))
+                    self.send_header("Connection", "close")
+                    self.end_headers()
+                    self.close_connection = True
+                    if route.drip_s:
+                        for i in range(len(route.body)):
+                            self.wfile.write(route.body[i : i + 1])
+                            self.wfile.flush()
+                            time.sleep(route.drip_s)
+                    else:
+                        block = b"<p>" + b"x" * 65_530 + b"</p>"
+                        for _ in range(route.stream_bytes // len(block) + 1):
+                            self.wfile.write(block)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
 
             def _send(self, status: int, body: bytes, headers: dict[str, str]) -> None:
                 try:
@@ -70,7 +100,7 @@ class FixtureServer:
             def log_message(self, format: str, *args: Any) -> None:
                 return
 
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._httpd = ThreadingHTTPServer((host, 0), Handler)
         self._httpd.daemon_threads = True
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
 
