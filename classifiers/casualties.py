@@ -13,6 +13,11 @@ MILITANTS = "militants_killed"
 _CLASSES = (KILLED, INJURED, MILITANTS)
 
 
+# No single attack or operation in Pakistan's record comes near this many victims or militants; a larger
+# figure is a statistic, a typo or hostile input, and is rejected (counted in `rejected`), not stored.
+MAX_PLAUSIBLE_FIGURE = 1000
+
+
 @dataclass(frozen=True, slots=True)
 class Casualties:
     """Figures for one report; None means the report gives no usable number."""
@@ -21,6 +26,8 @@ class Casualties:
     injured: int | None
     militants_killed: int | None
     confidence: dict[str, float]
+    # Fields whose figure was beyond MAX_PLAUSIBLE_FIGURE and so set to None.
+    rejected: tuple[str, ...] = ()
 
 
 # ---------------------------------------------------------------------------
@@ -1124,11 +1131,16 @@ def extract_casualties(title: str, text: str) -> Casualties:
     mentions = _collect(title or "", text or "")
     values: dict[str, int | None] = {}
     confidence: dict[str, float] = {}
+    rejected: list[str] = []
     for cls in _CLASSES:
         values[cls], confidence[cls] = _combine([m for m in mentions if m.cls == cls])
+        if (value := values[cls]) is not None and value > MAX_PLAUSIBLE_FIGURE:
+            values[cls], confidence[cls] = None, 0.0
+            rejected.append(cls)
     return Casualties(
         killed=values[KILLED],
         injured=values[INJURED],
         militants_killed=values[MILITANTS],
         confidence=confidence,
+        rejected=tuple(rejected),
     )

@@ -135,4 +135,5 @@ class Classifier:
             militants_killed=casualties.militants_killed if is_incident else None,
             model_version=self.version,
             confidence=confidence,
+            rejected_figures=casualties.rejected,
         )

@@ -40,6 +40,8 @@ class ArticleLabels:
     militants_killed: int | None
     model_version: str
     confidence: dict[str, float] = field(default_factory=dict)
+    # Figures the text gave but that were beyond any real attack, so not kept (e.g. ("killed",)).
+    rejected_figures: tuple[str, ...] = ()
 
     @property
     def overall_confidence(self) -> float:

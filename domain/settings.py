@@ -7,6 +7,8 @@ from pathlib import Path
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from domain.redact import url_password
+
 
 def _default_data_dir() -> Path:
     return Path.home() / ".local" / "share" / "khabar"
@@ -30,6 +32,37 @@ class Settings(BaseSettings):
     alert_email_to: str | None = None
     log_level: str = "INFO"
     user_agent: str = "khabar/0.1 (+news monitoring for conflict research; contact: operators)"
+    # Crawl limits (SECURITY.md lists every limit). Non-public networks the crawler may reach, comma
+    # separated CIDR: none in production; the tests and the demo allow 127.0.0.0/8.
+    crawl_allow_networks: str = ""
+    crawl_source_timeout_s: float = 300.0
+    crawl_timeout_s: float = 600.0
+    # Politeness: seconds between requests to one host (AutoThrottle adapts from there; 0 turns both off),
+    # one request's whole download, retries of a failed request (with backoff), the size cap of a response.
+    crawl_delay_s: float = 1.0
+    crawl_request_timeout_s: float = 20.0
+    crawl_retries: int = 2
+    crawl_max_bytes: int = 5 * 1024 * 1024
+    # A failed article link is retried after this many seconds, doubling per attempt (capped at 12 h).
+    fetch_retry_base_s: float = 600.0
+    # `khabar extract URL`: the whole fetch of one page, redirects and a slow body included.
+    extract_timeout_s: float = 30.0
+    # How long a run waits for another process's hold on the warehouse before giving up (exit status 75).
+    lock_wait_s: float = 10.0
+    # An alert claimed by a run that died before confirming it may be taken over after this long.
+    alert_claim_timeout_s: float = 120.0
+
+    @property
+    def crawl_allow_network_list(self) -> tuple[str, ...]:
+        return tuple(n.strip() for n in self.crawl_allow_networks.split(",") if n.strip())
+
+    @property
+    def secrets(self) -> list[str]:
+        """Configured values that must never appear in output: passwords and the webhook URL."""
+        found = [self.smtp_password, self.alert_webhook_url]
+        if self.database_url:
+            found.append(url_password(self.database_url))
+        return [s for s in found if s]
 
     @property
     def effective_database_url(self) -> str:

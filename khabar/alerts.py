@@ -8,6 +8,7 @@ import smtplib
 import urllib.error
 import urllib.request
 from collections.abc import Callable
+from datetime import timedelta
 from email.message import EmailMessage
 from typing import Any
 
@@ -109,8 +110,14 @@ def configured_channels(settings: Settings) -> dict[str, Sender]:
 
 
 def deliver_pending(engine: Engine, settings: Settings, channels: dict[str, Sender] | None = None) -> dict[str, int]:
-    """Send every pending alert on every configured channel and record each outcome."""
+    """Send every pending alert on every configured channel and record each outcome.
+
+    Each alert is claimed in its own committed transaction before it is sent and recorded right after,
+    so no two runs deliver the same alert, and a run killed mid-delivery leaves at most the one alert
+    it had in flight to be sent again (after the claim timeout, with the same Idempotency-Key).
+    """
     channels = configured_channels(settings) if channels is None else channels
+    stale = timedelta(seconds=settings.alert_claim_timeout_s)
     sent = failed = 0
     for channel, send in channels.items():
         with session_scope(engine) as session:
@@ -119,6 +126,13 @@ def deliver_pending(engine: Engine, settings: Settings, channels: dict[str, Send
         for candidate in pending:
             incident = incidents[candidate.incident_id].as_dict()
             key = idempotency_key(candidate.incident_id, candidate.kind, candidate.revision)
+            with session_scope(engine) as session:
+                claimed = queries.claim_alert(
+                    session, candidate.incident_id, channel, candidate.kind, candidate.revision, stale_after=stale
+                )
+            if not claimed:
+                logger.info("alert %s on %s is being sent by another run; skipped", key, channel)
+                continue
             error: str | None = None
             try:
                 send(alert_payload(incident, candidate.kind), key)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import signal
 import sys
 from datetime import date
 from pathlib import Path
@@ -11,6 +12,7 @@ from typing import Annotated, Any
 
 import typer
 
+from domain.redact import RedactingFilter, redact, url_password
 from domain.settings import get_settings
 from khabar.output import OutputFormat, render
 
@@ -63,6 +65,8 @@ def _configure(
 ) -> None:
     level = logging.DEBUG if verbose else getattr(logging, get_settings().log_level.upper(), logging.INFO)
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(RedactingFilter(_secrets(sys.argv)))
     for noisy in ("scrapy", "urllib3", "alembic"):
         logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
     # The extractors log every page they cannot parse at ERROR; the CLI reports that itself, once.
@@ -90,6 +94,11 @@ def print_run_report(report: Any) -> None:
         f"incidents {report.incidents_new} new / {report.incidents_updated} updated, "
         f"alerts {report.alerts_sent} sent / {report.alerts_failed} failed, {report.duration_s} s"
     )
+    if report.quarantined or report.figures_rejected:
+        typer.echo(
+            f"quarantined {report.quarantined} record(s) the warehouse refused; "
+            f"rejected {report.figures_rejected} implausible casualty figure(s)"
+        )
 
 
 def crawl_table(stats: dict[str, Any], title: str | None = None) -> str:
@@ -111,8 +120,8 @@ def crawl_table(stats: dict[str, Any], title: str | None = None) -> str:
 
 
 def _source_status(stats: Any) -> str:
-    if stats.index_error:
-        return f"index error: {stats.index_error}"
+    if stats.error:
+        return str(stats.error)
     if stats.not_modified:
         return "not modified"
     reasons = {**stats.failed_reasons, **stats.skipped_reasons}
@@ -132,9 +141,9 @@ def crawl(
     enabled = [s for s in load_sources(sources) if s.enabled]
     url = _db(db)
     upgrade_db(url)
-    stats, stored, duplicates = crawl_sources(enabled, url, new_run_id())
-    typer.echo(crawl_table(stats))
-    typer.echo(f"stored {stored} new article(s), {duplicates} duplicate(s) skipped")
+    outcome = crawl_sources(enabled, url, new_run_id())
+    typer.echo(crawl_table(outcome.stats))
+    typer.echo(f"stored {outcome.stored} new article(s), {outcome.duplicates} duplicate(s) skipped")
 
 
 @app.command()
@@ -239,6 +248,24 @@ def demo(
     run_demo(db, echo=typer.echo)
 
 
+class Terminated(BaseException):
+    """SIGTERM (a stopped container, a killed task): unwind like Ctrl-C, so the crawl child is stopped too."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
+
+
+def _secrets(argv: list[str]) -> list[str]:
+    """Configured secrets, plus the password of a --db URL given on the command line."""
+    found = get_settings().secrets
+    for i, arg in enumerate(argv):
+        value = argv[i + 1] if arg == "--db" and i + 1 < len(argv) else arg.removeprefix("--db=")
+        if (arg == "--db" or arg.startswith("--db=")) and (password := url_password(value)):
+            found.append(password)
+    return found
+
+
 def _user_errors() -> tuple[type[BaseException], ...]:
     from crawlers.crawl import CrawlError
     from crawlers.sources import SourcesError
@@ -248,22 +275,40 @@ def _user_errors() -> tuple[type[BaseException], ...]:
     return (UserError, InputError, SourcesError, WarehouseError, CrawlError)
 
 
+# Exit statuses besides 0 (success), 1 (internal error) and 2 (bad input or an unusable warehouse).
+EXIT_BUSY = 75  # EX_TEMPFAIL: another process holds the warehouse's writer lock; try again later
+EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: map expected failures to one line on stderr and a non-zero status."""
+    from warehouse.lock import WarehouseBusy
+
+    args = sys.argv[1:] if argv is None else argv
+    secrets = _secrets(args)
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         # Standalone mode: click itself reports usage errors (exit 2) and --help; ours come through here.
         app(args=argv, prog_name="khabar")
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    except WarehouseBusy as exc:
+        typer.echo(f"khabar: busy: {redact(str(exc), secrets)}", err=True)
+        return EXIT_BUSY
     except _user_errors() as exc:
-        typer.echo(f"khabar: error: {exc}", err=True)
+        typer.echo(f"khabar: error: {redact(str(exc), secrets)}", err=True)
         return 2
     except KeyboardInterrupt:
         typer.echo("khabar: interrupted", err=True)
-        return 130
+        return EXIT_INTERRUPTED
+    except Terminated:
+        typer.echo("khabar: terminated", err=True)
+        return EXIT_TERMINATED
     except Exception as exc:  # the last line of defence: one line for the user, the traceback in the log
         logger.debug("unexpected failure", exc_info=True)
-        typer.echo(f"khabar: internal error: {type(exc).__name__}: {exc} (rerun with -v for details)", err=True)
+        message = redact(f"{type(exc).__name__}: {exc}", secrets)
+        typer.echo(f"khabar: internal error: {message} (rerun with -v for details)", err=True)
         return 1
     return 0
 

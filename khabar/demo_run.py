@@ -12,7 +12,10 @@ from khabar.demo_score import score_demo
 from khabar.output import OutputFormat, render
 
 # The sample site is ours and local: no politeness delay needed, short timeouts keep the demo snappy.
-DEMO_CRAWL = CrawlSettings(download_delay=0.0, autothrottle=False, per_host_concurrency=8, timeout_s=10.0)
+# The demo sites run on this machine, so the demo allows loopback addresses (production allows none).
+DEMO_CRAWL = CrawlSettings(
+    download_delay=0.0, autothrottle=False, per_host_concurrency=8, timeout_s=10.0, allow_networks=("127.0.0.0/8",)
+)
 
 
 def run_demo(db_url: str | None, echo: Callable[[str], None] = print) -> None:

@@ -12,19 +12,20 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from crawlers.crawl import CrawlSettings, CrawlStats, FeedState, run_crawl
+from crawlers.crawl import CrawlSettings, CrawlStats, FeedState, stream_crawl
 from crawlers.sources import Source, load_sources
 from domain.settings import Settings, get_settings
 from warehouse import load, queries
-from warehouse.db import make_engine, session_scope, upgrade
+from warehouse.db import display_url, make_engine, session_scope, upgrade
 from warehouse.incidents import resolve_incidents
+from warehouse.lock import writer_lock
 
 logger = logging.getLogger(__name__)
 
@@ -44,6 +45,8 @@ class RunReport:
     incidents_updated: int = 0
     alerts_sent: int = 0
     alerts_failed: int = 0
+    quarantined: int = 0
+    figures_rejected: int = 0
     duration_s: float = 0.0
 
 
@@ -70,11 +73,24 @@ def warehouse_session(db_url: str) -> Iterator[Session]:
 
 def upgrade_db(db_url: str | None = None) -> None:
     """Bring the warehouse schema to the newest migration (creates an empty database's tables)."""
-    upgrade(_url(db_url))
+    url = _url(db_url)
+    with writer_lock(url, wait_s=get_settings().lock_wait_s):
+        upgrade(url)
 
 
 def enabled_sources(sources_file: str | Path) -> list[str]:
     return [s.name for s in load_sources(sources_file) if s.enabled]
+
+
+@dataclass(slots=True)
+class CrawlOutcome:
+    """What the crawl stage did: per-source stats, and articles stored, duplicate, quarantined."""
+
+    stats: dict[str, CrawlStats] = field(default_factory=dict)
+    stored: int = 0
+    duplicates: int = 0
+    quarantined: int = 0
+    retries_queued: int = 0
 
 
 def crawl(
@@ -82,65 +98,106 @@ def crawl(
     db_url: str | None = None,
     run_id: str | None = None,
     crawl_settings: CrawlSettings | None = None,
-) -> tuple[dict[str, CrawlStats], int, int]:
-    """Crawl the sources, store new articles once, remember feed state, record crawl_runs rows.
+) -> CrawlOutcome:
+    """Crawl the sources and store each source's new articles as soon as that source is done.
 
-    Returns (stats per source, articles stored, duplicates skipped).
+    Per source, in one transaction: its articles (once each; a record the warehouse refuses is
+    quarantined), its feed state, its retry queue (failed links back off; stored ones leave) and its
+    crawl_runs row. A slow source therefore delays no other source's articles, and a source cut off by
+    its time budget keeps what it fetched.
     """
     url = _url(db_url)
     run_id = run_id or new_run_id()
-    with warehouse_session(url) as session:
-        load.sync_sources(session, sources)
-        known = {s.name: load.urls_on_hosts(session, s.hosts) for s in sources}
-        states = {s.name: FeedState(*load.get_feed_state(session, s.name)) for s in sources}
+    settings = get_settings()
+    crawl_settings = crawl_settings or default_crawl_settings(settings)
+    outcome = CrawlOutcome()
     started_at = datetime.now(UTC)
-    result = run_crawl(sources, known, states, crawl_settings or default_crawl_settings())
-    finished_at = datetime.now(UTC)
-    with warehouse_session(url) as session:
-        stored = load.store_articles(session, result.articles)
-        for name, state in result.feed_states.items():
-            load.set_feed_state(session, name, state.etag, state.last_modified)
-        for name, stats in result.stats.items():
-            row = stats.as_dict() | {"started_at": started_at, "finished_at": finished_at}
-            load.record_crawl_run(session, run_id, name, row)
-            if stats.index_error is None:
-                load.mark_source_success(session, name, finished_at)
-    return result.stats, len(stored.inserted), stored.duplicates
+    with warehouse(url) as engine:
+        with session_scope(engine) as session:
+            load.sync_sources(session, sources)
+            known = {s.name: load.urls_on_hosts(session, s.hosts) for s in sources}
+            states = {s.name: FeedState(*load.get_feed_state(session, s.name)) for s in sources}
+            retries = {s.name: load.due_retries(session, s.name, started_at) for s in sources}
+        for result in stream_crawl(sources, known, states, crawl_settings, retries):
+            finished_at = datetime.now(UTC)
+            with session_scope(engine) as session:
+                stored = load.store_articles(session, result.articles)
+                if result.feed_state is not None:
+                    load.set_feed_state(session, result.name, result.feed_state.etag, result.feed_state.last_modified)
+                queue = load.update_retries(
+                    session,
+                    result.name,
+                    result.failed_links,
+                    result.settled_links,
+                    finished_at,
+                    base_delay=timedelta(seconds=settings.fetch_retry_base_s),
+                )
+                stats = result.stats
+                if queue["gave_up"]:
+                    stats.notes["retry_gave_up"] = queue["gave_up"]
+                if stored.quarantined:
+                    stats.notes["quarantined"] = stored.quarantined
+                row = stats.as_dict() | {"started_at": started_at, "finished_at": finished_at}
+                load.record_crawl_run(session, run_id, result.name, row)
+                if stats.error is None:
+                    load.mark_source_success(session, result.name, finished_at)
+            outcome.stats[result.name] = stats
+            outcome.stored += len(stored.inserted)
+            outcome.duplicates += stored.duplicates
+            outcome.quarantined += stored.quarantined
+            outcome.retries_queued += queue["queued"]
+    return outcome
 
 
 def crawl_source(source_name: str, sources_file: str, db_url: str | None, run_id: str) -> dict[str, Any]:
-    """Airflow's mapped task: crawl one source; raise when its index could not be read at all."""
+    """Airflow's mapped task: crawl one source; raise when the source as a whole failed."""
     sources = {s.name: s for s in load_sources(sources_file)}
     if source_name not in sources:
         raise KeyError(f"no source named {source_name!r} in {sources_file}")
-    stats, stored, duplicates = crawl([sources[source_name]], db_url, run_id)
-    result = stats[source_name]
-    summary = result.as_dict() | {"stored": stored, "duplicates": duplicates}
-    if result.index_error:
-        raise RuntimeError(f"source {source_name}: index unreadable ({result.index_error})")
+    outcome = crawl([sources[source_name]], db_url, run_id)
+    result = outcome.stats[source_name]
+    summary = result.as_dict() | {"stored": outcome.stored, "duplicates": outcome.duplicates}
+    if result.error:
+        raise RuntimeError(f"source {source_name}: {result.error}")
     return summary
 
 
 def classify_pending(
     db_url: str | None = None, *, model_dir: Path | None = None, batch_size: int = 256
 ) -> dict[str, Any]:
-    """Label every stored article that has no labels from the current model version."""
+    """Label every stored article that has no labels from the current model version.
+
+    A label row the warehouse refuses is quarantined (counted) and the rest of its batch is kept.
+    """
     from classifiers.classify import Classifier  # the model is loaded only by stages that need it
 
     settings = get_settings()
+    url = _url(db_url, settings)
     classifier = Classifier.load(model_dir or settings.model_dir)
-    labelled = 0
-    with warehouse(_url(db_url, settings)) as engine:
+    labelled = quarantined = rejected = 0
+    with writer_lock(url, wait_s=settings.lock_wait_s), warehouse(url) as engine:
         while True:
             with session_scope(engine) as session:
                 batch = load.unlabelled_articles(session, classifier.version, limit=batch_size)
                 if not batch:
                     break
                 labels = classifier.classify([(a.title, a.text) for _, a in batch])
-                for (article_id, _), label in zip(batch, labels, strict=True):
-                    load.save_labels(session, article_id, label)
-                labelled += len(batch)
-    return {"labelled": labelled, "model_version": classifier.version}
+                for (article_id, article), label in zip(batch, labels, strict=True):
+                    if label.rejected_figures:
+                        rejected += len(label.rejected_figures)
+                        logger.warning(
+                            "implausible %s figure not kept: %s", "/".join(label.rejected_figures), article.url
+                        )
+                    if load.save_labels(session, article_id, label):
+                        labelled += 1
+                    else:
+                        quarantined += 1
+    return {
+        "labelled": labelled,
+        "quarantined": quarantined,
+        "figures_rejected": rejected,
+        "model_version": classifier.version,
+    }
 
 
 def current_model_version(model_dir: Path | None = None) -> str:
@@ -152,7 +209,8 @@ def current_model_version(model_dir: Path | None = None) -> str:
 def resolve_pending(db_url: str | None = None, *, model_version: str | None = None) -> dict[str, Any]:
     """Merge newly labelled attack and operation reports into incidents."""
     version = model_version or current_model_version()
-    with warehouse_session(_url(db_url)) as session:
+    url = _url(db_url)
+    with writer_lock(url, wait_s=get_settings().lock_wait_s), warehouse_session(url) as session:
         result = resolve_incidents(session, version)
     return {"new": list(result.new), "updated": list(result.updated), "articles": result.articles}
 
@@ -162,7 +220,8 @@ def send_alerts(db_url: str | None = None, settings: Settings | None = None) -> 
     from khabar.alerts import deliver_pending
 
     settings = settings or get_settings()
-    with warehouse(_url(db_url, settings)) as engine:
+    url = _url(db_url, settings)
+    with writer_lock(url, wait_s=settings.lock_wait_s), warehouse(url) as engine:
         return deliver_pending(engine, settings)
 
 
@@ -189,9 +248,20 @@ def new_run_id() -> str:
     return datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
 
 
-def default_crawl_settings() -> CrawlSettings:
-    settings = get_settings()
-    return CrawlSettings(user_agent=settings.user_agent)
+def default_crawl_settings(settings: Settings | None = None) -> CrawlSettings:
+    """Crawl limits from the settings (environment): politeness, size and time caps, allowed networks."""
+    settings = settings or get_settings()
+    return CrawlSettings(
+        user_agent=settings.user_agent,
+        download_delay=settings.crawl_delay_s,
+        autothrottle=settings.crawl_delay_s > 0,
+        timeout_s=settings.crawl_request_timeout_s,
+        retries=settings.crawl_retries,
+        max_bytes=settings.crawl_max_bytes,
+        source_timeout_s=settings.crawl_source_timeout_s,
+        crawl_timeout_s=settings.crawl_timeout_s,
+        allow_networks=settings.crawl_allow_network_list,
+    )
 
 
 def run_once(
@@ -207,19 +277,25 @@ def run_once(
     say = progress or (lambda message: logger.info(message))
     started = time.monotonic()
     sources = [s for s in load_sources(sources_file) if s.enabled]
-    url = _url(db_url)
+    settings = get_settings()
+    url = _url(db_url, settings)
     report = RunReport(run_id=new_run_id())
-    say(f"warehouse: {url.split('@')[-1]}")
-    upgrade(url)
-    say(f"crawling {len(sources)} source(s)")
-    report.crawl, report.stored, report.duplicates = crawl(sources, url, report.run_id, crawl_settings)
-    say(f"classifying: {report.stored} new article(s)")
-    classified = classify_pending(url, model_dir=model_dir)
-    report.labelled = int(classified["labelled"])
-    resolved = resolve_pending(url, model_version=str(classified["model_version"]))
-    report.incidents_new, report.incidents_updated = len(resolved["new"]), len(resolved["updated"])
-    say(f"incidents: {report.incidents_new} new, {report.incidents_updated} updated")
-    alerts = send_alerts(url, alert_settings)
+    say(f"warehouse: {display_url(url)}")
+    with writer_lock(url, wait_s=settings.lock_wait_s):
+        upgrade(url)
+        say(f"crawling {len(sources)} source(s)")
+        crawled = crawl(sources, url, report.run_id, crawl_settings)
+        report.crawl, report.stored, report.duplicates = crawled.stats, crawled.stored, crawled.duplicates
+        report.quarantined = crawled.quarantined
+        say(f"classifying: {report.stored} new article(s)")
+        classified = classify_pending(url, model_dir=model_dir)
+        report.labelled = int(classified["labelled"])
+        report.quarantined += int(classified["quarantined"])
+        report.figures_rejected = int(classified["figures_rejected"])
+        resolved = resolve_pending(url, model_version=str(classified["model_version"]))
+        report.incidents_new, report.incidents_updated = len(resolved["new"]), len(resolved["updated"])
+        say(f"incidents: {report.incidents_new} new, {report.incidents_updated} updated")
+        alerts = send_alerts(url, alert_settings)
     report.alerts_sent, report.alerts_failed = alerts.get("sent", 0), alerts.get("failed", 0)
     report.duration_s = round(time.monotonic() - started, 2)
     return report
@@ -239,7 +315,7 @@ def source_health(db_url: str | None, sources_file: Path | None = None) -> list[
     from warehouse.health import source_health as health
 
     declared = {s.name: s.enabled for s in load_sources(sources_file)} if sources_file else None
-    with warehouse(_url(db_url)) as engine:
-        upgrade(engine)
-        with session_scope(engine) as session:
-            return [h.as_dict() for h in health(session, extra=declared)]
+    url = _url(db_url)
+    upgrade_db(url)
+    with warehouse(url) as engine, session_scope(engine) as session:
+        return [h.as_dict() for h in health(session, extra=declared)]

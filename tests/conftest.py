@@ -12,6 +12,10 @@ import sqlalchemy as sa
 
 DEFAULT_PG_URL = "postgresql+psycopg2://postgres@127.0.0.1:5432/test"
 
+# The tests' news sites, webhooks and mail servers run on loopback: allow the crawler to reach it, as the
+# demo does. Production allows no private network; tests/reliability checks that default explicitly.
+os.environ.setdefault("KHABAR_CRAWL_ALLOW_NETWORKS", "127.0.0.0/8")
+
 
 def postgres_base_url() -> str:
     return os.environ.get("KHABAR_TEST_DATABASE_URL", DEFAULT_PG_URL)

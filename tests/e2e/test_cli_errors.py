@@ -19,6 +19,7 @@ def run_cli(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
         "HF_HUB_OFFLINE": "1",
         "HOME": str(home),
         "KHABAR_DATA_DIR": str(home / "data"),
+        "KHABAR_CRAWL_ALLOW_NETWORKS": "127.0.0.0/8",
     }
     return subprocess.run(
         [sys.executable, "-m", "khabar.cli", *args], capture_output=True, text=True, timeout=120, env=env
