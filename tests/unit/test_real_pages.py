@@ -1,0 +1,88 @@
+"""bench/real/pages.jsonl, the hand-labelled real reporting: well-formed, no page text, labels inside the taxonomy."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+try:
+    from domain.gazetteer import load_gazetteer
+    from domain.taxonomy import AttackType, EventType, Group, Province
+except ImportError:  # the package was called models/ before
+    from models.gazetteer import load_gazetteer  # type: ignore[no-redef]
+    from models.taxonomy import AttackType, EventType, Group, Province  # type: ignore[no-redef]
+
+PAGES = Path(__file__).resolve().parents[2] / "bench" / "real" / "pages.jsonl"
+FIELDS = {"url", "outlet", "published", "incident", "kind", "split", "labels"}
+LABELS = {"event_type", "attack_type", "group", "claimed", "province", "district", "killed", "injured",
+          "militants_killed"}  # fmt: skip
+FIGURES = ("killed", "injured", "militants_killed")
+
+
+@pytest.fixture(scope="module")
+def pages() -> list[dict[str, Any]]:
+    return [json.loads(line) for line in PAGES.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_size_and_spread(pages: list[dict[str, Any]]) -> None:
+    assert len(pages) >= 300
+    assert len({p["outlet"] for p in pages}) >= 40
+
+
+def test_fields_and_no_page_text(pages: list[dict[str, Any]]) -> None:
+    for p in pages:
+        assert set(p) == FIELDS, p["url"]
+        assert set(p["labels"]) == LABELS, p["url"]
+        assert not {"text", "body", "title"} & (set(p) | set(p["labels"]))
+        assert p["kind"] in {"attack_report", "follow_up", "operation", "other"}
+        assert p["split"] in {"dev", "test"}
+
+
+def test_labels_are_taxonomy_values(pages: list[dict[str, Any]]) -> None:
+    for p in pages:
+        labels = p["labels"]
+        assert labels["event_type"] in {e.value for e in EventType}
+        assert labels["group"] in {g.value for g in Group}
+        assert isinstance(labels["claimed"], bool)
+        if labels["event_type"] == EventType.ATTACK.value:
+            assert labels["attack_type"] in {a.value for a in AttackType}, p["url"]
+        else:
+            assert labels["attack_type"] is None, p["url"]
+        for field in FIGURES:
+            assert labels[field] is None or (isinstance(labels[field], int) and labels[field] >= 0), p["url"]
+
+
+def test_places_are_gazetteer_districts_of_their_province(pages: list[dict[str, Any]]) -> None:
+    gazetteer = load_gazetteer()
+    for p in pages:
+        labels = p["labels"]
+        if labels["province"] is not None:
+            assert labels["province"] in {v.value for v in Province}, p["url"]
+        if labels["district"] is not None:
+            district = gazetteer.district(labels["district"])
+            assert district.province.value == labels["province"], p["url"]
+
+
+def test_other_pages_carry_no_place_figures_or_group(pages: list[dict[str, Any]]) -> None:
+    for p in (p for p in pages if p["labels"]["event_type"] == EventType.OTHER.value):
+        labels = p["labels"]
+        assert labels["group"] == Group.UNKNOWN.value and labels["claimed"] is False, p["url"]
+        assert all(labels[f] is None for f in ("province", "district", *FIGURES)), p["url"]
+
+
+def test_incidents_sit_in_one_split_and_urls_are_unique(pages: list[dict[str, Any]]) -> None:
+    splits: dict[str, set[str]] = defaultdict(set)
+    for p in pages:
+        splits[p["incident"]].add(p["split"])
+    assert all(len(s) == 1 for s in splits.values())
+    urls = [p["url"] for p in pages]
+    assert len(urls) == len(set(urls))
+
+
+def test_file_is_sorted_by_incident_then_url(pages: list[dict[str, Any]]) -> None:
+    keys = [(p["incident"], p["url"]) for p in pages]
+    assert keys == sorted(keys)
