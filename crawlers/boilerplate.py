@@ -2,57 +2,14 @@
 
 from __future__ import annotations
 
-import re
-
 from lxml import etree
 
-from crawlers.textnorm import WORD, norm_words
+from crawlers.boilerplate_patterns import load_boilerplate_patterns
+from crawlers.textnorm import norm_words, word_count
 
 __all__ = ["clean_body", "is_boilerplate"]
 
-# Lines that are page furniture on news sites in any template: cross-links, social and newsletter
-# prompts, comment widgets. Only short blocks are tested, so a sentence of reporting that happens
-# to contain "newsletter" or "follow" is never dropped.
-_BOILERPLATE_MAX_WORDS = 40
-_BOILERPLATE = [
-    re.compile(r"^(read|see|watch|listen|click)\s+(more|also|next|here)\b\s*[:>\-–—|]", re.IGNORECASE),
-    re.compile(
-        r"^(related|recommended|also on|also read|more from|more on|don'?t miss|must read)\b.{0,3}[:>\-–—|]",
-        re.IGNORECASE,
-    ),
-    re.compile(r"^also on [\w.-]+\.[a-z]{2,}\b", re.IGNORECASE),
-    re.compile(
-        r"\b(follow|find)\s+(us|me|him|her|them)\s+on\s+(twitter|facebook|instagram|linkedin|youtube|"
-        r"telegram|whatsapp|x)\b",
-        re.IGNORECASE,
-    ),
-    re.compile(r"^follow\b.{0,60}\bon (twitter|facebook|instagram|linkedin|youtube|telegram|whatsapp)\b", re.I),
-    re.compile(r"\b(like|enjoy(ed)?) this (story|article)\b.{0,20}\bshare\b", re.IGNORECASE),
-    re.compile(r"^share (this|on|via)\b", re.IGNORECASE),
-    re.compile(
-        r"\b(sign up|subscribe|register)\b.{0,60}\b(newsletter|inbox)\b|"
-        r"\b(newsletter|inbox)\b.{0,60}\b(sign up|subscribe)\b|\bin your inbox\b",
-        re.IGNORECASE,
-    ),
-    re.compile(r"\bclick here\b", re.IGNORECASE),
-    re.compile(r"^(filed under|tagged( with)?|tags|categor(y|ies)|posted in|topics)\s*:", re.IGNORECASE),
-    re.compile(
-        r"^(advertisement|sponsored|story continues below|continue reading|scroll (down )?to continue|"
-        r"tell us what you think|leave a (comment|reply)|comments?)\W*$",
-        re.IGNORECASE,
-    ),
-]
-# A heading-like line introducing a block of links to other stories.
-_LEAD_IN = re.compile(
-    r"^(related( articles?| stories| content| coverage| posts?| news| reading)?|read (more|also|next)|"
-    r"see (more|also)|more (from|on|stories|news)\b.*|also (read|see|on\b.*)|"
-    r"you (may|might) (also )?(like|be interested in)|recommended( for you)?|most (read|popular|viewed)|"
-    r"trending( now)?|don'?t miss|must read|top stories|latest( news)?|tags?|topics?|"
-    r"share( this( article| story)?)?|follow us)\s*:?$",
-    re.IGNORECASE,
-)
-_COPYRIGHT = re.compile(r"^(©|\(c\)|copyright\b)|\ball rights reserved\b", re.IGNORECASE)
-_COPYRIGHT_MAX_WORDS = 25
+# The patterns (furniture lines, lead-ins to link lists, copyright notices) are data: data/boilerplate.yaml.
 
 
 def _text_of(element: etree._Element) -> str:
@@ -61,12 +18,14 @@ def _text_of(element: etree._Element) -> str:
 
 def is_boilerplate(text: str) -> bool:
     """True for a short line that is page furniture (share/follow/newsletter prompts, cross-links)."""
-    n = len(WORD.findall(text))
-    return 0 < n <= _BOILERPLATE_MAX_WORDS and any(p.search(text) for p in _BOILERPLATE)
+    patterns = load_boilerplate_patterns()
+    n = word_count(text)
+    return 0 < n <= patterns.furniture_max_words and any(p.search(text) for p in patterns.furniture)
 
 
 def _is_copyright(text: str) -> bool:
-    return len(WORD.findall(text)) <= _COPYRIGHT_MAX_WORDS and bool(_COPYRIGHT.search(text))
+    patterns = load_boilerplate_patterns()
+    return word_count(text) <= patterns.copyright_max_words and any(p.search(text) for p in patterns.copyright)
 
 
 def _headline_blocks(blocks: list[etree._Element], title: str, description: str | None) -> set[int]:
@@ -105,7 +64,7 @@ def _furniture_blocks(blocks: list[etree._Element]) -> set[int]:
                     el.remove(item)
             if not len(el):
                 drop.add(i)
-        if el.tag in ("p", "head") and text and _LEAD_IN.match(text.strip(" :.")):
+        if el.tag in ("p", "head") and text and load_boilerplate_patterns().lead_in.match(text.strip(" :.")):
             drop.add(i)
             j = i + 1
             while j < len(blocks) and blocks[j].tag == "list":
