@@ -18,8 +18,9 @@ class ExtractedArticle:
     published: datetime | None  # from the page's structured metadata; timezone-aware when the page says so
     author: str | None
     language: str | None  # ISO 639-1, e.g. "en", "ur"
-    # htmldate's guess from the page's text and URL, for pages without structured metadata. Neither date is
-    # checked for plausibility here: the crawler picks the first trusted one (crawlers.dates) and counts the rest.
+    # htmldate's guess from the page's text and URL, for pages whose structured date is missing or untrusted
+    # (None when it is trusted, since it then always wins, and when htmldate finds only a year). The crawler
+    # picks the first trusted date (crawlers.dates) and counts the rest.
     published_guess: datetime | None = None
 
 
