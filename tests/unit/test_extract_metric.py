@@ -72,7 +72,7 @@ def test_benchmarks_md_section_is_replaced_not_duplicated(tmp_path: Path) -> Non
     assert "## Classification\n\nkept" in text
 
 
-def test_benchmark_scores_the_first_round_and_times_every_round() -> None:
+def test_benchmark_scores_an_untimed_round_and_times_the_others() -> None:
     pages = [
         bench.Page(f"p{i}", f"https://x.example/{i}", b"", f"report number {i} from the district") for i in range(3)
     ]
@@ -87,12 +87,14 @@ def test_benchmark_scores_the_first_round_and_times_every_round() -> None:
         return None
 
     results = bench.run_benchmark({"perfect": perfect, "trafilatura": empty}, pages, rounds=2)
-    # round 1 in the given order, round 2 reversed: neither extractor always runs first
-    assert calls == ["perfect"] * 3 + ["empty"] * 3 + ["empty"] * 3 + ["perfect"] * 3
+    # an untimed round, then timed round 1 in the given order and round 2 reversed: neither always runs first
+    untimed = ["perfect"] * 3 + ["empty"] * 3
+    assert calls == untimed + ["perfect"] * 3 + ["empty"] * 3 + ["empty"] * 3 + ["perfect"] * 3
     by_name = {r.name: r for r in results}
     assert by_name["perfect"].summary.f1 == 1.0
     assert by_name["trafilatura"].summary.recall == 0.0
     assert by_name["perfect"].summary.pages == 3
+    assert len(by_name["perfect"].cpu_rounds) == 2
 
 
 def test_results_table_reports_cost_per_page_against_plain_trafilatura() -> None:
@@ -104,3 +106,10 @@ def test_results_table_reports_cost_per_page_against_plain_trafilatura() -> None
     table = bench.results_table([mine, plain])
     assert "| khabar | 0.980 | 0.970 | 0.990 | 0.500 | 5.0 | 4.8 | 24.0 | 1.20× |" in table
     assert "| trafilatura |" in table and "| 1.00× |" in table
+
+
+def test_round_ratios_pair_the_rounds() -> None:
+    summary = bench.Summary(1.0, 1.0, 1.0, 1.0, 10)
+    mine = bench.RunResult("khabar", summary, 1.0, 1.0, {}, cpu_rounds=(1.5, 1.1, 1.0))
+    plain = bench.RunResult("trafilatura", summary, 1.0, 1.0, {}, cpu_rounds=(1.0, 1.0, 0.8))
+    assert bench.round_ratios(mine, plain) == pytest.approx([1.5, 1.1, 1.25])
