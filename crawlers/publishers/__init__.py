@@ -13,7 +13,7 @@ import importlib
 from functools import cache
 from urllib.parse import urlsplit
 
-from crawlers.extract import PublisherParser
+from crawlers.article import PublisherParser
 
 # Registered host (no "www.") -> module in this package. Subdomains of a host use its parser.
 PUBLISHERS: dict[str, str] = {

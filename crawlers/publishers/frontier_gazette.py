@@ -10,7 +10,9 @@ from __future__ import annotations
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
-from crawlers.extract import ExtractedArticle, declared_language, detect_language, parse_datetime
+from crawlers.article import ExtractedArticle
+from crawlers.language import declared_language, detect_language
+from crawlers.metadata import parse_datetime
 
 HOSTS = ("frontiergazette.example",)
 

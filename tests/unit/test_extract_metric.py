@@ -70,3 +70,46 @@ def test_benchmarks_md_section_is_replaced_not_duplicated(tmp_path: Path) -> Non
     assert text.count("## Extraction") == 1
     assert "new" in text and "old" not in text
     assert "## Classification\n\nkept" in text
+
+
+def test_benchmark_scores_an_untimed_round_and_times_the_others() -> None:
+    pages = [
+        bench.Page(f"p{i}", f"https://x.example/{i}", b"", f"report number {i} from the district") for i in range(3)
+    ]
+    calls: list[str] = []
+
+    def perfect(page: bench.Page) -> str | None:
+        calls.append("perfect")
+        return page.truth
+
+    def empty(page: bench.Page) -> str | None:
+        calls.append("empty")
+        return None
+
+    results = bench.run_benchmark({"perfect": perfect, "trafilatura": empty}, pages, rounds=2)
+    # an untimed round, then timed round 1 in the given order and round 2 reversed: neither always runs first
+    untimed = ["perfect"] * 3 + ["empty"] * 3
+    assert calls == untimed + ["perfect"] * 3 + ["empty"] * 3 + ["empty"] * 3 + ["perfect"] * 3
+    by_name = {r.name: r for r in results}
+    assert by_name["perfect"].summary.f1 == 1.0
+    assert by_name["trafilatura"].summary.recall == 0.0
+    assert by_name["perfect"].summary.pages == 3
+    assert len(by_name["perfect"].cpu_rounds) == 2
+
+
+def test_results_table_reports_cost_per_page_against_plain_trafilatura() -> None:
+    summary = bench.Summary(0.98, 0.97, 0.99, 0.5, 200)
+    mine = bench.RunResult("khabar", summary, seconds=5.0, cpu_seconds=4.8, scores={})
+    plain = bench.RunResult("trafilatura", summary, seconds=4.1, cpu_seconds=4.0, scores={})
+    assert mine.ms_per_page == pytest.approx(24.0)
+    assert bench.cost_ratio(mine, plain) == pytest.approx(1.2)
+    table = bench.results_table([mine, plain])
+    assert "| khabar | 0.980 | 0.970 | 0.990 | 0.500 | 5.0 | 4.8 | 24.0 | 1.20× |" in table
+    assert "| trafilatura |" in table and "| 1.00× |" in table
+
+
+def test_round_ratios_pair_the_rounds() -> None:
+    summary = bench.Summary(1.0, 1.0, 1.0, 1.0, 10)
+    mine = bench.RunResult("khabar", summary, 1.0, 1.0, {}, cpu_rounds=(1.5, 1.1, 1.0))
+    plain = bench.RunResult("trafilatura", summary, 1.0, 1.0, {}, cpu_rounds=(1.0, 1.0, 0.8))
+    assert bench.round_ratios(mine, plain) == pytest.approx([1.5, 1.1, 1.25])
