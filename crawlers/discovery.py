@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-import zlib
+import struct
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from time import struct_time
@@ -12,6 +12,7 @@ from urllib.parse import urljoin
 import feedparser
 from lxml import etree
 from lxml import html as lxml_html
+from scrapy.utils.gz import gunzip
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,13 +75,14 @@ MAX_SITEMAP_BYTES = 50 * 1024 * 1024
 
 
 def _gunzip(body: bytes, limit: int = MAX_SITEMAP_BYTES) -> bytes | None:
-    """The decompressed body of a gzip file (`sitemap.xml.gz`), or None when it is broken or too large."""
-    inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+    """The decompressed body of a gzip file (`sitemap.xml.gz`), or None when it is broken or too large.
+
+    Scrapy's own gunzip, which stops reading as soon as the output passes the cap.
+    """
     try:
-        out = inflater.decompress(body, limit)
-    except zlib.error:
+        return gunzip(body, max_size=limit)
+    except (OSError, EOFError, ValueError, struct.error):  # ValueError: the cap (Scrapy's size error is one)
         return None
-    return None if inflater.unconsumed_tail else out
 
 
 def parse_sitemap(body: bytes, base_url: str) -> Discovery:
