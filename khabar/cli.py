@@ -104,7 +104,7 @@ def _configure(
 ) -> None:
     level = logging.DEBUG if verbose else getattr(logging, get_settings().log_level.upper(), logging.INFO)
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
-    for noisy in ("scrapy", "urllib3", "alembic"):
+    for noisy in ("scrapy", "urllib3", "alembic", "matplotlib"):
         logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
     # The extractors log every page they cannot parse at ERROR; the CLI reports that itself, once.
     for chatty in ("trafilatura", "htmldate"):

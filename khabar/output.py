@@ -25,6 +25,14 @@ NUMERIC_COLUMNS = frozenset(
 )  # fmt: skip
 
 
+# Table headers for long column names, so narrow numeric columns do not fold their header mid-word.
+HEADERS = {
+    "killed_unknown": "killed\nunknown",
+    "injured_unknown": "injured\nunknown",
+    "militants_killed": "militants\nkilled",
+}
+
+
 class OutputFormat(StrEnum):
     TABLE = "table"
     JSON = "json"
@@ -87,7 +95,9 @@ def render(
         return to_csv(rows, columns)
     table = Table(title=title, caption=caption, show_lines=False)
     for column in columns:
-        table.add_column(column, justify="right" if column in NUMERIC_COLUMNS else "left", overflow="fold")
+        table.add_column(
+            HEADERS.get(column, column), justify="right" if column in NUMERIC_COLUMNS else "left", overflow="fold"
+        )
     for row in rows:
         table.add_row(*(cell(row.get(c)) for c in columns))
     return table_text(table, width)

@@ -84,7 +84,7 @@ def buckets(period: Period | str, first: date, last: date, *, observed_from: dat
     """Every period from the one holding `first` to the one holding `last`, oldest first.
 
     A period is partial when the observed days (`observed_from`..`observed_to`: the filter's range,
-    cut at today) do not cover all of it — the current month, or a month cut by --since/--until.
+    up to yesterday) do not cover all of it — the current month, or a month cut by --since/--until.
     """
     out = []
     start = bucket_start(first, period)
@@ -163,7 +163,8 @@ def trend_table(
 
     The range runs from `filters.since` (else the first matching incident) to `filters.until` (else
     today in Pakistan, or the last incident if later). Each key that has any matching incident gets a
-    row in every period. `filters.limit` keeps the keys with the most attacks (then operations).
+    row in every period. A period is partial when the range covers only part of it or it holds today
+    (not over yet). `filters.limit` keeps the keys with the most attacks (then operations).
     """
     if by not in _KEY_COLUMNS:
         raise ValueError(f"by must be one of {', '.join(_KEY_COLUMNS)}, not {by!r}")
@@ -180,7 +181,7 @@ def trend_table(
     days = [row.occurred_on for row in rows]
     first = filters.since or min(days)
     last = filters.until or max(today, max(days))
-    observed_to = min(last, today)
+    observed_to = min(last, today - timedelta(days=1))  # today is still under way
     ranged = buckets(period, first, last, observed_from=first if filters.since else date.min, observed_to=observed_to)
     totals: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0] * 7)
     for occurred_on, event_type, value, killed, injured, militants in rows:
