@@ -62,19 +62,25 @@ def decode_ring(encoded: str, offset: tuple[int, int], scale: float = 1024.0) ->
     return ring
 
 
-def _polygons(geometry: dict[str, Any]) -> list[tuple[list[str], list[list[int]]]]:
-    """(encoded rings, offsets) per polygon of a Polygon or MultiPolygon geometry."""
+def _polygons(geometry: dict[str, Any]) -> list[tuple[list[Any], list[Any]]]:
+    """(rings, their encode offsets) per polygon of a Polygon or MultiPolygon geometry."""
     if geometry["type"] == "Polygon":
-        return [(geometry["coordinates"], geometry["encodeOffsets"])]
-    if geometry["type"] == "MultiPolygon":
-        return list(zip(geometry["coordinates"], geometry["encodeOffsets"], strict=True))
-    raise ValueError(f"unexpected geometry type {geometry['type']!r}")
+        polygons, offsets = [geometry["coordinates"]], [geometry.get("encodeOffsets")]
+    elif geometry["type"] == "MultiPolygon":
+        polygons, offsets = (
+            geometry["coordinates"],
+            geometry.get("encodeOffsets") or [None] * len(geometry["coordinates"]),
+        )
+    else:
+        raise ValueError(f"unexpected geometry type {geometry['type']!r}")
+    return [(rings, ring_offsets or [None] * len(rings)) for rings, ring_offsets in zip(polygons, offsets, strict=True)]
 
 
 def parse_map_script(text: str) -> dict[Province, list[Ring]]:
     """The provinces' rings from the text of an ECharts map script (the JSON object passed to registerMap)."""
     start = text.index('{"type"')
     collection, _ = json.JSONDecoder().raw_decode(text[start:])
+    encoded = bool(collection.get("UTF8Encoding"))
     scale = float(collection.get("UTF8Scale") or 1024)
     provinces: dict[Province, list[Ring]] = {}
     for feature in collection["features"]:
@@ -82,16 +88,13 @@ def parse_map_script(text: str) -> dict[Province, list[Ring]]:
         province = FEATURE_PROVINCE.get(name)
         if province is None:
             raise ValueError(f"unknown province {name!r} in the map data")
-        geometry = feature["geometry"]
         rings = provinces.setdefault(province, [])
-        for encoded_rings, offsets in _polygons(geometry):
-            if not collection.get("UTF8Encoding"):
-                rings.extend([[tuple(p) for p in ring] for ring in encoded_rings])  # type: ignore[misc]
-                continue
-            rings.extend(
-                decode_ring(ring, (offset[0], offset[1]), scale)
-                for ring, offset in zip(encoded_rings, offsets, strict=True)
-            )
+        for polygon, offsets in _polygons(feature["geometry"]):
+            for ring, offset in zip(polygon, offsets, strict=True):
+                if encoded:
+                    rings.append(decode_ring(ring, (offset[0], offset[1]), scale))
+                else:
+                    rings.append([(float(x), float(y)) for x, y in ring])
     return provinces
 
 

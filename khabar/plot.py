@@ -23,7 +23,8 @@ def _panels(table: TrendTable) -> list[tuple[str, str]]:
 
 def plot_trend(table: TrendTable, path: Path, title: str) -> Path:
     """Draw stacked bars per period (one colour per key), partial periods hatched; the format from the suffix."""
-    from matplotlib.figure import Figure  # imported here: matplotlib is slow to import and only --plot needs it
+    from matplotlib import rc_context  # imported here: matplotlib is slow to import and only --plot needs it
+    from matplotlib.figure import Figure
     from matplotlib.patches import Patch
 
     suffix = path.suffix.lower().lstrip(".")
@@ -70,5 +71,7 @@ def plot_trend(table: TrendTable, path: Path, title: str) -> Path:
     fig.legend(handles=handles, loc="outside lower center", ncols=min(len(handles), 6), frameon=False, fontsize="small")
     fig.suptitle(title, fontsize="medium")
     path.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path, format=suffix, dpi=120, metadata={"Date": None} if suffix == "svg" else None)
+    # SVG text stays text (searchable, small), not glyph outlines.
+    with rc_context({"svg.fonttype": "none"}):
+        fig.savefig(path, format=suffix, dpi=120, metadata={"Date": None} if suffix == "svg" else None)
     return path
