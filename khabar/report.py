@@ -20,7 +20,7 @@ from khabar.report_data import gather
 from khabar.report_map import incident_map
 from warehouse.db import make_engine, require_existing, session_scope
 from warehouse.filters import IncidentFilter
-from warehouse.trends import Period
+from warehouse.trends import PERIODS, Period
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,13 +68,15 @@ def build_report(
     now: datetime | None = None,
 ) -> WrittenReport:
     """Query the warehouse and write the report to `path` (atomically: a reader never sees half a file)."""
+    if period is not None and period not in PERIODS:
+        raise ValueError(f"period must be one of {', '.join(PERIODS)}, not {period!r}")
     require_existing(db_url)
     now = now or datetime.now(UTC)
     filters = filters or IncidentFilter()
     engine = make_engine(db_url)
     try:
         with session_scope(engine) as session:
-            context = gather(session, filters, period, now)  # type: ignore[arg-type]
+            context = gather(session, filters, period, now)
     finally:
         engine.dispose()
     boundaries = load_boundaries()

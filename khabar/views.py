@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from rich import box
 from rich.table import Table
 
 from khabar.output import OutputFormat, cell, render, table_text, terminal_width, to_csv, to_json
@@ -135,7 +136,7 @@ def render_incident(detail: dict[str, Any], fmt: OutputFormat, width: int | None
     )
     reports = [
         {
-            "published": r["published_at"] or f"{r['fetched_at']} (fetched)",
+            "published": _minute(r["published_at"]) or f"{_minute(r['fetched_at'])} (fetched)",
             "source": r["source"],
             "title": r["title"],
             "killed": r["killed"],
@@ -166,6 +167,11 @@ def render_incident(detail: dict[str, Any], fmt: OutputFormat, width: int | None
     return "\n".join([head, report_table, "report URLs:", urls, revisions])
 
 
+def _minute(iso: str | None) -> str | None:
+    """'2026-11-16T10:30:00Z' as '2026-11-16 10:30 UTC' for tables."""
+    return f"{iso[:10]} {iso[11:16]} UTC" if iso else None
+
+
 def _labels_text(label: dict[str, Any]) -> str:
     kind = label.get("attack_type") or label.get("event_type")
     place = ", ".join(p for p in (label.get("district"), label.get("province")) if p)
@@ -193,18 +199,36 @@ def trend_title(table: TrendTable, event_types: Sequence[str], description: str)
 def trend_caption(table: TrendTable) -> str:
     """How many tolls were unknown, and what 'partial' means."""
     text = (
-        f"{table.attacks} attack(s), {table.operations} operation(s); tolls unknown: killed in "
-        f"{table.killed_unknown}, injured in {table.injured_unknown} attack(s) (counted as 0)"
+        f"{table.attacks} attack(s), {table.operations} operation(s); tolls unknown (killed / injured): killed in "
+        f"{table.killed_unknown}, injured in {table.injured_unknown} attack(s), counted as 0"
     )
     if any(b.partial for b in table.buckets):
-        text += "; partial = period only partly covered (current, or cut by --since/--until)"
+        text += "; * partial period: only partly covered (under way, or cut by --since/--until)"
     return text
 
 
+def trend_table_text(table: TrendTable, title: str, width: int | None = None) -> str:
+    """The trend for the terminal: short headers, the key folds, numbers and periods never do."""
+    out = Table(title=title, caption=trend_caption(table), box=box.SIMPLE_HEAD, pad_edge=False)
+    out.add_column("period", no_wrap=True)
+    out.add_column("key", overflow="fold", ratio=1, min_width=6)
+    for header in ("attacks", "killed", "injured", "toll\nunknown", "oper-\nations", "militants\nkilled"):
+        out.add_column(header, justify="right", no_wrap=True)
+    for p in table.points:
+        out.add_row(
+            p.bucket + ("*" if p.partial else ""),
+            p.key,
+            str(p.attacks),
+            str(p.killed),
+            str(p.injured),
+            f"{p.killed_unknown} / {p.injured_unknown}",
+            str(p.operations),
+            str(p.militants_killed),
+        )
+    return table_text(out, width)
+
+
 def render_trend(table: TrendTable, fmt: OutputFormat, title: str, width: int | None = None) -> str:
-    rows = [p.as_dict() for p in table.points]
     if fmt is OutputFormat.TABLE:
-        for row in rows:
-            row["partial"] = "partial" if row["partial"] else ""
-        return render(rows, TREND_COLUMNS, fmt, title=title, caption=trend_caption(table), width=width)
-    return render(rows, TREND_COLUMNS, fmt)
+        return trend_table_text(table, title, width)
+    return render([p.as_dict() for p in table.points], TREND_COLUMNS, fmt)

@@ -143,7 +143,7 @@ def test_trends_json_zero_rows_measures_and_titles(warehouse: str, capsys: pytes
     assert sum(r["killed_unknown"] for r in rows) == 1 and sum(r["injured_unknown"] for r in rows) == 1
     code, out, _ = run(capsys, *args, "--event-type", "attack")
     assert code == 0 and out.lstrip().startswith("attacks by group per month (2026-01-01 to 2026-04-30")
-    assert "tolls unknown: killed in 1, injured in 1 attack(s)" in " ".join(out.split())
+    assert "tolls unknown (killed / injured): killed in 1, injured in 1 attack(s)" in " ".join(out.split())
     code, out, _ = run(capsys, *args, "--event-type", "security_operation")
     assert "security operations by group per month" in out
     code, out, _ = run(capsys, *args)
