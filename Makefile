@@ -17,6 +17,11 @@ $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade "pip>=24" setuptools wheel
 	$(BIN)/pip install --quiet torch==2.13.0
+	# echarts-countries-pypkg (province boundaries for the report map; optional, the map falls back to a plain
+	# frame without it) is an sdist whose setup.py imports pyecharts-jupyter-installer, so it is built without
+	# isolation once that helper is in.
+	$(BIN)/pip install --quiet -c constraints.txt pyecharts-jupyter-installer
+	$(BIN)/pip install --quiet --no-build-isolation -c constraints.txt echarts-countries-pypkg
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev,train,airflow]'
 	touch $(STAMP)
 

@@ -6,15 +6,37 @@ import json
 import logging
 import signal
 import sys
-from datetime import date
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+# Typer vendors Click (typer._click) and re-exports only BadParameter; the usage errors main() maps come from here.
+from typer._click import exceptions as click
+
 from domain.redact import RedactingFilter, redact, url_password
 from domain.settings import get_settings
+from khabar.cli_options import (
+    AttackTypeOption,
+    ClaimedOption,
+    DistrictOption,
+    EventTypeOption,
+    GroupOption,
+    MinConfidenceOption,
+    ProvinceOption,
+    SinceOption,
+    UntilOption,
+    build_filter,
+    change_time,
+)
 from khabar.output import OutputFormat, render
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 logger = logging.getLogger("khabar")
 
@@ -37,26 +59,45 @@ DbOption = Annotated[
     typer.Option("--db", help="Warehouse URL (default: $KHABAR_DATABASE_URL, else an SQLite file in the data dir)."),
 ]
 FormatOption = Annotated[OutputFormat, typer.Option("--format", help="table, json or csv.")]
-SinceOption = Annotated[str | None, typer.Option("--since", help="Only from this date on (YYYY-MM-DD).")]
-
-INCIDENT_COLUMNS = [
-    "id", "occurred_on", "event_type", "province", "district", "attack_type", "group", "claimed",
-    "killed", "injured", "militants_killed", "sources",
-]  # fmt: skip
+LimitOption = Annotated[int | None, typer.Option("--limit", min=1, help="At most this many (see the command).")]
+# The legacy trend columns `khabar demo` prints.
 TREND_COLUMNS = ["bucket", "key", "incidents", "killed", "injured"]
 
 
-def _parse_date(value: str | None) -> date | None:
-    if value is None:
-        return None
+class TrendBy(StrEnum):
+    PROVINCE = "province"
+    DISTRICT = "district"
+    GROUP = "group"
+    ATTACK_TYPE = "attack_type"
+
+
+class TrendPeriod(StrEnum):
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+
+
+def _db(db: str | None, *, create: bool = False) -> str:
+    """The warehouse URL; unless `create`, an SQLite file that does not exist is an error, not a new database."""
+    url = db or get_settings().effective_database_url
+    if not create:
+        from warehouse.db import require_existing
+
+        require_existing(url)
+    return url
+
+
+@contextmanager
+def _reading(db: str | None) -> Iterator[Session]:
+    """A session on an existing warehouse, for the query commands."""
+    from warehouse.db import make_engine, session_scope
+
+    engine = make_engine(_db(db))
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UserError(f"--since must be a date like 2026-03-01, got {value!r}") from None
-
-
-def _db(db: str | None) -> str:
-    return db or get_settings().effective_database_url
+        with session_scope(engine) as session:
+            yield session
+    finally:
+        engine.dispose()
 
 
 @app.callback()
@@ -67,7 +108,7 @@ def _configure(
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     for handler in logging.getLogger().handlers:
         handler.addFilter(RedactingFilter(_secrets(sys.argv)))
-    for noisy in ("scrapy", "urllib3", "alembic"):
+    for noisy in ("scrapy", "urllib3", "alembic", "matplotlib"):
         logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
     # The extractors log every page they cannot parse at ERROR; the CLI reports that itself, once.
     for chatty in ("trafilatura", "htmldate"):
@@ -82,7 +123,7 @@ def run(
     """One full pipeline run: discover → fetch → classify → resolve incidents → load → alert."""
     from khabar.pipeline import run_once
 
-    report = run_once(sources, _db(db), progress=lambda m: typer.echo(m, err=True))
+    report = run_once(sources, _db(db, create=True), progress=lambda m: typer.echo(m, err=True))
     print_run_report(report)
 
 
@@ -139,7 +180,7 @@ def crawl(
     from khabar.pipeline import new_run_id, upgrade_db
 
     enabled = [s for s in load_sources(sources) if s.enabled]
-    url = _db(db)
+    url = _db(db, create=True)
     upgrade_db(url)
     outcome = crawl_sources(enabled, url, new_run_id())
     typer.echo(crawl_table(outcome.stats))
@@ -184,31 +225,159 @@ def extract(
 
 
 @app.command()
-def incidents(db: DbOption = None, since: SinceOption = None, format: FormatOption = OutputFormat.TABLE) -> None:
-    """Incidents (newest first) with their sources."""
-    from khabar.pipeline import incidents_since
+def incidents(
+    db: DbOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    province: ProvinceOption = None,
+    district: DistrictOption = None,
+    group: GroupOption = None,
+    attack_type: AttackTypeOption = None,
+    event_type: EventTypeOption = None,
+    claimed: ClaimedOption = None,
+    min_confidence: MinConfidenceOption = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="Only the newest N incidents.")] = None,
+    format: FormatOption = OutputFormat.TABLE,
+    long: Annotated[
+        bool, typer.Option("--long", help="One row per (incident, source) with a source_url column (csv, json).")
+    ] = False,
+) -> None:
+    """Incidents, newest first: place, type, group, tolls, confidence, headline and source URLs."""
+    from khabar.views import no_match, render_incidents
+    from warehouse.queries import list_incidents
 
-    rows = [row.as_dict() for row in incidents_since(_db(db), _parse_date(since))]
-    typer.echo(render(rows, INCIDENT_COLUMNS, format, title="incidents"))
+    if long and format is OutputFormat.TABLE:
+        raise click.UsageError("--long needs --format csv or json")
+    filters = build_filter(
+        since, until, province, district, group, attack_type, event_type, claimed, min_confidence, limit
+    )
+    with _reading(db) as session:
+        rows = [row.as_dict() for row in list_incidents(session, filters=filters)]
+    if not rows:
+        typer.echo(no_match("incidents", filters.describe()), err=format is not OutputFormat.TABLE)
+        if format is OutputFormat.TABLE:
+            return
+    title = "incidents" + (f" ({filters.describe()})" if filters.describe() else "")
+    typer.echo(render_incidents(rows, format, title=title, long=long))
+
+
+@app.command()
+def incident(
+    incident_id: Annotated[int, typer.Argument(metavar="ID", help="The incident's id.")],
+    db: DbOption = None,
+    format: Annotated[OutputFormat, typer.Option("--format", help="table or json.")] = OutputFormat.TABLE,
+) -> None:
+    """One incident with every source report, the figures each gave, and its revision history."""
+    from khabar.views import render_incident
+    from warehouse.details import incident_detail
+
+    if format is OutputFormat.CSV:
+        raise click.UsageError("khabar incident shows --format table or json")
+    with _reading(db) as session:
+        detail = incident_detail(session, incident_id)
+    if detail is None:
+        raise UserError(f"no incident {incident_id}")
+    typer.echo(render_incident(detail.as_dict(), format))
+
+
+@app.command()
+def changes(
+    since: Annotated[
+        datetime,
+        typer.Option(
+            "--since", parser=change_time, metavar="TIME", help="ISO date or time (UTC unless an offset is given)."
+        ),
+    ],
+    db: DbOption = None,
+) -> None:
+    """JSON lines: incidents created, revised or joined by a further report since TIME, and why."""
+    from warehouse.details import changes_since
+
+    with _reading(db) as session:
+        found = changes_since(session, since)
+    for change in found:
+        typer.echo(json.dumps(change.as_dict(), default=str, ensure_ascii=False))
 
 
 @app.command()
 def trends(
-    by: Annotated[str, typer.Option("--by", help="province, district, group or attack_type.")] = "province",
-    period: Annotated[str, typer.Option("--period", help="day, week or month.")] = "month",
+    by: Annotated[TrendBy, typer.Option("--by", case_sensitive=False, help="What each row is.")] = TrendBy.PROVINCE,
+    period: Annotated[TrendPeriod, typer.Option("--period", case_sensitive=False)] = TrendPeriod.MONTH,
     db: DbOption = None,
     since: SinceOption = None,
+    until: UntilOption = None,
+    province: ProvinceOption = None,
+    district: DistrictOption = None,
+    group: GroupOption = None,
+    attack_type: AttackTypeOption = None,
+    event_type: EventTypeOption = None,
+    claimed: ClaimedOption = None,
+    min_confidence: MinConfidenceOption = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", min=1, help="Only the N keys with the most attacks (then operations).")
+    ] = None,
     format: FormatOption = OutputFormat.TABLE,
+    plot: Annotated[
+        Path | None, typer.Option("--plot", metavar="FILE.png|svg", help="Also draw the trend as a chart.")
+    ] = None,
 ) -> None:
-    """Attacks, killed and injured per period and key."""
-    if by not in ("province", "district", "group", "attack_type"):
-        raise UserError(f"--by must be province, district, group or attack_type, got {by!r}")
-    if period not in ("day", "week", "month"):
-        raise UserError(f"--period must be day, week or month, got {period!r}")
-    from khabar.pipeline import trend_rows
+    """Attacks, killed, injured (and unknown tolls), security operations and militants killed per period and key.
 
-    rows = trend_rows(_db(db), by, period, _parse_date(since))
-    typer.echo(render(rows, TREND_COLUMNS, format, title=f"attacks by {by} per {period}"))
+    Every period of the range is listed (zeros included); a period the range covers only in part
+    (the current month, or one cut by --since/--until) is marked partial.
+    """
+    from khabar.views import no_match, render_trend, trend_title
+    from warehouse.trends import trend_table
+
+    if plot is not None and plot.suffix.lower() not in (".png", ".svg"):
+        raise click.BadParameter(f"{plot} must end in .png or .svg", param_hint="'--plot'")
+    filters = build_filter(
+        since, until, province, district, group, attack_type, event_type, claimed, min_confidence, limit
+    )
+    with _reading(db) as session:
+        table = trend_table(session, by.value, period.value, filters)
+    title = trend_title(table, filters.event_types, filters.describe())
+    if not table.points:
+        typer.echo(no_match("attacks or operations", filters.describe()), err=format is not OutputFormat.TABLE)
+        if format is OutputFormat.TABLE:
+            return
+    typer.echo(render_trend(table, format, title))
+    if plot is not None and table.points:
+        from khabar.plot import plot_trend
+
+        plot_trend(table, plot, title)
+        typer.echo(f"chart written to {plot}", err=True)
+
+
+@app.command()
+def report(
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE.html", help="Where to write the report.")],
+    db: DbOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    province: ProvinceOption = None,
+    district: DistrictOption = None,
+    group: GroupOption = None,
+    attack_type: AttackTypeOption = None,
+    event_type: EventTypeOption = None,
+    claimed: ClaimedOption = None,
+    min_confidence: MinConfidenceOption = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", min=1, help="Rows in the latest-incidents table (default 50).")
+    ] = None,
+    period: Annotated[
+        TrendPeriod | None,
+        typer.Option("--period", case_sensitive=False, help="Chart period (default: by the range's length)."),
+    ] = None,
+) -> None:
+    """A self-contained offline HTML report: trend charts, a map, the latest incidents, data quality."""
+    from khabar.report import build_report
+
+    filters = build_filter(
+        since, until, province, district, group, attack_type, event_type, claimed, min_confidence, limit
+    )
+    written = build_report(_db(db), output, filters, period=period.value if period else None)
+    typer.echo(f"report written to {written.path} ({written.incidents} incident(s), {written.bytes} bytes)")
 
 
 @app.command()
@@ -231,7 +400,7 @@ def db_upgrade(db: DbOption = None) -> None:
     """Apply the Alembic migrations to the warehouse."""
     from khabar.pipeline import upgrade_db
 
-    url = _db(db)
+    url = _db(db, create=True)
     upgrade_db(url)
     typer.echo("warehouse schema is up to date")
 
@@ -281,18 +450,32 @@ EXIT_INTERRUPTED = 130
 EXIT_TERMINATED = 143
 
 
+def _usage_line(exc: click.UsageError) -> str:
+    """Click's usage error as one line, with where to read the command's usage."""
+    # Typer validates option values with pydantic, whose messages start "Value error, ".
+    message = " ".join(exc.format_message().replace("Value error, ", "").split())
+    path = exc.ctx.command_path if exc.ctx is not None else "khabar"
+    return f"khabar: error: {message} (see '{path} --help')"
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Entry point: map expected failures to one line on stderr and a non-zero status."""
+    """Entry point: map usage errors and expected failures to one line on stderr and a non-zero status."""
     from warehouse.lock import WarehouseBusy
 
     args = sys.argv[1:] if argv is None else argv
     secrets = _secrets(args)
     signal.signal(signal.SIGTERM, _terminate)
     try:
-        # Standalone mode: click itself reports usage errors (exit 2) and --help; ours come through here.
-        app(args=argv, prog_name="khabar")
-    except SystemExit as exc:
-        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        result = app(args=argv, prog_name="khabar", standalone_mode=False)
+    except click.NoArgsIsHelpError as exc:
+        typer.echo(exc.format_message(), err=True)
+        return 2
+    except click.UsageError as exc:  # unknown option or command, bad choice, missing value, bad date
+        typer.echo(redact(_usage_line(exc), secrets), err=True)
+        return 2
+    except click.ClickException as exc:
+        typer.echo(f"khabar: error: {redact(' '.join(exc.format_message().split()), secrets)}", err=True)
+        return exc.exit_code
     except WarehouseBusy as exc:
         typer.echo(f"khabar: busy: {redact(str(exc), secrets)}", err=True)
         return EXIT_BUSY
@@ -310,7 +493,7 @@ def main(argv: list[str] | None = None) -> int:
         message = redact(f"{type(exc).__name__}: {exc}", secrets)
         typer.echo(f"khabar: internal error: {message} (rerun with -v for details)", err=True)
         return 1
-    return 0
+    return result if isinstance(result, int) else 0
 
 
 if __name__ == "__main__":

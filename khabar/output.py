@@ -1,16 +1,36 @@
-"""Render rows for the terminal (rich table), for programs (JSON) and for spreadsheets (CSV)."""
+"""Render rows for the terminal (rich table, as wide as the terminal), for programs (JSON) and spreadsheets (CSV)."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import shutil
 from collections.abc import Sequence
 from enum import StrEnum
 from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+
+# Table width when the terminal's cannot be read (output piped to a file) and COLUMNS is unset.
+FALLBACK_WIDTH = 120
+
+NUMERIC_COLUMNS = frozenset(
+    {
+        "incidents", "attacks", "operations", "killed", "injured", "militants_killed", "killed_unknown",
+        "injured_unknown", "id", "found", "new", "fetched", "failed", "skipped", "stored", "articles", "revision",
+        "confidence", "reports",
+    }
+)  # fmt: skip
+
+
+# Table headers for long column names, so narrow numeric columns do not fold their header mid-word.
+HEADERS = {
+    "killed_unknown": "killed\nunknown",
+    "injured_unknown": "injured\nunknown",
+    "militants_killed": "militants\nkilled",
+}
 
 
 class OutputFormat(StrEnum):
@@ -19,46 +39,65 @@ class OutputFormat(StrEnum):
     CSV = "csv"
 
 
-def _cell(value: Any) -> str:
+def terminal_width() -> int:
+    """The terminal's width: $COLUMNS, else the terminal's own, else FALLBACK_WIDTH."""
+    return max(40, shutil.get_terminal_size((FALLBACK_WIDTH, 24)).columns)
+
+
+def cell(value: Any) -> str:
+    """A value as table/CSV text: empty for None, yes/no for booleans, lists one item per line."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, list | tuple):
-        return " ".join(str(v) for v in value)
+        return "\n".join(str(v) for v in value)
     return str(value)
 
 
-def render(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: OutputFormat, title: str | None = None) -> str:
+def console(width: int | None = None) -> Console:
+    """A recording console of the given (else the terminal's) width that writes nowhere by itself."""
+    return Console(record=True, width=width or terminal_width(), file=io.StringIO(), color_system=None)
+
+
+def table_text(table: Table, width: int | None = None) -> str:
+    out = console(width)
+    out.print(table)
+    return out.export_text().rstrip("\n")
+
+
+def to_json(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
+    return json.dumps([{c: row.get(c) for c in columns} for row in rows], indent=2, default=str, ensure_ascii=False)
+
+
+def to_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([cell(row.get(c)) for c in columns])
+    return buffer.getvalue().rstrip("\n")
+
+
+def render(
+    rows: Sequence[dict[str, Any]],
+    columns: Sequence[str],
+    fmt: OutputFormat,
+    title: str | None = None,
+    *,
+    width: int | None = None,
+    caption: str | None = None,
+) -> str:
     """The rows in the requested format; an empty result still prints a header (table/CSV) or []."""
     if fmt is OutputFormat.JSON:
-        return json.dumps([{c: row.get(c) for c in columns} for row in rows], indent=2, default=str)
+        return to_json(rows, columns)
     if fmt is OutputFormat.CSV:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(columns)
-        for row in rows:
-            writer.writerow([_cell(row.get(c)) for c in columns])
-        return buffer.getvalue().rstrip("\n")
-    table = Table(title=title, show_lines=False)
+        return to_csv(rows, columns)
+    table = Table(title=title, caption=caption, show_lines=False)
     for column in columns:
-        numeric = column in {
-            "incidents",
-            "killed",
-            "injured",
-            "militants_killed",
-            "id",
-            "found",
-            "new",
-            "fetched",
-            "failed",
-            "skipped",
-            "stored",
-            "articles",
-        }
-        table.add_column(column, justify="right" if numeric else "left", overflow="fold")
+        table.add_column(
+            HEADERS.get(column, column), justify="right" if column in NUMERIC_COLUMNS else "left", overflow="fold"
+        )
     for row in rows:
-        table.add_row(*(_cell(row.get(c)) for c in columns))
-    console = Console(record=True, width=160, file=io.StringIO())
-    console.print(table)
-    return console.export_text().rstrip("\n")
+        table.add_row(*(cell(row.get(c)) for c in columns))
+    return table_text(table, width)

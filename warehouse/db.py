@@ -96,6 +96,17 @@ def sqlite_file(url: str | URL) -> Path | None:
     return Path(database)
 
 
+def require_existing(url: str | URL) -> None:
+    """Refuse an SQLite warehouse file that does not exist, so reading never creates an empty database.
+
+    Commands that only read call this before `make_engine` (which would create the file); those that
+    build a warehouse (run, crawl, demo, db upgrade) do not. Other backends are left to `make_engine`.
+    """
+    path = sqlite_file(url)
+    if path is not None and not path.is_file():
+        raise WarehouseError(f"no warehouse at {path}; run `khabar db upgrade` or `khabar run` first")
+
+
 def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     # SQLite leaves foreign keys off per connection; without this ON DELETE CASCADE silently does nothing.
     cursor = dbapi_connection.cursor()

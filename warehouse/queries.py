@@ -5,28 +5,23 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from domain.gazetteer import load_gazetteer
 from domain.taxonomy import EventType
 from warehouse import schema
+from warehouse.filters import INCIDENT_EVENT_TYPES, IncidentFilter
 from warehouse.load import insert
+from warehouse.trends import Period, TrendKey, trend_table
 
-TrendKey = Literal["province", "district", "group", "attack_type"]
-Period = Literal["day", "week", "month"]
 AlertKind = Literal["new", "update"]
 AlertStatus = Literal["sent", "failed"]
 
 _CHUNK = 500
-_TREND_COLUMNS = {
-    "province": schema.Incident.province,
-    "district": schema.Incident.district,
-    "group": schema.Incident.group_code,
-    "attack_type": schema.Incident.attack_type,
-}
 
 
 @dataclass(slots=True)
@@ -47,10 +42,37 @@ class IncidentRow:
     revision: int
     confidence: float
     sources: list[str] = field(default_factory=list)
+    # The title of the best report: highest label confidence, the earliest on ties.
+    headline: str | None = None
+    # Below district level: the place extractor does not store a town today, so this stays None.
+    town: str | None = None
+    # The district's centroid from the gazetteer (None without a district).
+    latitude: float | None = None
+    longitude: float | None = None
+    first_report_at: datetime | None = None
+    last_report_at: datetime | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        """JSON-ready fields (the date as YYYY-MM-DD)."""
-        return asdict(self) | {"occurred_on": self.occurred_on.isoformat(), "sources": list(self.sources)}
+        """JSON-ready fields (the date as YYYY-MM-DD, report times as ISO 8601 UTC)."""
+        values = asdict(self) | {
+            "occurred_on": self.occurred_on.isoformat(),
+            "sources": list(self.sources),
+            "first_report_at": _iso(self.first_report_at),
+            "last_report_at": _iso(self.last_report_at),
+        }
+        return {name: values[name] for name in INCIDENT_FIELDS}
+
+
+# The order incidents are shown in (JSON keys, CSV columns).
+INCIDENT_FIELDS = (
+    "id", "occurred_on", "event_type", "province", "district", "town", "latitude", "longitude", "attack_type",
+    "group", "claimed", "killed", "injured", "militants_killed", "confidence", "revision", "headline",
+    "first_report_at", "last_report_at", "sources",
+)  # fmt: skip
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat().replace("+00:00", "Z") if value is not None else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,55 +106,106 @@ def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
         yield ids[start : start + _CHUNK]
 
 
-def _sources(session: Session, incident_ids: Sequence[int]) -> dict[int, list[str]]:
-    """Each incident's article URLs (canonical), in the order the reports were published."""
-    a, link = schema.Article, schema.IncidentArticle
-    found: dict[int, list[str]] = defaultdict(list)
+@dataclass(frozen=True, slots=True)
+class _Report:
+    article_id: int
+    url: str
+    title: str
+    at: datetime  # published, else fetched
+    confidence: float  # overall confidence of the article's newest label
+
+
+def _reports(session: Session, incident_ids: Sequence[int]) -> dict[int, list[_Report]]:
+    """Each incident's reports, in the order they were published (else fetched)."""
+    a, link, lab = schema.Article, schema.IncidentArticle, schema.ArticleLabel
+    found: dict[int, list[_Report]] = defaultdict(list)
     for chunk in _chunks(incident_ids):
         rows = session.execute(
-            sa.select(link.incident_id, a.canonical_url)
+            sa.select(link.incident_id, a.id, a.canonical_url, a.title, a.published_at, a.fetched_at)
             .join(a, a.id == link.article_id)
             .where(link.incident_id.in_(chunk))
-            .order_by(link.incident_id, sa.func.coalesce(a.published_at, a.fetched_at), a.id)
-        )
-        for incident_id, url in rows:
-            found[incident_id].append(url)
+        ).all()
+        newest: dict[int, tuple[datetime, int, float]] = {}
+        article_ids = [row.id for row in rows]
+        for start in range(0, len(article_ids), _CHUNK):
+            labels = session.execute(
+                sa.select(lab.article_id, lab.labelled_at, lab.id, lab.overall_confidence).where(
+                    lab.article_id.in_(article_ids[start : start + _CHUNK])
+                )
+            )
+            for article_id, labelled_at, label_id, confidence in labels:
+                if article_id not in newest or (labelled_at, label_id) > newest[article_id][:2]:
+                    newest[article_id] = (labelled_at, label_id, float(confidence))
+        for incident_id, article_id, url, title, published_at, fetched_at in rows:
+            confidence = newest[article_id][2] if article_id in newest else 0.0
+            found[incident_id].append(_Report(article_id, url, title, published_at or fetched_at, confidence))
+    for reports in found.values():
+        reports.sort(key=lambda r: (r.at, r.article_id))
     return found
 
 
+def _headline(reports: Sequence[_Report]) -> str | None:
+    """The best report's title: highest confidence, the earliest on ties."""
+    if not reports:
+        return None
+    best = min(reports, key=lambda r: (-r.confidence, r.at, r.article_id))
+    return best.title or None
+
+
+def _centroid(district: str | None) -> tuple[float | None, float | None]:
+    found = load_gazetteer().by_name(district) if district else None
+    return (found.lat, found.lon) if found is not None else (None, None)
+
+
 def _rows(session: Session, incidents: Sequence[schema.Incident]) -> list[IncidentRow]:
-    sources = _sources(session, [i.id for i in incidents])
-    return [
-        IncidentRow(
-            id=i.id,
-            occurred_on=i.occurred_on,
-            event_type=i.event_type,
-            province=i.province,
-            district=i.district,
-            attack_type=i.attack_type,
-            group=i.group_code,
-            claimed=bool(i.claimed),
-            killed=i.killed,
-            injured=i.injured,
-            militants_killed=i.militants_killed,
-            revision=i.revision,
-            confidence=float(i.confidence),
-            sources=sources.get(i.id, []),
+    reports = _reports(session, [i.id for i in incidents])
+    rows = []
+    for i in incidents:
+        mine = reports.get(i.id, [])
+        latitude, longitude = _centroid(i.district)
+        rows.append(
+            IncidentRow(
+                id=i.id,
+                occurred_on=i.occurred_on,
+                event_type=i.event_type,
+                province=i.province,
+                district=i.district,
+                attack_type=i.attack_type,
+                group=i.group_code,
+                claimed=bool(i.claimed),
+                killed=i.killed,
+                injured=i.injured,
+                militants_killed=i.militants_killed,
+                revision=i.revision,
+                confidence=float(i.confidence),
+                sources=[r.url for r in mine],
+                headline=_headline(mine),
+                latitude=latitude,
+                longitude=longitude,
+                first_report_at=mine[0].at if mine else None,
+                last_report_at=max(r.at for r in mine) if mine else None,
+            )
         )
-        for i in incidents
-    ]
+    return rows
 
 
 def list_incidents(
     session: Session,
     since: date | None = None,
-    event_types: Iterable[str] = (EventType.ATTACK.value, EventType.SECURITY_OPERATION.value),
+    event_types: Iterable[str] = INCIDENT_EVENT_TYPES,
+    *,
+    filters: IncidentFilter | None = None,
 ) -> list[IncidentRow]:
-    """Incidents of the given event types that occurred on or after `since`, newest first."""
-    stmt = sa.select(schema.Incident).where(schema.Incident.event_type.in_([str(e) for e in event_types]))
-    if since is not None:
-        stmt = stmt.where(schema.Incident.occurred_on >= since)
+    """Incidents matching `filters` (or of `event_types` on or after `since`), newest first.
+
+    With a filter, its `limit` keeps only the newest incidents.
+    """
+    if filters is None:
+        filters = IncidentFilter(since=since, event_types=tuple(str(e) for e in event_types))
+    stmt = sa.select(schema.Incident).where(*filters.conditions())
     stmt = stmt.order_by(schema.Incident.occurred_on.desc(), schema.Incident.id.desc())
+    if filters.limit is not None:
+        stmt = stmt.limit(filters.limit)
     return _rows(session, session.scalars(stmt).all())
 
 
@@ -146,40 +219,14 @@ def incidents_by_id(session: Session, ids: Iterable[int]) -> list[IncidentRow]:
     return _rows(session, incidents)
 
 
-def bucket_of(day: date, period: Period) -> str:
-    """The period label of a day: '2026-03-05', ISO week '2026-W10', or '2026-03'."""
-    if period == "day":
-        return day.isoformat()
-    if period == "week":
-        year, week, _ = day.isocalendar()
-        return f"{year}-W{week:02d}"
-    if period == "month":
-        return f"{day.year:04d}-{day.month:02d}"
-    raise ValueError(f"period must be day, week or month, not {period!r}")
-
-
 def trends(session: Session, by: TrendKey, period: Period, since: date | None = None) -> list[TrendRow]:
-    """Attacks, killed and injured per period bucket and key, oldest bucket first.
+    """Attacks, killed and injured per period bucket and key, oldest bucket first; only buckets with attacks.
 
-    Bucketed in Python after a plain select, so SQLite and PostgreSQL give identical rows. Unknown
-    keys (no district, say) are counted under 'unknown'; missing casualty figures count as 0.
+    The compact form of `warehouse.trends.trend_table` kept for the daily snapshot. Unknown keys (no
+    district, say) are counted under 'unknown'; missing casualty figures count as 0.
     """
-    if by not in _TREND_COLUMNS:
-        raise ValueError(f"by must be one of {', '.join(_TREND_COLUMNS)}, not {by!r}")
-    bucket_of(date(2000, 1, 1), period)  # validates `period` before touching the database
-    inc = schema.Incident
-    stmt = sa.select(inc.occurred_on, _TREND_COLUMNS[by], inc.killed, inc.injured).where(
-        inc.event_type == EventType.ATTACK.value
-    )
-    if since is not None:
-        stmt = stmt.where(inc.occurred_on >= since)
-    totals: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
-    for occurred_on, key, killed, injured in session.execute(stmt):
-        total = totals[(bucket_of(occurred_on, period), key or "unknown")]
-        total[0] += 1
-        total[1] += killed or 0
-        total[2] += injured or 0
-    return [TrendRow(bucket, key, *counts) for (bucket, key), counts in sorted(totals.items())]
+    table = trend_table(session, by, period, IncidentFilter(since=since, event_types=(EventType.ATTACK.value,)))
+    return [TrendRow(p.bucket, p.key, p.attacks, p.killed, p.injured) for p in table.points if p.attacks]
 
 
 def pending_alerts(

@@ -61,12 +61,12 @@ def test_bad_database_url(tmp_path: Path, url: str, fragment: str) -> None:
 
 def test_bad_since_date(tmp_path: Path) -> None:
     proc = run_cli(tmp_path, "incidents", "--since", "last tuesday", "--db", f"sqlite:///{tmp_path}/w.db")
-    assert_one_line_error(proc, "--since must be a date")
+    assert_one_line_error(proc, "Invalid value for '--since': expected a day (2026-03-01)")
 
 
 def test_bad_trend_dimension(tmp_path: Path) -> None:
     proc = run_cli(tmp_path, "trends", "--by", "colour", "--db", f"sqlite:///{tmp_path}/w.db")
-    assert_one_line_error(proc, "--by must be")
+    assert_one_line_error(proc, "Invalid value for '--by': 'colour' is not one of")
 
 
 def test_classify_missing_input(tmp_path: Path) -> None:
