@@ -12,6 +12,8 @@ from typing import Any
 
 import yaml
 
+from domain.errors import KhabarError
+
 __all__ = [
     "BoilerplatePatternError",
     "BoilerplatePatterns",
@@ -25,7 +27,7 @@ _KEYS = {"furniture_lines", "lead_ins", "copyright"}
 _BLOCK_KEYS = {"max_words", "patterns"}
 
 
-class BoilerplatePatternError(ValueError):
+class BoilerplatePatternError(KhabarError, ValueError):
     """The patterns file is not what crawlers/boilerplate.py can use; the message names the entry."""
 
 

@@ -27,6 +27,7 @@ from typing import IO, Any
 
 from crawlers.records import RECORDS_FD_SETTING, write_record
 from crawlers.sources import Source
+from domain.errors import KhabarError
 from domain.records import Article
 from domain.taxonomy import SourceKind
 
@@ -114,7 +115,7 @@ class CrawlResult:
     feed_states: dict[str, FeedState]
 
 
-class CrawlError(RuntimeError):
+class CrawlError(KhabarError):
     """The crawl process itself could not run (not one failing page or source)."""
 
 

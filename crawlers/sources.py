@@ -1,43 +1,96 @@
-"""sources.yaml → typed, validated Source records."""
+"""sources.yaml → typed, validated Source records (a pydantic model per entry, one-line errors)."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 import yaml
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError, field_validator
 
 from crawlers.urls import host_of
+from domain.errors import KhabarError
 from domain.taxonomy import SourceKind
 
-_SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
-_KNOWN_KEYS = {"name", "kind", "url", "link_pattern", "enabled", "allow_hosts", "notes", "region"}
+_SLUG = r"^[a-z0-9][a-z0-9_-]{0,62}$"
+_HOST = re.compile(r"^[a-z0-9.-]+(:\d{1,5})?$")
 
 
-class SourcesError(ValueError):
+class SourcesError(KhabarError, ValueError):
     """sources.yaml is missing, unreadable or invalid; the message names the file and the entry."""
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
-    name: str
+class Source(BaseModel):
+    """One configured news source: where its index is, how to read it, which hosts it may fetch from."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: Annotated[str, Field(pattern=_SLUG)]
     kind: SourceKind
     url: str
     link_pattern: str | None = None
-    enabled: bool = True
-    allow_hosts: tuple[str, ...] = field(default_factory=tuple)
+    enabled: StrictBool = True
+    allow_hosts: tuple[str, ...] = ()
+    # Free-text fields for the people who edit the file; khabar ignores them.
+    notes: str | None = None
+    region: str | None = None
+
+    @field_validator("url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError(f"must be an http(s) URL, got {value!r}")
+        return value
+
+    @field_validator("link_pattern")
+    @classmethod
+    def _regex(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                re.compile(value)
+            except re.error as exc:
+                raise ValueError(f"is not a valid regex: {exc}") from None
+        return value
+
+    @field_validator("allow_hosts")
+    @classmethod
+    def _hosts(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        bad = [h for h in value if not _HOST.match(h.lower())]
+        if bad:
+            raise ValueError(f"must be host names (host or host:port), got {bad[0]!r}")
+        return tuple(h.lower() for h in value)
 
     @property
     def hosts(self) -> set[str]:
         """Hosts this source may fetch from: its own plus the ones it lists."""
-        return {host_of(self.url), *(h.lower() for h in self.allow_hosts)}
+        return {host_of(self.url), *self.allow_hosts}
 
-    def accepts_link(self, url: str) -> bool:
-        """True when a discovered URL matches the source's link_pattern (or it has none)."""
-        return self.link_pattern is None or re.search(self.link_pattern, url) is not None
+
+# What each kind of pydantic error means for someone editing sources.yaml.
+_FIELD_HINTS = {
+    "name": "'name' must be a lower-case slug (letters, digits, - and _)",
+    "kind": f"'kind' must be one of {', '.join(k.value for k in SourceKind)}",
+    "enabled": "'enabled' must be true or false",
+    "allow_hosts": "'allow_hosts' must be a list of host names",
+}
+
+
+def _problem(error: ValidationError, entry: Any) -> str:
+    """The first problem of an entry, in the words of the file's author."""
+    first = error.errors()[0]
+    field = str(first["loc"][0]) if first["loc"] else ""
+    if first["type"] == "extra_forbidden":
+        unknown = sorted(str(k) for k in entry if k not in Source.model_fields)
+        return f"unknown key(s) {', '.join(unknown)}"
+    if first["type"] == "missing":
+        return f"'{field}' is missing"
+    if first["type"] == "value_error":
+        return f"'{field}' {str(first['msg']).removeprefix('Value error, ')}"
+    hint = _FIELD_HINTS.get(field, f"'{field}' is invalid")
+    return f"{hint}, got {first.get('input')!r}"
 
 
 def load_sources(path: Path | str) -> list[Source]:
@@ -58,44 +111,17 @@ def load_sources(path: Path | str) -> list[Source]:
     sources: list[Source] = []
     seen: set[str] = set()
     for index, entry in enumerate(raw["sources"], start=1):
-        source = _parse_entry(entry, f"{path}: source #{index}")
+        where = f"{path}: source #{index}"
+        if not isinstance(entry, dict):
+            raise SourcesError(f"{where} must be a mapping")
+        if isinstance(entry.get("name"), str):
+            where = f"{where} ({entry['name']})"
+        try:
+            source = Source.model_validate(entry)
+        except ValidationError as exc:
+            raise SourcesError(f"{where}: {_problem(exc, entry)}") from None
         if source.name in seen:
             raise SourcesError(f"{path}: source name '{source.name}' appears twice")
         seen.add(source.name)
         sources.append(source)
     return sources
-
-
-def _parse_entry(entry: Any, where: str) -> Source:
-    if not isinstance(entry, dict):
-        raise SourcesError(f"{where} must be a mapping")
-    unknown = set(entry) - _KNOWN_KEYS
-    if unknown:
-        raise SourcesError(f"{where}: unknown key(s) {', '.join(sorted(map(str, unknown)))}")
-    name = entry.get("name")
-    if not isinstance(name, str) or not _SLUG.match(name):
-        raise SourcesError(f"{where}: 'name' must be a lower-case slug, got {name!r}")
-    where = f"{where} ({name})"
-    try:
-        kind = SourceKind(str(entry.get("kind")))
-    except ValueError:
-        kinds = ", ".join(k.value for k in SourceKind)
-        raise SourcesError(f"{where}: 'kind' must be one of {kinds}, got {entry.get('kind')!r}") from None
-    url = entry.get("url")
-    if not isinstance(url, str) or urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).hostname:
-        raise SourcesError(f"{where}: 'url' must be an http(s) URL, got {url!r}")
-    pattern = entry.get("link_pattern")
-    if pattern is not None:
-        if not isinstance(pattern, str):
-            raise SourcesError(f"{where}: 'link_pattern' must be a string")
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise SourcesError(f"{where}: 'link_pattern' is not a valid regex: {exc}") from None
-    enabled = entry.get("enabled", True)
-    if not isinstance(enabled, bool):
-        raise SourcesError(f"{where}: 'enabled' must be true or false")
-    allow = entry.get("allow_hosts", [])
-    if not isinstance(allow, list) or not all(isinstance(h, str) and h for h in allow):
-        raise SourcesError(f"{where}: 'allow_hosts' must be a list of host names")
-    return Source(name, kind, url, pattern, enabled, tuple(allow))

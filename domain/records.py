@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 
 from domain.taxonomy import AttackType, EventType, Group, Province
 
@@ -49,23 +49,3 @@ class ArticleLabels:
         keys = ("event_type", "attack_type") if self.attack_type else ("event_type",)
         values = [self.confidence[k] for k in keys if k in self.confidence]
         return min(values) if values else 0.0
-
-
-@dataclass(slots=True)
-class Incident:
-    """One real-world attack, merged from every report about it."""
-
-    key: str
-    occurred_on: date
-    event_type: EventType
-    attack_type: AttackType | None
-    group: Group
-    claimed: bool
-    province: Province | None
-    district: str | None
-    killed: int | None
-    injured: int | None
-    militants_killed: int | None
-    confidence: float
-    revision: int = 1
-    sources: list[str] = field(default_factory=list)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from pydantic import Field
@@ -72,5 +73,10 @@ class Settings(BaseSettings):
         return f"sqlite:///{self.data_dir / 'khabar.sqlite'}"
 
 
+@functools.cache
 def get_settings() -> Settings:
+    """The settings, read from the environment and validated once per process.
+
+    Code that changes the environment on purpose (tests, the demo) calls `get_settings.cache_clear()`.
+    """
     return Settings()

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from domain.errors import KhabarError
 from domain.settings import Settings
 from warehouse import queries
 from warehouse.db import session_scope
@@ -23,7 +24,7 @@ logger = logging.getLogger(__name__)
 Sender = Callable[[dict[str, Any], str], None]
 
 
-class AlertError(RuntimeError):
+class AlertError(KhabarError):
     """A channel refused or could not take the alert; it stays pending and is retried next run."""
 
 

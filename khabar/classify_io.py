@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from domain.errors import KhabarError
 from domain.records import ArticleLabels
 
 
-class InputError(ValueError):
+class InputError(KhabarError, ValueError):
     """The input file as a whole cannot be read."""
 
 

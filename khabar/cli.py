@@ -18,6 +18,7 @@ import typer
 # Typer vendors Click (typer._click) and re-exports only BadParameter; the usage errors main() maps come from here.
 from typer._click import exceptions as click
 
+from domain.errors import KhabarError
 from domain.redact import RedactingFilter, redact, url_password
 from domain.settings import get_settings
 from khabar.cli_options import (
@@ -50,7 +51,7 @@ db_app = typer.Typer(no_args_is_help=True, help="Warehouse maintenance.")
 app.add_typer(db_app, name="db")
 
 
-class UserError(Exception):
+class UserError(KhabarError):
     """Bad input from the user: printed as one line, exit status 2."""
 
 
@@ -435,15 +436,6 @@ def _secrets(argv: list[str]) -> list[str]:
     return found
 
 
-def _user_errors() -> tuple[type[BaseException], ...]:
-    from crawlers.crawl import CrawlError
-    from crawlers.sources import SourcesError
-    from khabar.classify_io import InputError
-    from warehouse.db import WarehouseError
-
-    return (UserError, InputError, SourcesError, WarehouseError, CrawlError)
-
-
 # Exit statuses besides 0 (success), 1 (internal error) and 2 (bad input or an unusable warehouse).
 EXIT_BUSY = 75  # EX_TEMPFAIL: another process holds the warehouse's writer lock; try again later
 EXIT_INTERRUPTED = 130
@@ -479,7 +471,7 @@ def main(argv: list[str] | None = None) -> int:
     except WarehouseBusy as exc:
         typer.echo(f"khabar: busy: {redact(str(exc), secrets)}", err=True)
         return EXIT_BUSY
-    except _user_errors() as exc:
+    except KhabarError as exc:  # every expected failure of ours: bad input, warehouse, crawl, sources
         typer.echo(f"khabar: error: {redact(str(exc), secrets)}", err=True)
         return 2
     except KeyboardInterrupt:

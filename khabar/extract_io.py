@@ -13,6 +13,7 @@ from crawlers.dates import first_trusted
 from crawlers.extract import extract_article
 from crawlers.policy import IPNetwork, UrlPolicy, address_allowed, ip_literal, parse_networks
 from crawlers.urls import host_of
+from domain.errors import KhabarError
 from domain.settings import get_settings
 
 MAX_PAGE_BYTES = 5 * 1024 * 1024
@@ -20,7 +21,7 @@ MAX_REDIRECTS = 5
 _CHUNK = 64 * 1024
 
 
-class FetchError(Exception):
+class FetchError(KhabarError):
     """The page could not be fetched; the message is the record's `error`."""
 
 

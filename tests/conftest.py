@@ -32,6 +32,16 @@ def _postgres_unreachable_reason(url: str) -> str | None:
     return None
 
 
+@pytest.fixture(autouse=True)
+def fresh_settings() -> Iterator[None]:
+    """Settings are cached per process; a test that sets environment variables must see them."""
+    from domain.settings import get_settings
+
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
+
+
 @pytest.fixture(scope="session")
 def postgres_available() -> str:
     """The base PostgreSQL URL; skips (or fails under CI=true) when the server is unreachable."""

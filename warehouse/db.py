@@ -18,6 +18,7 @@ from sqlalchemy.engine import URL, Engine
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.orm import Session
 
+from domain.errors import KhabarError
 from domain.redact import redact
 
 log = logging.getLogger(__name__)
@@ -42,7 +43,7 @@ _REASONS = (
 )
 
 
-class WarehouseError(Exception):
+class WarehouseError(KhabarError):
     """The warehouse cannot be used; the message is one line, safe to show (no passwords)."""
 
 

@@ -140,14 +140,6 @@ def set_feed_state(session: Session, source: str, etag: str | None, last_modifie
     session.execute(stmt)
 
 
-def source_urls(session: Session, source: str) -> set[str]:
-    """Every URL and canonical URL stored for the source, so discovery can skip them without a query each."""
-    rows = session.execute(
-        sa.select(schema.Article.url, schema.Article.canonical_url).where(schema.Article.source == source)
-    )
-    return {u for row in rows for u in row}
-
-
 def _url_tables() -> tuple[tuple[Any, Any], ...]:
     """(url, canonical_url) column pairs of every table that records a link to a stored story."""
     return (

@@ -14,8 +14,6 @@ from crawlers.article import ExtractedArticle
 from crawlers.language import declared_language, detect_language
 from crawlers.metadata import parse_datetime
 
-HOSTS = ("frontiergazette.example",)
-
 _HEADLINE = '//h1[contains(concat(" ", normalize-space(@class), " "), " story__headline ")]'
 _PARAGRAPHS = '//div[contains(concat(" ", normalize-space(@class), " "), " story__text ")]/p'
 _DATELINE = '//*[@data-published][contains(concat(" ", normalize-space(@class), " "), " story__date ")]'

@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from domain.errors import KhabarError
 from domain.taxonomy import AttackType, EventType, Group, Province
 
 PUBLISHERS: tuple[str, ...] = ("frontier-herald", "quetta-times", "indus-wire")
@@ -33,7 +34,7 @@ _EXPECTED_KEYS = {
 }
 
 
-class StoryDataError(ValueError):
+class StoryDataError(KhabarError, ValueError):
     """stories.yaml (or a file in its format) is malformed; the message names the story."""
 
 

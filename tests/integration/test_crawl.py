@@ -101,7 +101,7 @@ def sites() -> Iterator[tuple[FixtureServer, FixtureServer]]:
 
 
 def feed_source(site: FixtureServer) -> Source:
-    return Source("testdaily", SourceKind.FEED, f"{site.base}/feed.xml", link_pattern=r"/(news|private)/")
+    return Source(name="testdaily", kind=SourceKind.FEED, url=f"{site.base}/feed.xml", link_pattern=r"/(news|private)/")
 
 
 def test_first_crawl_counts_every_outcome(sites: tuple[FixtureServer, FixtureServer]) -> None:
@@ -158,8 +158,8 @@ def test_broken_feed_does_not_stop_other_sources(sites: tuple[FixtureServer, Fix
     site, _ = sites
     site.routes["/broken.xml"] = Route(b"<rss><channel><item><title>half", content_type="application/rss+xml")
     site.routes["/gone.xml"] = Route(b"", status=404)
-    broken = Source("broken", SourceKind.FEED, f"{site.base}/broken.xml")
-    gone = Source("gone", SourceKind.FEED, f"{site.base}/gone.xml")
+    broken = Source(name="broken", kind=SourceKind.FEED, url=f"{site.base}/broken.xml")
+    gone = Source(name="gone", kind=SourceKind.FEED, url=f"{site.base}/gone.xml")
     result = run_crawl([broken, gone, feed_source(site)], {}, {}, FAST)
     assert result.stats["broken"].error is not None
     assert result.stats["gone"].error == "index: http_404"
@@ -179,8 +179,8 @@ def test_sitemap_and_listing_sources(sites: tuple[FixtureServer, FixtureServer])
         content_type="application/xml",
     )
     site.routes["/latest/"] = Route(b"<html><body><a href='/news/2'>two</a><a href='/contact'>c</a></body></html>")
-    sitemap = Source("wire-sitemap", SourceKind.SITEMAP, f"{site.base}/sitemap-news.xml")
-    listing = Source("wire-latest", SourceKind.LISTING, f"{site.base}/latest/", link_pattern=r"/news/\d+")
+    sitemap = Source(name="wire-sitemap", kind=SourceKind.SITEMAP, url=f"{site.base}/sitemap-news.xml")
+    listing = Source(name="wire-latest", kind=SourceKind.LISTING, url=f"{site.base}/latest/", link_pattern=r"/news/\d+")
     result = run_crawl([sitemap, listing], {}, {}, FAST)
     assert [a.url for a in result.articles if a.source == "wire-sitemap"] == [f"{site.base}/news/1"]
     assert [a.url for a in result.articles if a.source == "wire-latest"] == [f"{site.base}/news/2"]
@@ -192,8 +192,8 @@ def test_story_listed_by_two_sources_is_fetched_once_and_counted(sites: tuple[Fi
     site.routes["/latest/"] = Route(b"<html><body><a href='/news/2'>two</a></body></html>")
     site.routes["/front/"] = Route(b"<html><body><a href='/news/2?ref=home'>two</a></body></html>")
     site.routes["/news/2?ref=home"] = site.routes["/news/2"]  # whichever listing is read first wins
-    latest = Source("wire-latest", SourceKind.LISTING, f"{site.base}/latest/", link_pattern=r"/news/\d+")
-    front = Source("wire-front", SourceKind.LISTING, f"{site.base}/front/", link_pattern=r"/news/\d+")
+    latest = Source(name="wire-latest", kind=SourceKind.LISTING, url=f"{site.base}/latest/", link_pattern=r"/news/\d+")
+    front = Source(name="wire-front", kind=SourceKind.LISTING, url=f"{site.base}/front/", link_pattern=r"/news/\d+")
     result = run_crawl([latest, front], {}, {}, FAST)
     assert [a.canonical_url for a in result.articles] == [f"{site.base}/news/2"]
     assert site.paths().count("/news/2") + site.paths().count("/news/2?ref=home") == 1
@@ -210,8 +210,12 @@ def test_each_source_records_its_own_duration(sites: tuple[FixtureServer, Fixtur
         article_page("Slow but in time", [p + " Slow." for p in PARAGRAPHS]), delay_s=1.2
     )
     site.routes["/quick-section/"] = Route(b"<html><body><a href='/news/2'>two</a></body></html>")
-    slow = Source("slow-section", SourceKind.LISTING, f"{site.base}/slow-section/", link_pattern=r"/news/")
-    quick = Source("quick-section", SourceKind.LISTING, f"{site.base}/quick-section/", link_pattern=r"/news/")
+    slow = Source(
+        name="slow-section", kind=SourceKind.LISTING, url=f"{site.base}/slow-section/", link_pattern=r"/news/"
+    )
+    quick = Source(
+        name="quick-section", kind=SourceKind.LISTING, url=f"{site.base}/quick-section/", link_pattern=r"/news/"
+    )
     result = run_crawl([slow, quick], {}, {}, FAST)
     assert result.stats["slow-section"].fetched == result.stats["quick-section"].fetched == 1
     assert result.stats["slow-section"].duration_s >= 1.2
@@ -238,7 +242,9 @@ def test_sitemap_index_with_a_gzipped_child_and_an_off_host_one(sites: tuple[Fix
     # Served as a .gz file (application/gzip, no Content-Encoding), as many sites do.
     site.routes["/sitemap-2.xml.gz"] = Route(gzip.compress(urlset(["/news/2"])), content_type="application/gzip")
     elsewhere.routes["/sitemap-3.xml"] = Route(urlset(["/news/9"]), content_type="application/xml")
-    source = Source("wire-index", SourceKind.SITEMAP, f"{site.base}/sitemap-index.xml", link_pattern=r"/news/\d+")
+    source = Source(
+        name="wire-index", kind=SourceKind.SITEMAP, url=f"{site.base}/sitemap-index.xml", link_pattern=r"/news/\d+"
+    )
     result = run_crawl([source], {}, {}, FAST)
     assert sorted(a.canonical_url for a in result.articles) == [f"{site.base}/news/1", f"{site.base}/news/2"]
     stats = result.stats["wire-index"]

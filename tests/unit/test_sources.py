@@ -33,8 +33,7 @@ def test_loads_valid_file(tmp_path: Path) -> None:
     assert [s.name for s in sources] == ["dawn", "wire"]
     dawn, wire = sources
     assert dawn.kind is SourceKind.FEED and dawn.enabled
-    assert dawn.accepts_link("https://www.dawn.com/news/1234/x")
-    assert not dawn.accepts_link("https://www.dawn.com/authors/5")
+    assert dawn.link_pattern == "/news/\\d+"
     assert wire.hosts == {"wire.example.pk", "cdn.example.pk"}
     assert not wire.enabled
 
@@ -56,6 +55,8 @@ def test_loads_valid_file(tmp_path: Path) -> None:
             "true or false",
         ),
         ("sources:\n  - name: a\n    kind: feed\n    url: https://x.pk/f\n    colour: red\n", "unknown key"),
+        ("sources:\n  - name: a\n    kind: feed\n", "'url' is missing"),
+        ("sources:\n  - name: a\n    kind: feed\n    url: https://x.pk/f\n    allow_hosts: ['a b']\n", "host names"),
         (
             "sources:\n  - {name: a, kind: feed, url: 'https://x.pk/f'}\n  - {name: a, kind: feed, url: 'https://y.pk/f'}\n",
             "appears twice",
