@@ -436,8 +436,8 @@ def _secrets(argv: list[str]) -> list[str]:
     return found
 
 
-# Exit statuses besides 0 (success), 1 (internal error) and 2 (bad input or an unusable warehouse).
-EXIT_BUSY = 75  # EX_TEMPFAIL: another process holds the warehouse's writer lock; try again later
+# Exit statuses besides 0 (success), 1 (internal error) and each KhabarError's own (2 for bad input or an
+# unusable warehouse, 75 when another process holds the warehouse).
 EXIT_INTERRUPTED = 130
 EXIT_TERMINATED = 143
 
@@ -452,8 +452,6 @@ def _usage_line(exc: click.UsageError) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point: map usage errors and expected failures to one line on stderr and a non-zero status."""
-    from warehouse.lock import WarehouseBusy
-
     args = sys.argv[1:] if argv is None else argv
     secrets = _secrets(args)
     signal.signal(signal.SIGTERM, _terminate)
@@ -468,12 +466,9 @@ def main(argv: list[str] | None = None) -> int:
     except click.ClickException as exc:
         typer.echo(f"khabar: error: {redact(' '.join(exc.format_message().split()), secrets)}", err=True)
         return exc.exit_code
-    except WarehouseBusy as exc:
-        typer.echo(f"khabar: busy: {redact(str(exc), secrets)}", err=True)
-        return EXIT_BUSY
-    except KhabarError as exc:  # every expected failure of ours: bad input, warehouse, crawl, sources
-        typer.echo(f"khabar: error: {redact(str(exc), secrets)}", err=True)
-        return 2
+    except KhabarError as exc:  # every expected failure of ours: bad input, warehouse busy or down, crawl, sources
+        typer.echo(f"khabar: {exc.label}: {redact(str(exc), secrets)}", err=True)
+        return exc.exit_code
     except KeyboardInterrupt:
         typer.echo("khabar: interrupted", err=True)
         return EXIT_INTERRUPTED

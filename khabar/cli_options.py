@@ -6,13 +6,15 @@ import difflib
 import re
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from domain.gazetteer import load_gazetteer, name_key
 from domain.taxonomy import AttackType, Group, Province
-from warehouse.filters import INCIDENT_EVENT_TYPES, IncidentFilter
+
+if TYPE_CHECKING:  # the warehouse (SQLAlchemy) is imported only by commands that query it
+    from warehouse.filters import IncidentFilter
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -133,6 +135,8 @@ def build_filter(
     limit: int | None = None,
 ) -> IncidentFilter:
     """The IncidentFilter for the options given; a since after until is a usage error."""
+    from warehouse.filters import INCIDENT_EVENT_TYPES, IncidentFilter
+
     if since and until and since > until:
         raise typer.BadParameter(f"--since {since} is after --until {until}", param_hint="'--since'")
     return IncidentFilter(

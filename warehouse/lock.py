@@ -28,7 +28,10 @@ _POLL_S = 0.2
 
 
 class WarehouseBusy(WarehouseError):
-    """Another process holds the warehouse's writer lock."""
+    """Another process holds the warehouse's writer lock: try again later (exit status 75, EX_TEMPFAIL)."""
+
+    exit_code = 75
+    label = "busy"
 
 
 _held: dict[str, int] = {}
