@@ -6,10 +6,9 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from rich import box
 from rich.table import Table
 
-from khabar.output import OutputFormat, cell, render, table_text, terminal_width, to_csv, to_json
+from khabar.output import OutputFormat, cell, plain_table, render, table_text, terminal_width, to_csv, to_json
 from warehouse.queries import INCIDENT_FIELDS
 from warehouse.trends import TrendTable
 
@@ -209,13 +208,9 @@ def trend_caption(table: TrendTable) -> str:
 
 def trend_table_text(table: TrendTable, title: str, width: int | None = None) -> str:
     """The trend for the terminal: short headers, the key folds, numbers and periods never do."""
-    out = Table(title=title, caption=trend_caption(table), box=box.SIMPLE_HEAD, pad_edge=False)
-    out.add_column("period", no_wrap=True)
-    out.add_column("key", overflow="fold", ratio=1, min_width=6)
-    for header in ("attacks", "killed", "injured", "toll\nunknown", "oper-\nations", "militants\nkilled"):
-        out.add_column(header, justify="right", no_wrap=True)
-    for p in table.points:
-        out.add_row(
+    headers = ["period", "key", "attacks", "killed", "injured", "toll\nunknown", "oper-\nations", "militants\nkilled"]
+    rows = [
+        [
             p.bucket + ("*" if p.partial else ""),
             p.key,
             str(p.attacks),
@@ -224,8 +219,11 @@ def trend_table_text(table: TrendTable, title: str, width: int | None = None) ->
             f"{p.killed_unknown} / {p.injured_unknown}",
             str(p.operations),
             str(p.militants_killed),
-        )
-    return table_text(out, width)
+        ]
+        for p in table.points
+    ]
+    right = frozenset(range(2, len(headers)))
+    return plain_table(headers, rows, right=right, fold=1, title=title, caption=trend_caption(table), width=width)
 
 
 def render_trend(table: TrendTable, fmt: OutputFormat, title: str, width: int | None = None) -> str:

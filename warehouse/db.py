@@ -8,15 +8,16 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import event
 from sqlalchemy.engine import URL, Engine
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.orm import Session
+
+if TYPE_CHECKING:  # Alembic is imported by the commands that migrate, not by every query
+    from alembic.config import Config
 
 from domain.errors import KhabarError
 from domain.redact import redact
@@ -208,6 +209,8 @@ def translate_error(url: str | URL, exc: sa.exc.DBAPIError) -> WarehouseError | 
 
 def alembic_config(connection: sa.Connection | None = None) -> Config:
     """An Alembic Config pointing at the packaged migrations, independent of the working directory."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     if connection is not None:
@@ -216,6 +219,8 @@ def alembic_config(connection: sa.Connection | None = None) -> Config:
 
 
 def _run_alembic(engine_or_url: Engine | str, action: str, revision: str) -> None:
+    from alembic import command
+
     engine = make_engine(engine_or_url) if isinstance(engine_or_url, str) else engine_or_url
     try:
         with engine.begin() as connection:
