@@ -79,6 +79,8 @@ class Article(Base):
     """One stored news report; a story reached by several links is stored once."""
 
     __tablename__ = "articles"
+    # Source health reads each source's recent articles; the crawl's known-URL lookup goes by host.
+    __table_args__ = (sa.Index("ix_articles_source_fetched_at", "source", "fetched_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     url: Mapped[str] = mapped_column(sa.Text, unique=True)
@@ -212,7 +214,10 @@ class CrawlRun(Base):
     """Per run and source: what discovery and fetching found, and why things were skipped or failed."""
 
     __tablename__ = "crawl_runs"
-    __table_args__ = (sa.UniqueConstraint("run_id", "source"),)
+    __table_args__ = (
+        sa.UniqueConstraint("run_id", "source"),
+        sa.Index("ix_crawl_runs_source_finished_at", "source", "finished_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     run_id: Mapped[str] = mapped_column(sa.String(128))
