@@ -244,20 +244,25 @@ def incidents(
     ] = False,
 ) -> None:
     """Incidents, newest first: place, type, group, tolls, confidence, headline and source URLs."""
-    from khabar.views import no_match, render_incidents
-    from warehouse.queries import list_incidents
+    from khabar.views import no_match, render_incidents, write_incidents
+    from warehouse.queries import iter_incidents, list_incidents
 
     if long and format is OutputFormat.TABLE:
         raise click.UsageError("--long needs --format csv or json")
     filters = build_filter(
         since, until, province, district, group, attack_type, event_type, claimed, min_confidence, limit
     )
+    if format is not OutputFormat.TABLE:  # for programs: streamed, in constant memory at any size
+        with _reading(db) as session:
+            stream = (row.as_dict() for row in iter_incidents(session, filters))
+            if not write_incidents(stream, format, sys.stdout, long=long):
+                typer.echo(no_match("incidents", filters.describe()), err=True)
+        return
     with _reading(db) as session:
         rows = [row.as_dict() for row in list_incidents(session, filters=filters)]
     if not rows:
-        typer.echo(no_match("incidents", filters.describe()), err=format is not OutputFormat.TABLE)
-        if format is OutputFormat.TABLE:
-            return
+        typer.echo(no_match("incidents", filters.describe()))
+        return
     title = "incidents" + (f" ({filters.describe()})" if filters.describe() else "")
     typer.echo(render_incidents(rows, format, title=title, long=long))
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import csv
 import json
-from collections.abc import Sequence
-from typing import Any
+import textwrap
+from collections.abc import Iterable, Sequence
+from typing import Any, TextIO
 
 from rich.table import Table
 
@@ -105,6 +107,29 @@ def long_rows(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
         for url in row.get("sources") or [None]:
             out.append(flat | {"source_url": url})
     return out
+
+
+def write_incidents(rows: Iterable[dict[str, Any]], fmt: OutputFormat, out: TextIO, *, long: bool = False) -> int:
+    """Write incidents as JSON or CSV while they are read (constant memory); returns how many were written."""
+    columns = [c for c in INCIDENT_COLUMNS if c != "sources"] + ["source_url"] if long else list(INCIDENT_COLUMNS)
+    writer = csv.writer(out, lineterminator="\n") if fmt is OutputFormat.CSV else None
+    if writer is not None:
+        writer.writerow(columns)
+    else:
+        out.write("[")
+    count = 0
+    for row in rows:
+        for item in long_rows([row]) if long else [row]:
+            if writer is not None:
+                values = item | {"sources": _csv_sources(item.get("sources") or ())}
+                writer.writerow([cell(values.get(c)) for c in columns])
+            else:
+                text = json.dumps({c: item.get(c) for c in columns}, indent=2, default=str, ensure_ascii=False)
+                out.write(("," if count else "") + "\n" + textwrap.indent(text, "  "))
+            count += 1
+    if writer is None:
+        out.write("\n]\n" if count else "]\n")
+    return count
 
 
 def render_incidents(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, Literal
@@ -207,6 +207,28 @@ def list_incidents(
     if filters.limit is not None:
         stmt = stmt.limit(filters.limit)
     return _rows(session, session.scalars(stmt).all())
+
+
+def iter_incidents(session: Session, filters: IncidentFilter, chunk: int = 1000) -> Iterator[IncidentRow]:
+    """Incidents matching `filters`, newest first, read a chunk at a time (keyset pages on (occurred_on, id)),
+    so writing every incident of a large warehouse takes constant memory."""
+    inc = schema.Incident
+    order = (inc.occurred_on.desc(), inc.id.desc())
+    remaining = filters.limit
+    after: tuple[date, int] | None = None
+    while remaining is None or remaining > 0:
+        stmt = sa.select(inc).where(*filters.conditions()).order_by(*order)
+        if after is not None:
+            day, last_id = after
+            stmt = stmt.where(sa.or_(inc.occurred_on < day, sa.and_(inc.occurred_on == day, inc.id < last_id)))
+        page = session.scalars(stmt.limit(chunk if remaining is None else min(chunk, remaining))).all()
+        if not page:
+            return
+        yield from _rows(session, page)
+        session.expunge_all()
+        after = (page[-1].occurred_on, page[-1].id)
+        if remaining is not None:
+            remaining -= len(page)
 
 
 def incidents_by_id(session: Session, ids: Iterable[int]) -> list[IncidentRow]:

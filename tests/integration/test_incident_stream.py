@@ -1,0 +1,37 @@
+"""`khabar incidents --format json|csv` read incidents a page at a time: same rows, same order, any page size."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from warehouse import schema
+from warehouse.db import make_engine, session_scope, upgrade
+from warehouse.filters import IncidentFilter
+from warehouse.queries import iter_incidents, list_incidents
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 7, 1000])
+def test_pages_give_the_same_incidents_in_the_same_order(db_url: str, chunk: int) -> None:
+    engine = make_engine(db_url)
+    upgrade(engine)
+    now = datetime(2026, 5, 1, tzinfo=UTC)
+    with session_scope(engine) as session:
+        for k in range(1, 24):  # several incidents share a day, so paging must break ties by id
+            session.add(
+                schema.Incident(
+                    id=k, occurred_on=date(2026, 4, 1) + timedelta(days=k // 4), event_type="attack",
+                    attack_type="bombing", group_code="unknown", claimed=False, province="Sindh", district=None,
+                    killed=k, injured=None, militants_killed=None, confidence=0.9, revision=1,
+                    first_seen_at=now, updated_at=now,
+                )  # fmt: skip
+            )
+    everything = IncidentFilter(event_types=("attack",))
+    with session_scope(engine) as session:
+        expected = [row.id for row in list_incidents(session, filters=everything)]
+        assert [row.id for row in iter_incidents(session, everything, chunk=chunk)] == expected
+        newest = IncidentFilter(event_types=("attack",), limit=5)
+        assert [row.id for row in iter_incidents(session, newest, chunk=chunk)] == expected[:5]
+    assert len(expected) == 23
+    engine.dispose()
