@@ -19,14 +19,9 @@ def test_pages_give_the_same_incidents_in_the_same_order(db_url: str, chunk: int
     now = datetime(2026, 5, 1, tzinfo=UTC)
     with session_scope(engine) as session:
         for k in range(1, 24):  # several incidents share a day, so paging must break ties by id
-            session.add(
-                schema.Incident(
-                    id=k, occurred_on=date(2026, 4, 1) + timedelta(days=k // 4), event_type="attack",
-                    attack_type="bombing", group_code="unknown", claimed=False, province="Sindh", district=None,
-                    killed=k, injured=None, militants_killed=None, confidence=0.9, revision=1,
-                    first_seen_at=now, updated_at=now,
-                )  # fmt: skip
-            )
+            day = date(2026, 4, 1) + timedelta(days=k // 4)
+            fields = {"event_type": "attack", "group_code": "unknown", "claimed": False, "province": "Sindh"}
+            session.add(schema.Incident(id=k, occurred_on=day, killed=k, confidence=0.9, **fields))
     everything = IncidentFilter(event_types=("attack",))
     with session_scope(engine) as session:
         expected = [row.id for row in list_incidents(session, filters=everything)]
