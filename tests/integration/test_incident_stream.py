@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
 
@@ -16,7 +16,6 @@ from warehouse.queries import iter_incidents, list_incidents
 def test_pages_give_the_same_incidents_in_the_same_order(db_url: str, chunk: int) -> None:
     engine = make_engine(db_url)
     upgrade(engine)
-    now = datetime(2026, 5, 1, tzinfo=UTC)
     with session_scope(engine) as session:
         for k in range(1, 24):  # several incidents share a day, so paging must break ties by id
             day = date(2026, 4, 1) + timedelta(days=k // 4)
