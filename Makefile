@@ -38,9 +38,11 @@ typecheck: install
 unit: install
 	$(BIN)/pytest -q tests/unit
 
+# Coverage counts the CLI and crawl processes the tests start too (coverage's subprocess patch).
 test: install lint typecheck
-	mkdir -p var
-	$(BIN)/pytest -q --basetemp=var/pytest
+	rm -rf var/coverage && mkdir -p var/coverage
+	$(BIN)/pytest -q --basetemp=var/pytest --cov --cov-report=
+	@echo "coverage: $$($(BIN)/coverage report --format=total)% of lines (details: .venv/bin/coverage report)"
 
 train: install
 	$(BIN)/python -m classifiers.train

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from childenv import passthrough
 
 from khabar.cli import main
 
@@ -22,7 +23,11 @@ def run_cli(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
         "KHABAR_CRAWL_ALLOW_NETWORKS": "127.0.0.0/8",
     }
     return subprocess.run(
-        [sys.executable, "-m", "khabar.cli", *args], capture_output=True, text=True, timeout=120, env=env
+        [sys.executable, "-m", "khabar.cli", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env | passthrough(),
     )
 
 

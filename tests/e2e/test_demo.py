@@ -8,12 +8,17 @@ import sys
 from pathlib import Path
 
 import sqlalchemy as sa
+from childenv import passthrough
 
 
 def test_demo_runs_the_whole_pipeline(tmp_path: Path) -> None:
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "KHABAR_DATA_DIR": str(tmp_path / "data")}
     proc = subprocess.run(
-        [sys.executable, "-m", "khabar.cli", "demo"], capture_output=True, text=True, timeout=300, env=env
+        [sys.executable, "-m", "khabar.cli", "demo"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env | passthrough(),
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
     out = proc.stdout

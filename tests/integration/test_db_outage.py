@@ -26,6 +26,7 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
+from childenv import passthrough
 from httpfixture import FixtureServer, Route, news_page
 
 from crawlers.crawl import CrawlSettings
@@ -256,7 +257,7 @@ def cli_env(home: Path, webhook_url: str | None = None) -> dict[str, str]:
     }
     if webhook_url:
         env["KHABAR_ALERT_WEBHOOK_URL"] = webhook_url
-    return env
+    return env | passthrough()
 
 
 def khabar(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import threading
@@ -13,6 +12,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 import yaml
+from childenv import passthrough
 from httpfixture import FixtureServer, Route, news_page
 
 # Attack reports in three districts and one story that is no incident; each becomes its own page.
@@ -66,9 +66,7 @@ def cli_env(home: Path, **extra: str) -> dict[str, str]:
         "KHABAR_CRAWL_RETRIES": "0",
         "KHABAR_ALERT_MIN_CONFIDENCE": "0.0",
     }
-    if "PYTHONPATH" in os.environ:  # a checkout other than the installed one
-        env["PYTHONPATH"] = os.environ["PYTHONPATH"]
-    return env | extra
+    return env | passthrough() | extra
 
 
 def khabar_command(*args: str) -> list[str]:
