@@ -286,13 +286,25 @@ class _CrawlChild:
                 logger.debug("crawl: %s", line)
 
 
-def _die_with_parent() -> None:
-    """In the child before exec: get SIGKILL when the parent dies, however it dies."""
-    import ctypes
+# The parent's pid, handed to the child so it can tell whether its parent is already gone.
+_PARENT_PID = "KHABAR_CRAWL_PARENT_PID"
 
-    pr_set_pdeathsig = 1
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+
+def _die_with_parent() -> None:
+    """In the child, first thing: get SIGKILL when the parent dies, however it dies (Linux).
+
+    Done by the child itself rather than in a preexec_fn, which is unsafe in a parent with threads; a
+    parent that died before this ran is caught by comparing the parent pid with the one it handed over.
+    """
+    if sys.platform == "linux":
+        import ctypes
+
+        pr_set_pdeathsig = 1
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL("libc.so.6", use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+    expected = os.environ.get(_PARENT_PID)
+    if expected and os.getppid() != int(expected):
+        os._exit(1)  # orphaned before the death signal was armed
 
 
 class _SourceFold:
@@ -455,6 +467,7 @@ class RecordPipeline:
 
 
 def _main() -> int:
+    _die_with_parent()
     from scrapy.crawler import CrawlerProcess
 
     from crawlers.spiders.feed import FeedSpider
