@@ -9,6 +9,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
+from html.parser import HTMLParser
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -20,10 +22,13 @@ from domain.taxonomy import AttackType, EventType, Group, Province
 from khabar.demo.render import (
     ATOM_PATH,
     FEED_PATH,
+    HTML_TYPE,
     LISTING_PATH,
     OFFSITE_AD_URL,
     PRIVATE_PATH,
     SITEMAP_PATH,
+    TEXT_TYPE,
+    page_specs,
     render_publisher,
 )
 from khabar.demo.stories import (
@@ -395,3 +400,122 @@ def test_pages_carry_validators(stories: list[DemoStory]) -> None:
     again = render_publisher("indus-wire", BASE, stories)
     assert again[SITEMAP_PATH].etag == pages[SITEMAP_PATH].etag
     assert len({p.etag for p in pages.values()}) == len(pages)
+
+
+# --- the templates --------------------------------------------------------------------------------
+
+# Text a careless template would let through as markup, or that would break the XML of a feed.
+TRICKY_TITLE = 'Blast <b>"near"</b> Khar & Mamund\'s'
+TRICKY_AUTHOR = 'Ali & <Sons> "Jr"'
+TRICKY_SECTION = "Courts & 'Law'"
+TRICKY_PARAGRAPH = "a < b & c \"d\" 'e' </script> {{ not_a_variable }}"
+_KINDS = {".html.j2": HTML_TYPE, ".xml.j2": None, ".txt.j2": TEXT_TYPE}
+
+
+def _template_files(publisher: str) -> set[str]:
+    folder = resources.files("khabar.demo").joinpath("templates", publisher)
+    return {entry.name for entry in folder.iterdir() if entry.name.endswith(".j2")}
+
+
+def _tricky(stories: list[DemoStory], publisher: str) -> tuple[DemoStory, list[DemoStory]]:
+    story = _first_of(stories, publisher)
+    tricky = story.model_copy(
+        update={
+            "title": TRICKY_TITLE,
+            "author": TRICKY_AUTHOR,
+            "section": TRICKY_SECTION,
+            "paragraphs": (*story.paragraphs, TRICKY_PARAGRAPH),
+        }
+    )
+    return tricky, [tricky, *(s for s in stories if s.id != story.id)]
+
+
+class _TextOf(HTMLParser):
+    """The text of one element kind, as a browser would decode it."""
+
+    def __init__(self, tag: str) -> None:
+        super().__init__()
+        self.tag = tag
+        self.inside = False
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == self.tag:
+            self.inside = True
+            self.found.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.inside = self.inside and tag != self.tag
+
+    def handle_data(self, data: str) -> None:
+        if self.inside:
+            self.found[-1] += data
+
+
+def _text_of(tag: str, page: str) -> list[str]:
+    parser = _TextOf(tag)
+    parser.feed(page)
+    return parser.found
+
+
+@pytest.mark.parametrize("publisher", PUBLISHERS)
+def test_every_template_renders_every_page_kind(stories: list[DemoStory], publisher: str) -> None:
+    specs = page_specs(publisher, BASE, stories)
+    # Every template file is a page kind the site serves (base.html.j2 is the chrome the others extend).
+    assert {spec.template for spec in specs} | {"base.html.j2"} == _template_files(publisher)
+    pages = render_publisher(publisher, BASE, stories)
+    assert list(pages) == [spec.path for spec in specs]
+    for spec in specs:
+        page, text = pages[spec.path], pages[spec.path].body.decode("utf-8")
+        kind = next(suffix for suffix in _KINDS if spec.template.endswith(suffix))
+        assert page.content_type == (_KINDS[kind] or spec.content_type), spec.path
+        assert text.endswith("\n") and not text.endswith("\n\n"), spec.path
+        assert "{{" not in text and "{%" not in text and "{#" not in text, spec.path
+        if kind == ".html.j2":
+            assert text.lower().startswith("<!doctype html>\n<html lang="), spec.path
+            assert '<meta charset="utf-8">' in text and "</html>" in text, spec.path
+            assert text.count(f'<link rel="canonical" href="{BASE}{spec.path}">') == 1, spec.path
+        elif kind == ".xml.j2":
+            assert page.content_type.startswith(("application/rss+xml", "application/atom+xml", "application/xml"))
+            assert text.startswith('<?xml version="1.0" encoding='), spec.path
+            ET.fromstring(page.body)
+        else:
+            assert spec.path == "/robots.txt" and text.startswith(("User-agent: *", "# ")), spec.path
+
+
+@pytest.mark.parametrize("publisher", PUBLISHERS)
+def test_story_text_is_escaped_in_html_and_xml(stories: list[DemoStory], publisher: str) -> None:
+    story, mixed = _tricky(stories, publisher)
+    pages = render_publisher(publisher, BASE, mixed)
+    for path, page in pages.items():
+        text = page.body.decode("utf-8")
+        # JSON-LD is script data, not markup: JSON escaping applies there, and "</" must not end the script early.
+        markup = re.sub(r'<script type="application/ld\+json">.*?</script>', "", text, flags=re.S)
+        for raw in ("<b>", "<Sons>", "a < b", "& c", "</script> {{"):
+            assert raw not in markup, (path, raw)
+    # The story's own page and the pages listing every story show the title, escaped.
+    for path in {story.path, "/", LISTING_PATH} & set(pages):
+        assert "Blast &lt;b&gt;&quot;near&quot;&lt;/b&gt; Khar &amp; Mamund&#x27;s" in pages[path].body.decode(), path
+    article = pages[story.path].body.decode("utf-8")
+    assert _text_of("h1", article)[-1] == TRICKY_TITLE
+    assert TRICKY_PARAGRAPH in _text_of("p", article)
+    assert "<p>a &lt; b &amp; c &quot;d&quot; &#x27;e&#x27; &lt;/script&gt; {{ not_a_variable }}</p>" in article
+    assert "Ali &amp; &lt;Sons&gt; &quot;Jr&quot;" in article
+    for blob in re.findall(r'<script type="application/ld\+json">\n(.*?)\n</script>', article, flags=re.S):
+        assert "</" not in blob
+        data = json.loads(blob)
+        assert (data["headline"], data["author"]["name"], data["articleSection"]) == (
+            TRICKY_TITLE,
+            TRICKY_AUTHOR,
+            TRICKY_SECTION,
+        )
+    # Feeds and the sitemap are XML: they parse, and give the text back exactly as written.
+    for path in (FEED_PATH, ATOM_PATH, SITEMAP_PATH):
+        if path in pages:
+            root = ET.fromstring(pages[path].body)
+            texts = {element.text for element in root.iter()}
+            assert TRICKY_TITLE in texts, path
+            terms = {element.get("term") for element in root.iter()}
+            assert TRICKY_SECTION in texts | terms or path == SITEMAP_PATH, path
+            if path != SITEMAP_PATH:
+                assert TRICKY_AUTHOR in texts, path
