@@ -1,71 +1,114 @@
-"""Load and validate the demo site's stories (stories.yaml) with the labels a correct system gives them."""
+"""Load the demo stories (stories.yaml), validated by pydantic models, with the labels a correct system gives them."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, replace
 from datetime import datetime
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal, get_args
 
 import yaml
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    StringConstraints,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
 
 from domain.errors import KhabarError
 from domain.taxonomy import AttackType, EventType, Group, Province
 
-PUBLISHERS: tuple[str, ...] = ("frontier-herald", "quetta-times", "indus-wire")
+Publisher = Literal["frontier-herald", "quetta-times", "indus-wire"]
+PUBLISHERS: tuple[str, ...] = get_args(Publisher)
 
 # The Frontier Herald numbers its articles; the demo's numbers start here, in order of publication.
 FRONTIER_HERALD_FIRST_NUMBER = 2041001
 
-_STORY_KEYS = {"id", "publisher", "published", "title", "author", "section", "paragraphs", "expected"}
-_EXPECTED_KEYS = {
-    "event_type",
-    "attack_type",
-    "group",
-    "claimed",
-    "province",
-    "district",
-    "killed",
-    "injured",
-    "militants_killed",
-    "incident",
-}
-
 
 class StoryDataError(KhabarError, ValueError):
-    """stories.yaml (or a file in its format) is malformed; the message names the story."""
+    """stories.yaml (or a file in its format) is malformed; the message names the file, the story and the field."""
 
 
-@dataclass(frozen=True, slots=True)
-class ExpectedLabels:
-    """The labels a correct classifier gives one story, and the incident it belongs to."""
+def _iso_datetime(value: object) -> object:
+    # Only ISO text (or a timestamp YAML already parsed), never pydantic's other inputs such as epoch seconds.
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValueError(f"must be an ISO datetime with a UTC offset, got {_shown(value)}")
+
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# Folded YAML paragraphs may carry line breaks and runs of spaces; the site serves them collapsed.
+Paragraph = Annotated[Text, AfterValidator(lambda p: " ".join(p.split()))]
+# bool is an int subclass; a casualty figure of `true` is a typo, not 1.
+Count = Annotated[StrictInt, Field(ge=0)]
+Published = Annotated[AwareDatetime, BeforeValidator(_iso_datetime)]
+
+
+class ExpectedLabels(BaseModel):
+    """The labels a correct classifier gives one story, and the incident it belongs to (every key required)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
     event_type: EventType
     attack_type: AttackType | None
     group: Group
-    claimed: bool
+    claimed: StrictBool
     province: Province | None
-    district: str | None
-    killed: int | None
-    injured: int | None
-    militants_killed: int | None
-    incident: str | None
+    district: Text | None
+    killed: Count | None
+    injured: Count | None
+    militants_killed: Count | None
+    incident: Text | None
+
+    @field_validator("attack_type")
+    @classmethod
+    def _attack_type_only_for_attacks(cls, value: AttackType | None, info: ValidationInfo) -> AttackType | None:
+        event_type = info.data.get("event_type")
+        if event_type is not None and (event_type is EventType.ATTACK) != (value is not None):
+            raise ValueError("must be set for attacks and only for attacks")
+        return value
+
+    @field_validator("incident")
+    @classmethod
+    def _incident_unless_other(cls, value: str | None, info: ValidationInfo) -> str | None:
+        event_type = info.data.get("event_type")
+        if event_type is not None and (event_type is EventType.OTHER) != (value is None):
+            raise ValueError("must be null for 'other' stories and set otherwise")
+        return value
 
 
-@dataclass(frozen=True, slots=True)
-class DemoStory:
+class StoryEntry(BaseModel):
+    """One story as stories.yaml writes it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: Slug
+    publisher: Publisher
+    published: Published
+    title: Text
+    author: Text | None = None
+    section: Text | None = None  # the desk it is filed under; each publisher has a default
+    paragraphs: Annotated[tuple[Paragraph, ...], Field(min_length=1)]
+    expected: ExpectedLabels
+
+
+class DemoStory(StoryEntry):
     """One article of the demo site: its text, where its publisher serves it, and its expected labels."""
 
-    id: str
-    publisher: str
-    published: datetime
-    title: str
-    author: str | None
-    section: str | None
-    paragraphs: tuple[str, ...]
-    expected: ExpectedLabels
     path: str
     url: str = ""  # absolute, filled in once a running DemoSite serves the story
 
@@ -80,7 +123,7 @@ class DemoStory:
 
     def served_at(self, base_url: str) -> DemoStory:
         """A copy whose url is the story's path on the given publisher base URL."""
-        return replace(self, url=base_url.rstrip("/") + self.path)
+        return self.model_copy(update={"url": base_url.rstrip("/") + self.path})
 
 
 def default_stories_path() -> Path:
@@ -89,137 +132,105 @@ def default_stories_path() -> Path:
 
 
 def load_stories(path: Path | None = None) -> list[DemoStory]:
-    """Parse and validate stories; raises StoryDataError naming the first bad story."""
+    """Parse and validate stories, oldest first; raise StoryDataError with a one-line reason on the first problem."""
     source = path or default_stories_path()
-    with source.open(encoding="utf-8") as fh:
-        doc = yaml.safe_load(fh)
-    if not isinstance(doc, Mapping) or not isinstance(doc.get("stories"), list):
-        raise StoryDataError(f"{source.name}: expected a mapping with a 'stories' list")
-    raw = [_parse_story(item, index) for index, item in enumerate(doc["stories"])]
+    entries: list[StoryEntry] = []
     seen: set[str] = set()
-    for story in raw:
-        if story["id"] in seen:
-            raise StoryDataError(f"story {story['id']!r}: duplicate id")
-        seen.add(story["id"])
-    paths = _assign_paths(raw)
-    stories = [
-        DemoStory(path=paths[story["id"]], **story) for story in sorted(raw, key=lambda s: (s["published"], s["id"]))
+    for index, item in enumerate(_read_story_list(source), start=1):
+        entry = _validate(item, index, source)
+        if entry.id in seen:
+            raise StoryDataError(f"{source}: story {entry.id!r}: duplicate id")
+        seen.add(entry.id)
+        entries.append(entry)
+    paths = _assign_paths(entries)
+    return [
+        DemoStory(**dict(entry), path=paths[entry.id]) for entry in sorted(entries, key=lambda s: (s.published, s.id))
     ]
-    return stories
 
 
-def _assign_paths(stories: list[dict[str, Any]]) -> dict[str, str]:
+def _read_story_list(source: Path) -> list[Any]:
+    try:
+        doc = yaml.safe_load(source.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise StoryDataError(f"stories file not found: {source}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise StoryDataError(f"cannot read stories file {source}: {exc}") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f" (line {mark.line + 1})" if mark is not None else ""
+        raise StoryDataError(f"stories file {source} is not valid YAML{line}") from None
+    if not isinstance(doc, dict) or not isinstance(doc.get("stories"), list):
+        raise StoryDataError(f"{source}: expected a mapping with a 'stories' list")
+    return list(doc["stories"])
+
+
+def _validate(item: Any, index: int, source: Path) -> StoryEntry:
+    where = f"{source}: story #{index}"
+    if not isinstance(item, dict):
+        raise StoryDataError(f"{where}: expected a mapping")
+    if isinstance(item.get("id"), str):
+        where = f"{source}: story {item['id']!r}"
+    try:
+        return StoryEntry.model_validate(item)
+    except ValidationError as exc:
+        raise StoryDataError(f"{where}: {_problem(exc)}") from None
+
+
+# What a failed check means for someone editing stories.yaml, by the field's name.
+_FIELD_HINTS = {
+    "id": "must be a lower-case slug (a-z, 0-9 and hyphens)",
+    "published": "must be an ISO datetime with a UTC offset",
+    "paragraphs": "must be a list of non-empty strings",
+    "expected": "must be a mapping of labels",
+    "claimed": "must be true or false",
+    "killed": "must be a non-negative integer or null",
+    "injured": "must be a non-negative integer or null",
+    "militants_killed": "must be a non-negative integer or null",
+}
+
+
+def _field_name(loc: tuple[int | str, ...]) -> str:
+    """('expected', 'killed') -> expected.killed; ('paragraphs', 2) -> paragraphs #3, counted from 1 like stories."""
+    name = ""
+    for part in loc:
+        name += f" #{part + 1}" if isinstance(part, int) else f".{part}" if name else part
+    return name
+
+
+def _shown(value: object, limit: int = 80) -> str:
+    """The offending value as the file's author wrote it (YAML parses bare timestamps), cut to one short line."""
+    text = repr(str(value) if isinstance(value, datetime) else value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _problem(error: ValidationError) -> str:
+    """The first problem of a story, naming the field in the file's own terms."""
+    errors = error.errors()
+    unknown = [f"'{_field_name(e['loc'])}'" for e in errors if e["type"] == "extra_forbidden"]
+    if unknown:
+        return f"unknown key(s) {', '.join(unknown)}"
+    first = errors[0]
+    field = _field_name(first["loc"])
+    if first["type"] == "missing":
+        return f"'{field}' is missing"
+    if first["type"] == "value_error":
+        return f"'{field}' {str(first['msg']).removeprefix('Value error, ')}"
+    if first["type"] in ("enum", "literal_error"):
+        return f"'{field}' must be {first.get('ctx', {}).get('expected')}, got {_shown(first['input'])}"
+    last = first["loc"][-1]
+    hint = "must be a non-empty string" if isinstance(last, int) else _FIELD_HINTS.get(str(last))
+    return f"'{field}' {hint or 'must be a non-empty string'}, got {_shown(first['input'])}"
+
+
+def _assign_paths(stories: list[StoryEntry]) -> dict[str, str]:
     """Each publisher's URL scheme; Frontier Herald numbers follow publication order, so they are stable."""
     paths: dict[str, str] = {}
-    herald = sorted(
-        (s for s in stories if s["publisher"] == "frontier-herald"), key=lambda s: (s["published"], s["id"])
-    )
+    herald = sorted((s for s in stories if s.publisher == "frontier-herald"), key=lambda s: (s.published, s.id))
     for offset, story in enumerate(herald):
-        paths[story["id"]] = f"/news/{FRONTIER_HERALD_FIRST_NUMBER + offset}/{story['id']}"
+        paths[story.id] = f"/news/{FRONTIER_HERALD_FIRST_NUMBER + offset}/{story.id}"
     for story in stories:
-        if story["publisher"] == "quetta-times":
-            paths[story["id"]] = f"/story/{story['id']}.html"
-        elif story["publisher"] == "indus-wire":
-            published: datetime = story["published"]
-            paths[story["id"]] = f"/wire/{published:%Y}/{published:%m}/{story['id']}"
+        if story.publisher == "quetta-times":
+            paths[story.id] = f"/story/{story.id}.html"
+        elif story.publisher == "indus-wire":
+            paths[story.id] = f"/wire/{story.published:%Y}/{story.published:%m}/{story.id}"
     return paths
-
-
-def _parse_story(item: object, index: int) -> dict[str, Any]:
-    if not isinstance(item, Mapping):
-        raise StoryDataError(f"story #{index}: expected a mapping")
-    story_id = item.get("id")
-    if not isinstance(story_id, str) or not story_id or not _is_slug(story_id):
-        raise StoryDataError(f"story #{index}: 'id' must be a lower-case slug, got {story_id!r}")
-    where = f"story {story_id!r}"
-    unknown = set(item) - _STORY_KEYS
-    missing = {"publisher", "published", "title", "paragraphs", "expected"} - set(item)
-    if unknown or missing:
-        raise StoryDataError(f"{where}: unknown keys {sorted(unknown)}, missing keys {sorted(missing)}")
-    publisher = item["publisher"]
-    if publisher not in PUBLISHERS:
-        raise StoryDataError(f"{where}: unknown publisher {publisher!r}")
-    paragraphs = item["paragraphs"]
-    if not isinstance(paragraphs, list) or not all(isinstance(p, str) and p.strip() for p in paragraphs):
-        raise StoryDataError(f"{where}: 'paragraphs' must be a list of non-empty strings")
-    return {
-        "id": story_id,
-        "publisher": publisher,
-        "published": _parse_datetime(item["published"], where),
-        "title": _required_str(item, "title", where),
-        "author": _optional_str(item, "author", where),
-        "section": _optional_str(item, "section", where),
-        "paragraphs": tuple(" ".join(p.split()) for p in paragraphs),
-        "expected": _parse_expected(item["expected"], where),
-    }
-
-
-def _parse_expected(value: object, where: str) -> ExpectedLabels:
-    if not isinstance(value, Mapping) or set(value) != _EXPECTED_KEYS:
-        raise StoryDataError(f"{where}: 'expected' must have exactly the keys {sorted(_EXPECTED_KEYS)}")
-    try:
-        labels = ExpectedLabels(
-            event_type=EventType(value["event_type"]),
-            attack_type=None if value["attack_type"] is None else AttackType(value["attack_type"]),
-            group=Group(value["group"]),
-            claimed=_bool(value["claimed"]),
-            province=None if value["province"] is None else Province(value["province"]),
-            district=_optional_str(value, "district", where),
-            killed=_count(value["killed"]),
-            injured=_count(value["injured"]),
-            militants_killed=_count(value["militants_killed"]),
-            incident=_optional_str(value, "incident", where),
-        )
-    except (ValueError, TypeError) as exc:
-        raise StoryDataError(f"{where}: bad label: {exc}") from exc
-    is_attack = labels.event_type is EventType.ATTACK
-    if is_attack != (labels.attack_type is not None):
-        raise StoryDataError(f"{where}: attack_type must be set for attacks and only for attacks")
-    if (labels.event_type is EventType.OTHER) != (labels.incident is None):
-        raise StoryDataError(f"{where}: incident must be null for 'other' stories and set otherwise")
-    return labels
-
-
-def _parse_datetime(value: object, where: str) -> datetime:
-    parsed = value if isinstance(value, datetime) else None
-    if isinstance(value, str):
-        try:
-            parsed = datetime.fromisoformat(value)
-        except ValueError:
-            parsed = None
-    if parsed is None or parsed.tzinfo is None:
-        raise StoryDataError(f"{where}: 'published' must be an ISO datetime with a UTC offset, got {value!r}")
-    return parsed
-
-
-def _required_str(item: Mapping[str, Any], key: str, where: str) -> str:
-    value = item.get(key)
-    if not isinstance(value, str) or not value.strip():
-        raise StoryDataError(f"{where}: {key!r} must be a non-empty string")
-    return value.strip()
-
-
-def _optional_str(item: Mapping[str, Any], key: str, where: str) -> str | None:
-    value = item.get(key)
-    if value is None:
-        return None
-    return _required_str(item, key, where)
-
-
-def _bool(value: object) -> bool:
-    if not isinstance(value, bool):
-        raise TypeError(f"expected true or false, got {value!r}")
-    return value
-
-
-def _count(value: object) -> int | None:
-    # bool is an int subclass; a casualty figure of `true` is a typo, not 1.
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise TypeError(f"expected a non-negative integer or null, got {value!r}")
-    return value
-
-
-def _is_slug(value: str) -> bool:
-    return all((part.isalnum() and part.islower()) or part.isdigit() for part in value.split("-"))

@@ -6,22 +6,29 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
-from dataclasses import replace
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
+from html.parser import HTMLParser
+from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 
+from domain.errors import KhabarError
 from domain.taxonomy import AttackType, EventType, Group, Province
 from khabar.demo.render import (
     ATOM_PATH,
     FEED_PATH,
+    HTML_TYPE,
     LISTING_PATH,
     OFFSITE_AD_URL,
     PRIVATE_PATH,
     SITEMAP_PATH,
+    TEXT_TYPE,
+    page_specs,
     render_publisher,
 )
 from khabar.demo.stories import (
@@ -215,20 +222,8 @@ def test_served_paths_follow_each_publishers_scheme(stories: list[DemoStory]) ->
     assert len({s.path for s in stories}) == len(stories)
 
 
-@pytest.mark.parametrize(
-    ("change", "message"),
-    [
-        (lambda s: s["expected"].update(group="Taliban"), "bad label"),
-        (lambda s: s["expected"].update(province="NWFP"), "bad label"),
-        (lambda s: s["expected"].update(attack_type=None), "attack_type"),
-        (lambda s: s["expected"].update(killed=True), "bad label"),
-        (lambda s: s.update(publisher="dawn"), "unknown publisher"),
-        (lambda s: s.update(published="2026-09-14 19:40"), "UTC offset"),
-        (lambda s: s.update(id="Mir Ali"), "slug"),
-    ],
-)
-def test_load_stories_rejects_bad_data(tmp_path: Path, change: object, message: str) -> None:
-    story = {
+def _one_story() -> dict[str, Any]:
+    return {
         "id": "one-story",
         "publisher": "indus-wire",
         "published": "2026-09-14T19:40:00+05:00",
@@ -247,20 +242,81 @@ def test_load_stories_rejects_bad_data(tmp_path: Path, change: object, message: 
             "incident": "x",
         },
     }
+
+
+def test_a_valid_story_loads_with_normalised_text(tmp_path: Path) -> None:
+    story = _one_story()
+    story["title"] = "  A title "
+    story["paragraphs"][0] = "QUETTA: One\n  long   line."
     path = tmp_path / "stories.yaml"
     path.write_text(yaml.safe_dump({"stories": [story]}), encoding="utf-8")
-    assert load_stories(path)[0].id == "one-story"
-    assert callable(change)
+    (loaded,) = load_stories(path)
+    assert (loaded.id, loaded.title, loaded.paragraphs[0]) == ("one-story", "A title", "QUETTA: One long line.")
+    assert loaded.path == "/wire/2026/09/one-story" and loaded.url == ""
+    assert loaded.expected.attack_type is AttackType.BOMBING and loaded.expected.province is Province.SINDH
+    assert loaded.published == datetime(2026, 9, 14, 19, 40, tzinfo=PKT)
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "problem"),
+    [
+        (lambda s: s["expected"].update(group="Taliban"), "'expected.group'", "got 'Taliban'"),
+        (lambda s: s["expected"].update(province="NWFP"), "'expected.province'", "'Sindh'"),
+        (lambda s: s["expected"].update(attack_type=None), "'expected.attack_type'", "only for attacks"),
+        (lambda s: s["expected"].update(incident=None), "'expected.incident'", "set otherwise"),
+        (lambda s: s["expected"].update(killed=True), "'expected.killed'", "non-negative integer or null, got True"),
+        (lambda s: s["expected"].update(claimed="yes"), "'expected.claimed'", "true or false"),
+        (lambda s: s["expected"].update(town="Jacobabad"), "'expected.town'", "unknown key"),
+        (lambda s: s["expected"].pop("incident"), "'expected.incident'", "is missing"),
+        (lambda s: s.update(publisher="dawn"), "'publisher'", "got 'dawn'"),
+        (lambda s: s.update(published="2026-09-14 19:40"), "'published'", "UTC offset"),
+        (lambda s: s.update(published=1789000000), "'published'", "UTC offset"),
+        (lambda s: s.update(paragraphs=["One.", " "]), "'paragraphs #2'", "non-empty string"),
+        (lambda s: s.update(title=""), "'title'", "non-empty string"),
+        # Where a story is served is worked out by the loader, never written in the file.
+        (lambda s: s.update(url="http://example.invalid/x"), "'url'", "unknown key"),
+        (lambda s: s.update(id="Mir Ali"), "'id'", "slug"),
+    ],
+)
+def test_load_stories_names_the_file_story_and_field(
+    tmp_path: Path, change: Callable[[dict[str, Any]], object], field: str, problem: str
+) -> None:
+    story = _one_story()
     change(story)
+    path = tmp_path / "stories.yaml"
     path.write_text(yaml.safe_dump({"stories": [story]}), encoding="utf-8")
-    with pytest.raises(StoryDataError, match=message):
+    with pytest.raises(StoryDataError) as raised:
+        load_stories(path)
+    message = str(raised.value)
+    assert message.startswith(f"{path}: story {story['id']!r}: "), message
+    assert field in message and problem in message, message
+    assert "\n" not in message
+    assert isinstance(raised.value, KhabarError)
+
+
+def test_load_stories_names_a_story_without_an_id_by_position(tmp_path: Path) -> None:
+    path = tmp_path / "stories.yaml"
+    path.write_text(yaml.safe_dump({"stories": [_one_story(), {**_one_story(), "id": 7}]}), encoding="utf-8")
+    with pytest.raises(StoryDataError, match=r"stories\.yaml: story #2: 'id' must be a lower-case slug"):
         load_stories(path)
 
 
 def test_load_stories_rejects_duplicate_ids(tmp_path: Path, raw_stories: list[dict[str, object]]) -> None:
     path = tmp_path / "stories.yaml"
     path.write_text(yaml.safe_dump({"stories": [raw_stories[0], raw_stories[0]]}), encoding="utf-8")
-    with pytest.raises(StoryDataError, match="duplicate id"):
+    with pytest.raises(StoryDataError, match=f"story '{raw_stories[0]['id']}': duplicate id"):
+        load_stories(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [(None, "not found"), ("stories: [\n", "not valid YAML (line 2)"), ("- a list\n", "a 'stories' list")],
+)
+def test_load_stories_rejects_unreadable_files(tmp_path: Path, text: str | None, problem: str) -> None:
+    path = tmp_path / "stories.yaml"
+    if text is not None:
+        path.write_text(text, encoding="utf-8")
+    with pytest.raises(StoryDataError, match=re.escape(problem)):
         load_stories(path)
 
 
@@ -274,7 +330,9 @@ def _first_of(stories: list[DemoStory], publisher: str) -> DemoStory:
 def test_article_pages_escape_text_and_carry_metadata(stories: list[DemoStory]) -> None:
     for publisher in PUBLISHERS:
         story = _first_of(stories, publisher)
-        tricky = replace(story, title='Blast <b>"near"</b> Khar & Mamund', paragraphs=(*story.paragraphs[:-1], "a < b"))
+        tricky = story.model_copy(
+            update={"title": 'Blast <b>"near"</b> Khar & Mamund', "paragraphs": (*story.paragraphs[:-1], "a < b")}
+        )
         others = [s for s in stories if s.id != story.id]
         page = render_publisher(publisher, BASE, [tricky, *others])[story.path]
         html = page.body.decode("utf-8")
@@ -315,7 +373,7 @@ def test_atom_feed_and_sitemap_list_their_publishers_stories(stories: list[DemoS
     atom = ET.fromstring(render_publisher("quetta-times", BASE, stories)[ATOM_PATH].body)
     ns = {"a": "http://www.w3.org/2005/Atom"}
     links = [e.find("a:link[@rel='alternate']", ns) for e in atom.findall("a:entry", ns)]
-    hrefs = [link.get("href") if link is not None else None for link in links]
+    hrefs = [link.get("href", "") if link is not None else "" for link in links]
     assert sorted(hrefs) == sorted(BASE + s.path for s in stories if s.publisher == "quetta-times")
 
     wire = render_publisher("indus-wire", BASE, stories)
@@ -342,3 +400,122 @@ def test_pages_carry_validators(stories: list[DemoStory]) -> None:
     again = render_publisher("indus-wire", BASE, stories)
     assert again[SITEMAP_PATH].etag == pages[SITEMAP_PATH].etag
     assert len({p.etag for p in pages.values()}) == len(pages)
+
+
+# --- the templates --------------------------------------------------------------------------------
+
+# Text a careless template would let through as markup, or that would break the XML of a feed.
+TRICKY_TITLE = 'Blast <b>"near"</b> Khar & Mamund\'s'
+TRICKY_AUTHOR = 'Ali & <Sons> "Jr"'
+TRICKY_SECTION = "Courts & 'Law'"
+TRICKY_PARAGRAPH = "a < b & c \"d\" 'e' </script> {{ not_a_variable }}"
+_KINDS = {".html.j2": HTML_TYPE, ".xml.j2": None, ".txt.j2": TEXT_TYPE}
+
+
+def _template_files(publisher: str) -> set[str]:
+    folder = resources.files("khabar.demo").joinpath("templates", publisher)
+    return {entry.name for entry in folder.iterdir() if entry.name.endswith(".j2")}
+
+
+def _tricky(stories: list[DemoStory], publisher: str) -> tuple[DemoStory, list[DemoStory]]:
+    story = _first_of(stories, publisher)
+    tricky = story.model_copy(
+        update={
+            "title": TRICKY_TITLE,
+            "author": TRICKY_AUTHOR,
+            "section": TRICKY_SECTION,
+            "paragraphs": (*story.paragraphs, TRICKY_PARAGRAPH),
+        }
+    )
+    return tricky, [tricky, *(s for s in stories if s.id != story.id)]
+
+
+class _TextOf(HTMLParser):
+    """The text of one element kind, as a browser would decode it."""
+
+    def __init__(self, tag: str) -> None:
+        super().__init__()
+        self.tag = tag
+        self.inside = False
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == self.tag:
+            self.inside = True
+            self.found.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.inside = self.inside and tag != self.tag
+
+    def handle_data(self, data: str) -> None:
+        if self.inside:
+            self.found[-1] += data
+
+
+def _text_of(tag: str, page: str) -> list[str]:
+    parser = _TextOf(tag)
+    parser.feed(page)
+    return parser.found
+
+
+@pytest.mark.parametrize("publisher", PUBLISHERS)
+def test_every_template_renders_every_page_kind(stories: list[DemoStory], publisher: str) -> None:
+    specs = page_specs(publisher, BASE, stories)
+    # Every template file is a page kind the site serves (base.html.j2 is the chrome the others extend).
+    assert {spec.template for spec in specs} | {"base.html.j2"} == _template_files(publisher)
+    pages = render_publisher(publisher, BASE, stories)
+    assert list(pages) == [spec.path for spec in specs]
+    for spec in specs:
+        page, text = pages[spec.path], pages[spec.path].body.decode("utf-8")
+        kind = next(suffix for suffix in _KINDS if spec.template.endswith(suffix))
+        assert page.content_type == (_KINDS[kind] or spec.content_type), spec.path
+        assert text.endswith("\n") and not text.endswith("\n\n"), spec.path
+        assert "{{" not in text and "{%" not in text and "{#" not in text, spec.path
+        if kind == ".html.j2":
+            assert text.lower().startswith("<!doctype html>\n<html lang="), spec.path
+            assert '<meta charset="utf-8">' in text and "</html>" in text, spec.path
+            assert text.count(f'<link rel="canonical" href="{BASE}{spec.path}">') == 1, spec.path
+        elif kind == ".xml.j2":
+            assert page.content_type.startswith(("application/rss+xml", "application/atom+xml", "application/xml"))
+            assert text.startswith('<?xml version="1.0" encoding='), spec.path
+            ET.fromstring(page.body)
+        else:
+            assert spec.path == "/robots.txt" and text.startswith(("User-agent: *", "# ")), spec.path
+
+
+@pytest.mark.parametrize("publisher", PUBLISHERS)
+def test_story_text_is_escaped_in_html_and_xml(stories: list[DemoStory], publisher: str) -> None:
+    story, mixed = _tricky(stories, publisher)
+    pages = render_publisher(publisher, BASE, mixed)
+    for path, page in pages.items():
+        text = page.body.decode("utf-8")
+        # JSON-LD is script data, not markup: JSON escaping applies there, and "</" must not end the script early.
+        markup = re.sub(r'<script type="application/ld\+json">.*?</script>', "", text, flags=re.S)
+        for raw in ("<b>", "<Sons>", "a < b", "& c", "</script> {{"):
+            assert raw not in markup, (path, raw)
+    # The story's own page and the pages listing every story show the title, escaped.
+    for path in {story.path, "/", LISTING_PATH} & set(pages):
+        assert "Blast &lt;b&gt;&quot;near&quot;&lt;/b&gt; Khar &amp; Mamund&#x27;s" in pages[path].body.decode(), path
+    article = pages[story.path].body.decode("utf-8")
+    assert _text_of("h1", article)[-1] == TRICKY_TITLE
+    assert TRICKY_PARAGRAPH in _text_of("p", article)
+    assert "<p>a &lt; b &amp; c &quot;d&quot; &#x27;e&#x27; &lt;/script&gt; {{ not_a_variable }}</p>" in article
+    assert "Ali &amp; &lt;Sons&gt; &quot;Jr&quot;" in article
+    for blob in re.findall(r'<script type="application/ld\+json">\n(.*?)\n</script>', article, flags=re.S):
+        assert "</" not in blob
+        data = json.loads(blob)
+        assert (data["headline"], data["author"]["name"], data["articleSection"]) == (
+            TRICKY_TITLE,
+            TRICKY_AUTHOR,
+            TRICKY_SECTION,
+        )
+    # Feeds and the sitemap are XML: they parse, and give the text back exactly as written.
+    for path in (FEED_PATH, ATOM_PATH, SITEMAP_PATH):
+        if path in pages:
+            root = ET.fromstring(pages[path].body)
+            texts = {element.text for element in root.iter()}
+            assert TRICKY_TITLE in texts, path
+            terms = {element.get("term") for element in root.iter()}
+            assert TRICKY_SECTION in texts | terms or path == SITEMAP_PATH, path
+            if path != SITEMAP_PATH:
+                assert TRICKY_AUTHOR in texts, path
