@@ -90,7 +90,7 @@ logger = logging.getLogger(__name__)
 def backoff_delay(attempt: int, base_s: float, max_s: float, retry_after: str | None = None) -> float:
     """Seconds to wait before retry number `attempt` (1, 2, ...): base·2^(attempt-1), capped; a numeric
     Retry-After from the server wins when it asks for longer (still capped)."""
-    delay = base_s * 2 ** max(0, attempt - 1)
+    delay: float = base_s * 2 ** max(0, attempt - 1)
     if retry_after and retry_after.strip().isdigit():
         delay = max(delay, float(retry_after.strip()))
     return min(delay, max_s)
