@@ -55,6 +55,11 @@ class CrawlSettings:
     # Non-public networks the crawler may connect to (CIDR). Empty in production; tests and the demo
     # allow 127.0.0.0/8 for their local sites.
     allow_networks: tuple[str, ...] = ()
+    # URL claims (warehouse.claims): with a warehouse and a run id, each article URL is claimed there before
+    # it is fetched, so crawls in other processes (other sources of the host, other tasks) skip it.
+    claims_db_url: str | None = None
+    claims_run_id: str | None = None
+    claim_ttl_s: float = 900.0
 
 
 @dataclass(slots=True)
@@ -471,10 +476,27 @@ def _main() -> int:
     os.dup2(2, 1)
     process = CrawlerProcess(settings=_scrapy_settings(job["settings"], records_fd))
     queued: set[str] = set()
+    claims = _claim_store(job["settings"])
     for source in job["sources"]:
-        process.crawl(spider_for[SourceKind(source["kind"])], source=source, queued=queued)
-    process.start()
+        process.crawl(spider_for[SourceKind(source["kind"])], source=source, queued=queued, claims=claims)
+    try:
+        process.start()
+    finally:
+        if claims is not None:
+            claims.close()
     return 0
+
+
+def _claim_store(settings: dict[str, Any]) -> Any:
+    """The warehouse's URL claims for this crawl, when the job names a warehouse and a run."""
+    if not settings.get("claims_db_url") or not settings.get("claims_run_id"):
+        return None
+    from datetime import timedelta
+
+    from warehouse.claims import ClaimStore
+
+    ttl = timedelta(seconds=float(settings["claim_ttl_s"]))
+    return ClaimStore(str(settings["claims_db_url"]), str(settings["claims_run_id"]), ttl)
 
 
 if __name__ == "__main__":

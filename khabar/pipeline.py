@@ -13,7 +13,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -24,9 +24,10 @@ from sqlalchemy.orm import Session
 from crawlers.crawl import CrawlSettings, CrawlStats, FeedState, stream_crawl
 from crawlers.policy import parse_networks
 from crawlers.sources import Source, SourcesError, load_sources
+from crawlers.urls import canonical_url
 from domain.settings import Settings, get_settings
 from khabar.failures import configuration_failure, source_failure
-from warehouse import load, queries
+from warehouse import claims, load, queries
 from warehouse.db import display_url, make_engine, session_scope, upgrade
 from warehouse.incidents import resolve_incidents
 from warehouse.lock import writer_lock
@@ -117,10 +118,17 @@ def crawl(
     url = _url(db_url, settings)
     run_id = run_id or new_run_id()
     crawl_settings = crawl_settings or default_crawl_settings(settings)
+    # Article URLs are claimed in the warehouse before they are fetched (warehouse.claims); a claim lasts
+    # longer than any crawl may.
+    claim_ttl = timedelta(seconds=crawl_settings.crawl_timeout_s + 300)
+    crawl_settings = replace(
+        crawl_settings, claims_db_url=url, claims_run_id=run_id, claim_ttl_s=claim_ttl.total_seconds()
+    )
     outcome = CrawlOutcome()
     started_at = datetime.now(UTC)
     with warehouse(url) as engine:
         with session_scope(engine) as session:
+            claims.expire(session, claim_ttl)
             load.sync_sources(session, sources)
             known = {s.name: load.urls_on_hosts(session, s.hosts) for s in sources}
             states = {s.name: FeedState(*load.get_feed_state(session, s.name)) for s in sources}
@@ -139,6 +147,8 @@ def crawl(
                     finished_at,
                     base_delay=timedelta(seconds=settings.fetch_retry_base_s),
                 )
+                # Links it could not fetch are free for another crawl (or this source's next run) to try.
+                claims.release(session, {canonical_url(link) for link in result.failed_links}, run_id, result.name)
                 stats = result.stats
                 if queue["gave_up"]:
                     stats.notes["retry_gave_up"] = queue["gave_up"]

@@ -106,7 +106,9 @@ class SourceSpider(scrapy.Spider):
 
     name = "khabar-source"
 
-    def __init__(self, source: dict[str, Any], queued: set[str] | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self, source: dict[str, Any], queued: set[str] | None = None, claims: Any = None, **kwargs: Any
+    ) -> None:
         super().__init__(name=f"{source['kind']}:{source['name']}", **kwargs)
         self.source = source
         self.url_policy = UrlPolicy(frozenset(source["hosts"]), parse_networks(source.get("allow_networks", [])))
@@ -114,6 +116,8 @@ class SourceSpider(scrapy.Spider):
         self.link_pattern = source.get("link_pattern")
         # Shared by every spider of one crawl process: two sources on one host fetch a story once.
         self._queued: set[str] = set() if queued is None else queued
+        # Shared with every other crawl of the warehouse (other processes, other tasks): warehouse.claims.
+        self._claims = claims
         self._in_flight: set[str] = set()
         self._started = time.monotonic()
 
@@ -194,6 +198,10 @@ class SourceSpider(scrapy.Spider):
         if canonical in self._queued:
             # The same story linked twice, from this index or another source's.
             yield self._rec({"type": "link", "url": url, "outcome": "queued"})
+            return
+        if self._claims is not None and not self._claims.claim(canonical, self.source["name"]):
+            # Another crawl (another source of the site, in another task or run) is fetching it.
+            yield self._rec({"type": "link", "url": url, "outcome": "claimed"})
             return
         self._queued.add(canonical)
         self._in_flight.add(url)
