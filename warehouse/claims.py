@@ -2,8 +2,9 @@
 
 Two sources on one host (two Airflow tasks, two processes, or a CLI run beside a scheduled one) may
 discover the same article; the first claim wins and the other skips it (counted as skipped `claimed`).
-A claim holds for one source's crawl in one run, so that crawl's own retries keep it; it expires after
-`ttl`, when a crawl that died while holding it can be taken over, and expired rows are deleted.
+A claim keeps every other source from the URL; the source that holds it takes it back in any later run or
+retry (so a run killed mid-crawl never blocks its successor). It expires after `ttl`, when another source
+may take over a URL whose crawl died, and expired rows are deleted.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ logger = logging.getLogger(__name__)
 
 
 def claim(session: Session, url: str, run_id: str, source: str, *, ttl: timedelta, now: datetime | None = None) -> bool:
-    """Claim `url` (canonical) for this source's crawl in this run; False when another crawl holds it.
+    """Claim `url` (canonical) for this source's crawl in this run; False when another source holds it.
 
     One statement (an upsert whose update only takes over an expired claim or our own), so two
     processes claiming at once cannot both win. Commit right after, so the others see it.
@@ -32,7 +33,7 @@ def claim(session: Session, url: str, run_id: str, source: str, *, ttl: timedelt
     now = now or schema.utcnow()
     table = schema.UrlClaim.__table__
     stmt = insert(session, schema.UrlClaim).values(canonical_url=url, run_id=run_id, source=source, claimed_at=now)
-    ours = sa.and_(table.c.run_id == run_id, table.c.source == source)
+    ours = table.c.source == source
     stmt = stmt.on_conflict_do_update(
         index_elements=["canonical_url"],
         set_={"run_id": run_id, "source": source, "claimed_at": now},
