@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 
@@ -150,3 +151,18 @@ def test_report_window() -> None:
 def test_incident_changes_count_each_incident_once() -> None:
     resolved = [{"new": [3], "updated": []}, None, {"new": [], "updated": [3, 1]}]
     assert incident_changes(resolved) == {"new": 1, "updated": 1, "incidents": [3, 1]}
+
+
+def test_a_source_removed_from_the_file_mid_run_fails_permanently(tmp_path: Path) -> None:
+    from khabar.failures import SourceFailure
+    from khabar.pipeline import crawl_source
+
+    sources = tmp_path / "sources.yaml"
+    sources.write_text("sources:\n  - {name: kept, kind: feed, url: 'https://news.example/feed'}\n")
+    with pytest.raises(SourceFailure) as caught:
+        crawl_source("removed", sources, None, "run-1")
+    assert (caught.value.reason, caught.value.permanent) == ("not_configured", True)
+    sources.write_text("sources: [")
+    with pytest.raises(SourceFailure) as caught:
+        crawl_source("kept", sources, None, "run-1")
+    assert (caught.value.reason, caught.value.permanent) == ("bad_configuration", True)
