@@ -1,9 +1,10 @@
 """Why one source's crawl failed, and whether trying it again within the same run can help.
 
 A scheduler (Airflow's retries) should try a source again only when the failure may pass within minutes:
-a timeout, a 5xx, a dropped connection. A missing page (404/410), a name that does not resolve, robots.txt
-saying no, a URL the crawl policy refuses, or a source that is not (or no longer) in the sources file will
-fail the same way in 30 seconds: those are permanent for this run, and the next scheduled run tries again.
+a timeout, a 5xx, a dropped connection. A missing page (404/410), a name that does not resolve, a port where
+nothing listens (the crawler already retried it twice), robots.txt saying no, a URL the crawl policy
+refuses, or a source that is not (or no longer) in the sources file will fail the same way in 30 seconds:
+those are permanent for this run, and the next scheduled run (15 minutes later) tries again.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ PERMANENT_REASONS = frozenset(
         "http_410",
         "http_451",
         "dns",
+        "connection_refused",
         "robots",
         "private_address",
         "off_host",

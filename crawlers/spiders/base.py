@@ -25,6 +25,7 @@ from scrapy.exceptions import (
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import ConnectError, ConnectionDone, ConnectionLost
+from twisted.internet.error import ConnectionRefusedError as TwistedConnectionRefused
 from twisted.python.failure import Failure
 
 from crawlers.dates import first_trusted
@@ -59,6 +60,9 @@ _FAILURE_TYPES: tuple[tuple[type[BaseException] | tuple[type[BaseException], ...
     (DownloadTimeoutError, "timeout"),
     (DownloadCancelledError, "too_large"),  # the download handler cancels a body over DOWNLOAD_MAXSIZE
     (CannotResolveHostError, "dns"),
+    # Nothing listens there: told apart from a dropped connection, because for a source's own feed it means
+    # the source is down or misconfigured for this run (khabar.failures), not a blip worth retrying at once.
+    ((DownloadConnectionRefusedError, TwistedConnectionRefused), "connection_refused"),
     ((DownloadConnectionRefusedError, ConnectError, ConnectionLost, ConnectionDone, DownloadFailedError), "connection"),
     (ResponseDataLossError, "connection"),
     ((UnsupportedURLSchemeError, NotSupported), Refusal.BAD_SCHEME.value),

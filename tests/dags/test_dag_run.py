@@ -66,6 +66,12 @@ def news_site() -> Iterator[FixtureServer]:
         yield site  # /gone.xml has no route: 404
 
 
+def _refused_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
 class _Mailbox:
     def __init__(self) -> None:
         self.messages: list[EmailMessage] = []
@@ -110,6 +116,7 @@ def operator_setup(
     entries = [
         {"name": "local-news", "kind": "feed", "url": f"{news_site.base}/feed.xml", "link_pattern": r"/news/\d+"},
         {"name": "gone", "kind": "feed", "url": f"{news_site.base}/gone.xml"},
+        {"name": "dead", "kind": "feed", "url": f"http://127.0.0.1:{_refused_port()}/feed.xml"},
         {"name": "retired", "kind": "feed", "url": f"{news_site.base}/old.xml", "enabled": False},
     ]
     sources.write_text(yaml.safe_dump({"sources": entries}, sort_keys=False), encoding="utf-8")
@@ -213,34 +220,35 @@ def test_a_failing_source_fails_the_run_after_the_healthy_one_is_alerted_and_not
     states = {key: ti.state for key, ti in tis.items()}
 
     assert run.state == DagRunState.FAILED
-    assert xcoms[("list_sources", -1)] == ["local-news", "gone"], "disabled sources are not crawled"
+    assert xcoms[("list_sources", -1)] == ["local-news", "gone", "dead"], "disabled sources are not crawled"
     assert states == {
         ("upgrade_db", -1): TaskInstanceState.SUCCESS,
         ("reopen_alerts", -1): TaskInstanceState.SUCCESS,
         ("list_sources", -1): TaskInstanceState.SUCCESS,
         ("source.crawl", 0): TaskInstanceState.SUCCESS,
         ("source.crawl", 1): TaskInstanceState.FAILED,
-        # The stages run for both map indexes: classify is ALL_DONE, and the warehouse stages are global.
-        ("source.classify", 0): TaskInstanceState.SUCCESS,
-        ("source.classify", 1): TaskInstanceState.SUCCESS,
-        ("source.resolve", 0): TaskInstanceState.SUCCESS,
-        ("source.resolve", 1): TaskInstanceState.SUCCESS,
-        ("source.alert", 0): TaskInstanceState.SUCCESS,
-        ("source.alert", 1): TaskInstanceState.SUCCESS,
+        ("source.crawl", 2): TaskInstanceState.FAILED,
+        # The stages run for every map index: classify is ALL_DONE, and the warehouse stages are global.
+        **{
+            (f"source.{stage}", i): TaskInstanceState.SUCCESS
+            for stage in ("classify", "resolve", "alert")
+            for i in range(3)
+        },
         ("publish", -1): TaskInstanceState.SUCCESS,
         ("check_run", -1): TaskInstanceState.FAILED,
     }
     assert tis[("source.crawl", 1)].try_number == 1, "a 404 feed is permanent: no retry"
+    assert tis[("source.crawl", 2)].try_number == 1, "nothing listening is permanent for the run: no retry"
     assert tis[("check_run", -1)].try_number == 1
-    labels = {index: tis[("source.crawl", index)].label for index in (0, 1)}
-    assert labels == {0: "local-news", 1: "gone"}
+    labels = {index: tis[("source.crawl", index)].label for index in range(3)}
+    assert labels == {0: "local-news", 1: "gone", 2: "dead"}
     assert tis[("source.alert", 0)].label == "local-news"
 
     stats = xcoms[("source.crawl", 0)]
     assert (stats["new"], stats["fetched"], stats["failed"]) == (2, 2, 0), stats
     assert stats["skipped_reasons"].get("off_host") == 1, "the off-site link is skipped and counted"
-    assert sum(xcoms[("source.classify", i)]["labelled"] for i in (0, 1)) == 2
-    assert sum(len(xcoms[("source.resolve", i)]["new"]) for i in (0, 1)) == 1
+    assert sum(xcoms[("source.classify", i)]["labelled"] for i in range(3)) == 2
+    assert sum(len(xcoms[("source.resolve", i)]["new"]) for i in range(3)) == 1
 
     # The healthy source's attack reached the subscribers' webhook (configured by a connection), once.
     assert len(operator_setup.alerts.received) == 1
@@ -261,9 +269,13 @@ def test_a_failing_source_fails_the_run_after_the_healthy_one_is_alerted_and_not
     # The operators were told once per channel, with the failing source and its reason.
     assert len(operator_setup.ops.received) == 1
     _, note = operator_setup.ops.received[0]
-    assert "gone" in note["text"] and "http_404" in note["text"] and "permanent" in note["text"]
+    assert note["text"].splitlines()[0].endswith("failed: 2 source(s) (gone, dead), 0 other task(s)")
+    assert "- source gone: http_404 (permanent: not retried): index: http_404" in note["text"]
     problems = note["khabar"]["problems"]
-    assert [(p["task"], p["source"], p["reason"]) for p in problems] == [("source.crawl", "gone", "http_404")]
+    assert [(p["task"], p["source"], p["reason"]) for p in problems] == [
+        ("source.crawl", "gone", "http_404"),
+        ("source.crawl", "dead", "connection_refused"),
+    ]
     assert len(operator_setup.mail.messages) == 1
     mail = operator_setup.mail.messages[0]
     assert mail["To"] == "ops@khabar.test" and "gone" in str(mail["Subject"])

@@ -92,6 +92,7 @@ def test_smtp_settings_take_from_and_to_from_extras() -> None:
         ("index: http_429", "http_429", False),
         ("index: timeout", "timeout", False),
         ("index: connection", "connection", False),
+        ("index: connection_refused", "connection_refused", True),
         ("timeout: the source's time budget ran out with 3 link(s) unfetched", "source_timeout", False),
         ("timeout: the crawl did not finish within 600 s", "timeout", False),
         ("crawl process exited with status 1: boom", "crawl_lost", False),
