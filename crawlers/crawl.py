@@ -352,13 +352,16 @@ class _SourceFold:
         outcome = rec["outcome"]
         if outcome == "retry":
             self._notes["retried"] += 1
-        elif outcome in ("new", "known", "queued"):
+        elif outcome in ("new", "known", "queued", "claimed"):
             st.found += 1
             st.new += outcome == "new"
             if outcome == "queued":
                 # Already queued in this run by this index or another source of the same site: say so,
                 # or a sitemap that lists what the listing page already gave looks dead (new 0).
                 self._skipped["duplicate_link"] += 1
+            elif outcome == "claimed":
+                # Claimed in the warehouse by another source's crawl (another task, process or run).
+                self._skipped["claimed"] += 1
         else:
             self._skipped[outcome] += 1
 

@@ -116,6 +116,7 @@ def test_two_processes_crawling_one_host_fetch_each_article_once(db_url: str, tm
 
     assert all("error" not in r or r["error"] is None for r in results), results
     assert requested == dict.fromkeys(paths, 1), "each article fetched once, by one of the two processes"
+    assert [r["found"] for r in results] == [len(paths)] * 2, "a claimed link is found, and skipped"
     assert sum(r["fetched"] for r in results) == len(paths)
     assert sum(r["skipped_reasons"].get("claimed", 0) for r in results) == len(paths)
     engine = make_engine(db_url)
