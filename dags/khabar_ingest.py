@@ -210,7 +210,8 @@ def khabar_ingest() -> None:
         from khabar.orchestration import incident_changes
 
         context = get_current_context()
-        changes = incident_changes(context["ti"].xcom_pull(task_ids="source.resolve") or [])
+        # A list of task ids always pulls a list (one task id pulls a bare value when one source ran).
+        changes = incident_changes(context["ti"].xcom_pull(task_ids=["source.resolve"]) or [])
         if not changes["new"] and not changes["updated"]:
             raise AirflowSkipException("no incident created or revised in this run")
         context["outlet_events"][INCIDENTS].extra = changes

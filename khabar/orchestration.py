@@ -369,8 +369,10 @@ def deliver_alerts(settings: Settings) -> dict[str, int]:
     return result
 
 
-def incident_changes(resolved: list[dict[str, Any] | None]) -> dict[str, Any]:
-    """The incidents the run's resolve tasks created or revised, from their return values."""
+def incident_changes(resolved: list[dict[str, Any] | None] | dict[str, Any]) -> dict[str, Any]:
+    """The incidents the run's resolve tasks created or revised, from their return values (or the one's)."""
+    if isinstance(resolved, dict):
+        resolved = [resolved]
     new = sorted({int(i) for r in resolved if r for i in r.get("new", [])})
     updated = sorted({int(i) for r in resolved if r for i in r.get("updated", [])} - set(new))
     return {"new": len(new), "updated": len(updated), "incidents": new + updated}

@@ -152,6 +152,7 @@ def test_report_window() -> None:
 def test_incident_changes_count_each_incident_once() -> None:
     resolved = [{"new": [3], "updated": []}, None, {"new": [], "updated": [3, 1]}]
     assert incident_changes(resolved) == {"new": 1, "updated": 1, "incidents": [3, 1]}
+    assert incident_changes({"new": [4], "updated": []}) == {"new": 1, "updated": 0, "incidents": [4]}
 
 
 def test_a_source_removed_from_the_file_mid_run_fails_permanently(tmp_path: Path) -> None:
