@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 
 from domain.settings import Settings
 from khabar.orchestration import ConfigurationError, realert_range
@@ -54,4 +55,24 @@ def test_realert_reopens_only_the_range(db_url: str) -> None:
         realert_range(settings, {"realert_since": "2026-12-01", "realert_until": "2026-11-01"})
     with pytest.raises(ConfigurationError, match="dates"):
         realert_range(settings, {"realert_since": "last week"})
+    engine.dispose()
+
+
+def test_an_undeliverable_alert_is_recorded_then_fails_the_alert_stage(sqlite_url: str) -> None:
+    from khabar.orchestration import AlertDeliveryFailed, deliver_alerts
+    from khabar.webhook_sink import WebhookSink
+
+    upgrade(sqlite_url)
+    engine = make_engine(sqlite_url)
+    with session_scope(engine) as session:
+        session.add(_incident(date(2026, 11, 20)))
+    with WebhookSink(status=503) as sink:
+        settings = Settings(database_url=sqlite_url, alert_webhook_url=sink.url)
+        with pytest.raises(AlertDeliveryFailed, match="1 alert"):
+            deliver_alerts(settings)
+        with session_scope(engine) as session:
+            row = session.scalars(sa.select(schema.Alert)).one()
+            assert (row.status, row.error) == ("failed", "webhook answered 503")
+        sink.status = 200
+        assert deliver_alerts(settings)["sent"] == 1
     engine.dispose()
