@@ -8,7 +8,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export AIRFLOW_HOME ?= $(CURDIR)/var/airflow
 
-.PHONY: install demo test lint typecheck unit train bench airflow clean
+.PHONY: install demo test lint typecheck unit train bench airflow airflow-init clean
 
 install: $(STAMP)
 
@@ -53,10 +53,19 @@ bench: install
 	$(BIN)/python bench/classify_quality.py
 	$(BIN)/python bench/dedup.py
 
+# airflow.cfg for this checkout: its dags/ folder, no example DAGs, the API on $(AIRFLOW_HOST) (loopback by
+# default); then the metadata database. `airflow dags test khabar_ingest` works after this with only
+# AIRFLOW_HOME set (see README, "Airflow").
+AIRFLOW_HOST ?= 127.0.0.1
+AIRFLOW_PORT ?= 8080
+airflow-init: install
+	$(BIN)/python -m khabar.airflow_config --home $(AIRFLOW_HOME) --dags-folder $(CURDIR)/dags \
+		--host $(AIRFLOW_HOST) --port $(AIRFLOW_PORT)
+	$(BIN)/airflow db migrate
+
 # standalone starts its components as `airflow ...` subprocesses, so the venv must be on PATH.
-airflow: install
-	PATH=$(CURDIR)/$(BIN):$$PATH AIRFLOW__CORE__DAGS_FOLDER=$(CURDIR)/dags AIRFLOW__CORE__LOAD_EXAMPLES=False \
-		$(BIN)/airflow standalone
+airflow: airflow-init
+	PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/airflow standalone
 
 clean:
 	rm -rf var .mypy_cache .ruff_cache .pytest_cache

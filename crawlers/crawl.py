@@ -56,6 +56,11 @@ class CrawlSettings:
     # Non-public networks the crawler may connect to (CIDR). Empty in production; tests and the demo
     # allow 127.0.0.0/8 for their local sites.
     allow_networks: tuple[str, ...] = ()
+    # URL claims (warehouse.claims): with a warehouse and a run id, each article URL is claimed there before
+    # it is fetched, so crawls in other processes (other sources of the host, other tasks) skip it.
+    claims_db_url: str | None = None
+    claims_run_id: str | None = None
+    claim_ttl_s: float = 900.0
 
 
 @dataclass(slots=True)
@@ -360,13 +365,16 @@ class _SourceFold:
         outcome = rec["outcome"]
         if outcome == "retry":
             self._notes["retried"] += 1
-        elif outcome in ("new", "known", "queued"):
+        elif outcome in ("new", "known", "queued", "claimed"):
             st.found += 1
             st.new += outcome == "new"
             if outcome == "queued":
                 # Already queued in this run by this index or another source of the same site: say so,
                 # or a sitemap that lists what the listing page already gave looks dead (new 0).
                 self._skipped["duplicate_link"] += 1
+            elif outcome == "claimed":
+                # Claimed in the warehouse by another source's crawl (another task, process or run).
+                self._skipped["claimed"] += 1
         else:
             self._skipped[outcome] += 1
 
@@ -485,10 +493,27 @@ def _main() -> int:
     os.dup2(2, 1)
     process = CrawlerProcess(settings=_scrapy_settings(job["settings"], records_fd))
     queued: set[str] = set()
+    claims = _claim_store(job["settings"])
     for source in job["sources"]:
-        process.crawl(spider_for[SourceKind(source["kind"])], source=source, queued=queued)
-    process.start()
+        process.crawl(spider_for[SourceKind(source["kind"])], source=source, queued=queued, claims=claims)
+    try:
+        process.start()
+    finally:
+        if claims is not None:
+            claims.close()
     return 0
+
+
+def _claim_store(settings: dict[str, Any]) -> Any:
+    """The warehouse's URL claims for this crawl, when the job names a warehouse and a run."""
+    if not settings.get("claims_db_url") or not settings.get("claims_run_id"):
+        return None
+    from datetime import timedelta
+
+    from warehouse.claims import ClaimStore
+
+    ttl = timedelta(seconds=float(settings["claim_ttl_s"]))
+    return ClaimStore(str(settings["claims_db_url"]), str(settings["claims_run_id"]), ttl)
 
 
 if __name__ == "__main__":

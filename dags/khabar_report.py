@@ -1,19 +1,29 @@
-"""Airflow DAG `khabar_report`: once a day, write a trend snapshot (CSV/JSON) of the warehouse.
+"""Airflow DAG `khabar_report`: the analysts' HTML report and CSV/JSON snapshots of the warehouse's incidents.
 
-Thin on purpose: the task imports `khabar.pipeline` inside its body, so parsing stays cheap.
+Runs when `khabar_ingest` updates the `khabar_incidents` asset (incidents created or revised) and at least
+once a day (00:00 UTC). The files cover the run's data interval: a daily run the day that just ended; an
+asset-triggered run (which has no data interval) the current UTC day so far; a manual run the day before it
+was triggered. Re-running an interval rewrites the same files: `incidents-<interval>.csv/.json` (that
+interval's incidents, the JSON also its daily trends) and `report-<interval>.html` (everything up to the
+interval's last day), in `KHABAR_REPORT_DIR` (default `<data dir>/reports`).
+
+Thin on purpose: the task imports khabar inside its body, so parsing stays cheap.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
-from airflow.sdk import CronTriggerTimetable, dag, get_current_context, task
+from airflow.sdk import Asset, AssetOrTimeSchedule, CronTriggerTimetable, dag, get_current_context, task
 
 log = logging.getLogger("khabar.dags.report")
 
-default_args = {
+# Updated by khabar_ingest's `publish` task; the same definition is in khabar_ingest.py.
+INCIDENTS = Asset(name="khabar_incidents", uri="khabar://warehouse/incidents", group="khabar")
+
+default_args: dict[str, Any] = {
     "owner": "khabar",
     "retries": 3,
     "retry_delay": timedelta(minutes=1),
@@ -25,9 +35,12 @@ default_args = {
 
 @dag(
     dag_id="khabar_report",
-    description="Daily trend snapshot of the khabar warehouse.",
-    # Fires at 00:00 UTC; the one-day interval makes the run's data interval the day that just ended.
-    schedule=CronTriggerTimetable("0 0 * * *", timezone="UTC", interval=timedelta(days=1)),
+    description="The analysts' HTML report and CSV/JSON incident snapshots, on new incidents and daily.",
+    # Daily at 00:00 UTC, the data interval being the day that just ended; or whenever incidents change.
+    schedule=AssetOrTimeSchedule(
+        timetable=CronTriggerTimetable("0 0 * * *", timezone="UTC", interval=timedelta(days=1)),
+        assets=[INCIDENTS],
+    ),
     start_date=datetime(2026, 1, 1, tzinfo=UTC),
     catchup=False,
     max_active_runs=1,
@@ -37,23 +50,20 @@ default_args = {
 )
 def khabar_report() -> None:
     @task
-    def snapshot() -> dict:
-        """Snapshot the trends as of the end of this run's data interval (re-running a day rewrites it)."""
-        from khabar.pipeline import trend_snapshot
+    def report() -> dict[str, Any]:
+        """Write the report and snapshots of this run's data interval."""
+        from khabar.orchestration import report_window, settings_from_airflow
+        from khabar.pipeline import write_snapshots
 
         context = get_current_context()
-        # A manual run triggered without a logical date has no data interval: use when it was due.
-        end = context.get("data_interval_end") or context["dag_run"].run_after
-        day = end.date().isoformat()
-        result = trend_snapshot(
-            os.environ.get("KHABAR_DATABASE_URL") or None,
-            day=day,
-            out_dir=os.environ.get("KHABAR_REPORT_DIR") or None,
+        since, until = report_window(
+            context.get("data_interval_start"), context.get("data_interval_end"), context["dag_run"].run_after
         )
-        log.info("snapshot %s: rows=%s path=%s", day, result.get("rows"), result.get("path"))
+        result = write_snapshots(since, until, settings=settings_from_airflow())
+        log.info("report %s..%s: %s incident(s), %s", since, until, result["incidents"], result["html"])
         return result
 
-    snapshot()
+    report()
 
 
 khabar_report()

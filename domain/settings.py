@@ -22,6 +22,11 @@ class Settings(BaseSettings):
 
     data_dir: Path = Field(default_factory=_default_data_dir)
     database_url: str | None = None
+    # The sources file the scheduled runs crawl (`khabar run` takes --sources instead); under Airflow the
+    # Variable `khabar_sources_file` wins over KHABAR_SOURCES_FILE.
+    sources_file: Path | None = None
+    # Where the report DAG writes its HTML report and CSV/JSON snapshots (default: <data_dir>/reports).
+    report_dir: Path | None = None
     model_dir: Path | None = None
     alert_webhook_url: str | None = None
     alert_min_confidence: float = 0.5

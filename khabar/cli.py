@@ -126,6 +126,14 @@ def run(
 
     report = run_once(sources, _db(db, create=True), progress=lambda m: typer.echo(m, err=True))
     print_run_report(report)
+    if report.alerts_failed:
+        # Recorded in the alerts table (status failed, error) and retried by the next run; say so loudly.
+        typer.echo(
+            f"khabar: alerts: {report.alerts_failed} alert(s) could not be delivered "
+            "(see the alerts table; they are retried on the next run)",
+            err=True,
+        )
+        raise typer.Exit(EXIT_ALERTS_FAILED)
 
 
 def print_run_report(report: Any) -> None:
@@ -443,6 +451,7 @@ def _secrets(argv: list[str]) -> list[str]:
 
 # Exit statuses besides 0 (success), 1 (internal error) and each KhabarError's own (2 for bad input or an
 # unusable warehouse, 75 when another process holds the warehouse).
+EXIT_ALERTS_FAILED = 3  # the run finished, but at least one alert could not be delivered
 EXIT_INTERRUPTED = 130
 EXIT_TERMINATED = 143
 

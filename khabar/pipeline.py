@@ -6,12 +6,14 @@ DAG runs them as separate, retryable tasks. Every stage is idempotent: rerunning
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 import time
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -20,9 +22,12 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from crawlers.crawl import CrawlSettings, CrawlStats, FeedState, stream_crawl
-from crawlers.sources import Source, load_sources
+from crawlers.policy import parse_networks
+from crawlers.sources import Source, SourcesError, load_sources
+from crawlers.urls import canonical_url
 from domain.settings import Settings, get_settings
-from warehouse import load, queries
+from khabar.failures import configuration_failure, source_failure
+from warehouse import claims, load, queries
 from warehouse.db import display_url, make_engine, session_scope, upgrade
 from warehouse.incidents import resolve_incidents
 from warehouse.lock import writer_lock
@@ -71,10 +76,11 @@ def warehouse_session(db_url: str) -> Iterator[Session]:
         yield session
 
 
-def upgrade_db(db_url: str | None = None) -> None:
+def upgrade_db(db_url: str | None = None, *, settings: Settings | None = None) -> None:
     """Bring the warehouse schema to the newest migration (creates an empty database's tables)."""
-    url = _url(db_url)
-    with writer_lock(url, wait_s=get_settings().lock_wait_s):
+    settings = settings or get_settings()
+    url = _url(db_url, settings)
+    with writer_lock(url, wait_s=settings.lock_wait_s):
         upgrade(url)
 
 
@@ -98,6 +104,8 @@ def crawl(
     db_url: str | None = None,
     run_id: str | None = None,
     crawl_settings: CrawlSettings | None = None,
+    *,
+    settings: Settings | None = None,
 ) -> CrawlOutcome:
     """Crawl the sources and store each source's new articles as soon as that source is done.
 
@@ -106,14 +114,21 @@ def crawl(
     crawl_runs row. A slow source therefore delays no other source's articles, and a source cut off by
     its time budget keeps what it fetched.
     """
-    url = _url(db_url)
+    settings = settings or get_settings()
+    url = _url(db_url, settings)
     run_id = run_id or new_run_id()
-    settings = get_settings()
     crawl_settings = crawl_settings or default_crawl_settings(settings)
+    # Article URLs are claimed in the warehouse before they are fetched (warehouse.claims); a claim lasts
+    # longer than any crawl may.
+    claim_ttl = timedelta(seconds=crawl_settings.crawl_timeout_s + 300)
+    crawl_settings = replace(
+        crawl_settings, claims_db_url=url, claims_run_id=run_id, claim_ttl_s=claim_ttl.total_seconds()
+    )
     outcome = CrawlOutcome()
     started_at = datetime.now(UTC)
     with warehouse(url) as engine:
         with session_scope(engine) as session:
+            claims.expire(session, claim_ttl)
             load.sync_sources(session, sources)
             known = {s.name: load.urls_on_hosts(session, s.hosts) for s in sources}
             states = {s.name: FeedState(*load.get_feed_state(session, s.name)) for s in sources}
@@ -132,6 +147,8 @@ def crawl(
                     finished_at,
                     base_delay=timedelta(seconds=settings.fetch_retry_base_s),
                 )
+                # Links it could not fetch are free for another crawl (or this source's next run) to try.
+                claims.release(session, {canonical_url(link) for link in result.failed_links}, run_id, result.name)
                 stats = result.stats
                 if queue["gave_up"]:
                     stats.notes["retry_gave_up"] = queue["gave_up"]
@@ -149,21 +166,46 @@ def crawl(
     return outcome
 
 
-def crawl_source(source_name: str, sources_file: str, db_url: str | None, run_id: str) -> dict[str, Any]:
-    """Airflow's mapped task: crawl one source; raise when the source as a whole failed."""
-    sources = {s.name: s for s in load_sources(sources_file)}
-    if source_name not in sources:
-        raise KeyError(f"no source named {source_name!r} in {sources_file}")
-    outcome = crawl([sources[source_name]], db_url, run_id)
-    result = outcome.stats[source_name]
-    summary = result.as_dict() | {"stored": outcome.stored, "duplicates": outcome.duplicates}
-    if result.error:
-        raise RuntimeError(f"source {source_name}: {result.error}")
-    return summary
+def crawl_source(
+    source_name: str,
+    sources_file: str | Path,
+    db_url: str | None,
+    run_id: str,
+    *,
+    settings: Settings | None = None,
+) -> dict[str, Any]:
+    """One scheduled source's crawl (Airflow's mapped task): its stats, or a SourceFailure saying why not.
+
+    The failure says whether it is permanent (a missing feed, a refused URL, a source no longer in the file,
+    bad configuration: retrying within the run cannot help) or transient (a timeout, a 5xx, the warehouse
+    down). A source disabled since the run started is not crawled: its stats say `disabled`.
+    """
+    settings = settings or get_settings()
+    try:
+        sources = {s.name: s for s in load_sources(sources_file)}
+        parse_networks(settings.crawl_allow_network_list)
+    except (SourcesError, ValueError) as exc:
+        raise configuration_failure(source_name, str(exc)) from None
+    source = sources.get(source_name)
+    if source is None:
+        detail = f"no source named {source_name!r} in {sources_file} (removed since the run started?)"
+        raise configuration_failure(source_name, detail, missing=True)
+    if not source.enabled:
+        return {"source": source_name, "disabled": True}
+    outcome = crawl([source], db_url, run_id, settings=settings)
+    stats = outcome.stats[source_name]
+    failure = source_failure(stats)
+    if failure is not None:
+        raise failure
+    return stats.as_dict() | {"stored": outcome.stored, "duplicates": outcome.duplicates}
 
 
 def classify_pending(
-    db_url: str | None = None, *, model_dir: Path | None = None, batch_size: int = 256
+    db_url: str | None = None,
+    *,
+    model_dir: Path | None = None,
+    batch_size: int = 256,
+    settings: Settings | None = None,
 ) -> dict[str, Any]:
     """Label every stored article that has no labels from the current model version.
 
@@ -171,7 +213,7 @@ def classify_pending(
     """
     from classifiers.classify import Classifier  # the model is loaded only by stages that need it
 
-    settings = get_settings()
+    settings = settings or get_settings()
     url = _url(db_url, settings)
     classifier = Classifier.load(model_dir or settings.model_dir)
     labelled = quarantined = rejected = 0
@@ -206,11 +248,14 @@ def current_model_version(model_dir: Path | None = None) -> str:
     return Classifier.load(model_dir or get_settings().model_dir).version
 
 
-def resolve_pending(db_url: str | None = None, *, model_version: str | None = None) -> dict[str, Any]:
+def resolve_pending(
+    db_url: str | None = None, *, model_version: str | None = None, settings: Settings | None = None
+) -> dict[str, Any]:
     """Merge newly labelled attack and operation reports into incidents."""
-    version = model_version or current_model_version()
-    url = _url(db_url)
-    with writer_lock(url, wait_s=get_settings().lock_wait_s), warehouse_session(url) as session:
+    settings = settings or get_settings()
+    version = model_version or current_model_version(settings.model_dir)
+    url = _url(db_url, settings)
+    with writer_lock(url, wait_s=settings.lock_wait_s), warehouse_session(url) as session:
         result = resolve_incidents(session, version)
     return {"new": list(result.new), "updated": list(result.updated), "articles": result.articles}
 
@@ -225,23 +270,66 @@ def send_alerts(db_url: str | None = None, settings: Settings | None = None) -> 
         return deliver_pending(engine, settings)
 
 
-def trend_snapshot(db_url: str | None, day: str, out_dir: str | None = None) -> dict[str, Any]:
-    """Write the monthly trends by province and by group as of `day` to a JSON file (the daily report)."""
-    import json
+def write_snapshots(
+    since: date,
+    until: date,
+    out_dir: str | Path | None = None,
+    *,
+    settings: Settings | None = None,
+    now: datetime | None = None,
+) -> dict[str, Any]:
+    """The report DAG's files for the incidents that occurred from `since` to `until` (inclusive days).
 
-    settings = get_settings()
-    target = Path(out_dir) if out_dir else settings.data_dir / "reports"
+    `incidents-<interval>.csv` and `.json` hold that interval's incidents (the JSON also its daily trends by
+    province, group and attack type); `report-<interval>.html` is the analysts' report of everything up to
+    `until`. Re-running an interval rewrites the same files (each written whole, then renamed into place).
+    """
+    from khabar.output import OutputFormat
+    from khabar.report import write_report
+    from khabar.views import render_incidents
+    from warehouse.filters import IncidentFilter
+    from warehouse.trends import trend_table
+
+    settings = settings or get_settings()
+    url = _url(None, settings)
+    target = Path(out_dir) if out_dir else settings.report_dir or settings.data_dir / "reports"
     target.mkdir(parents=True, exist_ok=True)
-    snapshot: dict[str, Any] = {"day": day, "generated_at": datetime.now(UTC).isoformat()}
-    rows = 0
-    with warehouse_session(_url(db_url, settings)) as session:
-        for by in ("province", "group", "attack_type"):
-            trend = queries.trends(session, by=by, period="month", since=None)
-            snapshot[by] = [t.as_dict() for t in trend]
-            rows += len(trend)
-    path = target / f"trends-{day}.json"
-    path.write_text(json.dumps(snapshot, indent=2, default=str), encoding="utf-8")
-    return {"path": str(path), "rows": rows}
+    label = since.isoformat() if since == until else f"{since.isoformat()}_{until.isoformat()}"
+    interval = IncidentFilter(since=since, until=until)
+    attacks = IncidentFilter(since=since, until=until, event_types=("attack",))
+    with warehouse_session(url) as session:
+        rows = [row.as_dict() for row in queries.list_incidents(session, filters=interval)]
+        trends = {
+            by: [p.as_dict() for p in trend_table(session, by, "day", attacks).points]
+            for by in ("province", "group", "attack_type")
+        }
+    snapshot = {
+        "since": since.isoformat(),
+        "until": until.isoformat(),
+        "generated_at": (now or datetime.now(UTC)).isoformat(),
+        "incidents": rows,
+        "trends": trends,
+    }
+    csv_path = _write_atomically(target / f"incidents-{label}.csv", render_incidents(rows, OutputFormat.CSV, title=""))
+    json_path = _write_atomically(
+        target / f"incidents-{label}.json", json.dumps(snapshot, indent=2, default=str, ensure_ascii=False)
+    )
+    html_path = write_report(url, target / f"report-{label}.html", until=until)
+    return {
+        "since": since.isoformat(),
+        "until": until.isoformat(),
+        "incidents": len(rows),
+        "csv": str(csv_path),
+        "json": str(json_path),
+        "html": str(html_path),
+    }
+
+
+def _write_atomically(path: Path, text: str) -> Path:
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    os.replace(tmp, path)
+    return path
 
 
 def new_run_id() -> str:

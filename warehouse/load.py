@@ -437,7 +437,9 @@ def mark_source_success(session: Session, source: str, at: datetime | None = Non
 
 # Failures that may pass (a server error, a timeout, a dropped connection, a source cut off by its time
 # budget). A 404, a page too large, no text or a refused URL will not change by asking again.
-_TRANSIENT = re.compile(r"^(timeout|connection|dns|crawl_lost|source_timeout|error|http_(5\d\d|408|425|429))$")
+_TRANSIENT = re.compile(
+    r"^(timeout|connection(_refused)?|dns|crawl_lost|source_timeout|error|http_(5\d\d|408|425|429))$"
+)
 RETRY_BASE_DELAY = timedelta(minutes=10)
 RETRY_MAX_DELAY = timedelta(hours=12)
 RETRY_MAX_ATTEMPTS = 6

@@ -242,6 +242,21 @@ class CrawlRun(Base):
     error: Mapped[str | None] = mapped_column(sa.Text)
 
 
+class UrlClaim(Base):
+    """An article URL a crawl has claimed before fetching it, so sources sharing a host fetch it once.
+
+    Keyed by canonical URL; the holder is one source's crawl in one run (`run_id`, `source`). A claim older
+    than the claim timeout belongs to a crawl that died and may be taken over; old claims are deleted.
+    """
+
+    __tablename__ = "url_claims"
+
+    canonical_url: Mapped[str] = mapped_column(sa.Text, primary_key=True)
+    run_id: Mapped[str] = mapped_column(sa.String(128))
+    source: Mapped[str] = mapped_column(sa.String(64))
+    claimed_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+
+
 class FetchRetry(Base):
     """An article link whose fetch failed for a reason that may pass; retried on later runs with backoff.
 

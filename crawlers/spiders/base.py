@@ -25,6 +25,7 @@ from scrapy.exceptions import (
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import ConnectError, ConnectionDone, ConnectionLost
+from twisted.internet.error import ConnectionRefusedError as TwistedConnectionRefused
 from twisted.python.failure import Failure
 
 from crawlers.dates import first_trusted
@@ -59,6 +60,9 @@ _FAILURE_TYPES: tuple[tuple[type[BaseException] | tuple[type[BaseException], ...
     (DownloadTimeoutError, "timeout"),
     (DownloadCancelledError, "too_large"),  # the download handler cancels a body over DOWNLOAD_MAXSIZE
     (CannotResolveHostError, "dns"),
+    # Nothing listens there: told apart from a dropped connection, because for a source's own feed it means
+    # the source is down or misconfigured for this run (khabar.failures), not a blip worth retrying at once.
+    ((DownloadConnectionRefusedError, TwistedConnectionRefused), "connection_refused"),
     ((DownloadConnectionRefusedError, ConnectError, ConnectionLost, ConnectionDone, DownloadFailedError), "connection"),
     (ResponseDataLossError, "connection"),
     ((UnsupportedURLSchemeError, NotSupported), Refusal.BAD_SCHEME.value),
@@ -106,7 +110,9 @@ class SourceSpider(scrapy.Spider):
 
     name = "khabar-source"
 
-    def __init__(self, source: dict[str, Any], queued: set[str] | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self, source: dict[str, Any], queued: set[str] | None = None, claims: Any = None, **kwargs: Any
+    ) -> None:
         super().__init__(name=f"{source['kind']}:{source['name']}", **kwargs)
         self.source = source
         self.url_policy = UrlPolicy(frozenset(source["hosts"]), parse_networks(source.get("allow_networks", [])))
@@ -114,6 +120,8 @@ class SourceSpider(scrapy.Spider):
         self.link_pattern = source.get("link_pattern")
         # Shared by every spider of one crawl process: two sources on one host fetch a story once.
         self._queued: set[str] = set() if queued is None else queued
+        # Shared with every other crawl of the warehouse (other processes, other tasks): warehouse.claims.
+        self._claims = claims
         self._in_flight: set[str] = set()
         self._started = time.monotonic()
 
@@ -194,6 +202,10 @@ class SourceSpider(scrapy.Spider):
         if canonical in self._queued:
             # The same story linked twice, from this index or another source's.
             yield self._rec({"type": "link", "url": url, "outcome": "queued"})
+            return
+        if self._claims is not None and not self._claims.claim(canonical, self.source["name"]):
+            # Another crawl (another source of the site, in another task or run) is fetching it.
+            yield self._rec({"type": "link", "url": url, "outcome": "claimed"})
             return
         self._queued.add(canonical)
         self._in_flight.add(url)

@@ -1,104 +1,69 @@
-"""`dag.test()` of khabar_ingest end to end against a tiny news site on localhost.
+"""`dag.test()` of khabar_ingest and khabar_report end to end, with the real pipeline, on loopback only.
 
-The site has one working feed with two articles; sources.yaml also lists a source whose host refuses
-connections and a disabled one. The run must crawl the good source, fail only the bad source's mapped
-task instance (after its retry), and still classify, resolve and alert.
-
-When `khabar.pipeline` exists the real pipeline runs (warehouse: an SQLite file in the test's tmp dir).
-Until then a small stand-in with the same signatures is put in `sys.modules` for this test only.
+A news site serves one working feed (an attack report and a cabinet story) and answers 404 for a second
+source's feed. Everything is configured the way an operator configures Airflow: the warehouse, the alert
+webhook and both notifiers through connections (`AIRFLOW_CONN_*`), the sources file through a Variable
+(`AIRFLOW_VAR_*`); khabar's own KHABAR_DATABASE_URL is unset. The run must fail (a source failed) only
+after the healthy source's incident was alerted, never retry the 404, and tell the operators once by
+webhook and once by e-mail (a real aiosmtpd server) which source failed and why.
 """
 
 from __future__ import annotations
 
-import functools
-import importlib
-import importlib.util
-import re
+import json
 import socket
-import sys
-import threading
-import types
-import urllib.error
-import urllib.request
-import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from email import policy as email_policy
+from email.message import EmailMessage
+from email.parser import BytesParser
 from pathlib import Path
 from typing import Any, NamedTuple
-from urllib.parse import urlsplit
 
 import pytest
+import sqlalchemy as sa
 import yaml
+from httpfixture import FixtureServer, Route, news_page
+
+from khabar.webhook_sink import WebhookSink
 
 DAGS_FOLDER = Path(__file__).resolve().parents[2] / "dags"
 LOGICAL_DATE = datetime(2026, 11, 25, 4, 0, tzinfo=UTC)
 
-ARTICLES = {
-    "news/1001": (
-        "Suicide bomber kills 12 at police checkpoint in Bannu",
-        "A suicide bomber rammed an explosives-laden vehicle into a police checkpoint in Bannu district "
-        "of Khyber Pakhtunkhwa on Monday, killing 12 policemen and injuring 9 others, officials said. "
-        "The banned Tehreek-e-Taliban Pakistan claimed responsibility for the attack in a statement. "
-        "Rescue teams shifted the injured to the district headquarters hospital, where an emergency "
-        "was declared. The provincial government condemned the attack and ordered an inquiry.",
-    ),
-    "news/1002": (
-        "Provincial cabinet approves annual development plan",
-        "The Punjab cabinet on Monday approved the annual development plan for the next fiscal year, "
-        "allocating funds for schools, hospitals and roads across the province. The chief minister "
-        "said the plan focused on rural districts and on completing projects started in earlier years. "
-        "Opposition members criticised the allocation for the provincial capital as excessive.",
-    ),
-}
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-def _write_site(root: Path, base: str) -> None:
-    items = []
-    for path, (title, _) in ARTICLES.items():
-        items.append(
-            f"<item><title>{title}</title><link>{base}/{path}</link><pubDate>Mon, 24 Nov 2026 "
-            "09:00:00 +0000</pubDate></item>"
-        )
-    # Off-site: a source may fetch only from its own host, so this one is counted and skipped.
-    items.append("<item><title>Elsewhere</title><link>http://elsewhere.invalid/news/9</link></item>")
-    (root / "feed.xml").write_text(
-        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Local News</title>'
-        f"<link>{base}/</link><description>test feed</description>{''.join(items)}</channel></rss>",
-        encoding="utf-8",
-    )
-    for path, (title, body) in ARTICLES.items():
-        page = root / path
-        page.parent.mkdir(parents=True, exist_ok=True)
-        paragraphs = "".join(f"<p>{sentence.strip()}.</p>" for sentence in body.split(". ") if sentence)
-        page.write_text(
-            f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{title}</title>"
-            f"<meta property='article:published_time' content='2026-11-24T09:00:00+00:00'></head><body>"
-            f"<header><nav><a href='/'>Home</a></nav></header><article><h1>{title}</h1>"
-            f"<p class='byline'>Staff Reporter</p>{paragraphs}</article><footer>(c) Local News</footer>"
-            "</body></html>",
-            encoding="utf-8",
-        )
+ATTACK = (
+    "Suicide bomber kills 12 at police checkpoint in Bannu",
+    "A suicide bomber rammed an explosives-laden vehicle into a police checkpoint in Bannu district "
+    "of Khyber Pakhtunkhwa on Monday, killing 12 policemen and injuring 9 others, officials said. "
+    "The banned Tehreek-e-Taliban Pakistan claimed responsibility for the attack in a statement. "
+    "Rescue teams shifted the injured to the district headquarters hospital, where an emergency "
+    "was declared. The provincial government condemned the attack and ordered an inquiry.",
+)
+CABINET = (
+    "Provincial cabinet approves annual development plan",
+    "The Punjab cabinet on Monday approved the annual development plan for the next fiscal year, "
+    "allocating funds for schools, hospitals and roads across the province. The chief minister "
+    "said the plan focused on rural districts and on completing projects started in earlier years. "
+    "Opposition members criticised the allocation for the provincial capital as excessive.",
+)
+PUBLISHED = "2026-11-24T09:00:00+00:00"
 
 
 @pytest.fixture
-def news_site(tmp_path: Path) -> Iterator[str]:
-    """Serves a feed and two article pages on 127.0.0.1; yields the base URL."""
-    root = tmp_path / "site"
-    root.mkdir()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root)))
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-    _write_site(root, base)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield base
-    server.shutdown()
-    server.server_close()
+def news_site() -> Iterator[FixtureServer]:
+    with FixtureServer() as site:
+        items = "".join(
+            f"<item><title>{title}</title><link>{site.base}{path}</link></item>"
+            for path, (title, _) in (("/news/1001", ATTACK), ("/news/1002", CABINET))
+        )
+        # Off-site: a source may fetch only from its own host, so this one is counted and skipped.
+        items += "<item><title>Elsewhere</title><link>http://elsewhere.invalid/news/9</link></item>"
+        site.routes["/feed.xml"] = Route(
+            f"<?xml version='1.0'?><rss version='2.0'><channel><title>t</title>{items}</channel></rss>".encode(),
+            content_type="application/rss+xml",
+        )
+        site.routes["/news/1001"] = Route(news_page(*ATTACK, PUBLISHED))
+        site.routes["/news/1002"] = Route(news_page(*CABINET, PUBLISHED))
+        yield site  # /gone.xml has no route: 404
 
 
 def _refused_port() -> int:
@@ -107,121 +72,93 @@ def _refused_port() -> int:
         return int(sock.getsockname()[1])
 
 
+class _Mailbox:
+    def __init__(self) -> None:
+        self.messages: list[EmailMessage] = []
+
+    async def handle_DATA(self, server: object, session: object, envelope: Any) -> str:
+        message = BytesParser(policy=email_policy.default).parsebytes(envelope.original_content)
+        assert isinstance(message, EmailMessage)
+        self.messages.append(message)
+        return "250 OK"
+
+
 @pytest.fixture
-def sources_file(tmp_path: Path, news_site: str) -> Path:
-    path = tmp_path / "sources.yaml"
-    sources = [
-        {"name": "local-news", "kind": "feed", "url": f"{news_site}/feed.xml", "link_pattern": r"/news/\d+"},
-        {"name": "unreachable", "kind": "feed", "url": f"http://127.0.0.1:{_refused_port()}/feed.xml"},
-        {"name": "retired", "kind": "feed", "url": f"{news_site}/old.xml", "enabled": False},
+def mailbox() -> Iterator[tuple[_Mailbox, int]]:
+    from aiosmtpd.controller import Controller
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = int(probe.getsockname()[1])
+    box = _Mailbox()
+    controller = Controller(box, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield box, port
+    finally:
+        controller.stop()
+
+
+class Receivers(NamedTuple):
+    alerts: WebhookSink
+    ops: WebhookSink
+    mail: _Mailbox
+    warehouse: Path
+    reports: Path
+
+
+@pytest.fixture
+def operator_setup(
+    tmp_path: Path, news_site: FixtureServer, mailbox: tuple[_Mailbox, int], monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Receivers]:
+    """Configure khabar through Airflow connections and a Variable, as docs/README tell an operator to."""
+    sources = tmp_path / "sources.yaml"
+    entries = [
+        {"name": "local-news", "kind": "feed", "url": f"{news_site.base}/feed.xml", "link_pattern": r"/news/\d+"},
+        {"name": "gone", "kind": "feed", "url": f"{news_site.base}/gone.xml"},
+        {"name": "dead", "kind": "feed", "url": f"http://127.0.0.1:{_refused_port()}/feed.xml"},
+        {"name": "retired", "kind": "feed", "url": f"{news_site.base}/old.xml", "enabled": False},
     ]
-    path.write_text(yaml.safe_dump({"sources": sources}, sort_keys=False), encoding="utf-8")
-    return path
-
-
-def _fake_pipeline() -> types.ModuleType:
-    """A stand-in for khabar.pipeline with the agreed signatures; crawls for real with urllib, stores nothing."""
-    module = types.ModuleType("khabar.pipeline")
-    seen: set[str] = set()
-    pending: list[str] = []
-    labelled: list[str] = []
-
-    def _sources(sources_file: str) -> list[dict[str, Any]]:
-        with open(sources_file, encoding="utf-8") as handle:
-            return list(yaml.safe_load(handle)["sources"])
-
-    def enabled_sources(sources_file: str) -> list[str]:
-        return [s["name"] for s in _sources(sources_file) if s.get("enabled", True)]
-
-    def upgrade_db(db_url: str | None) -> None:
-        return None
-
-    def crawl_source(source_name: str, sources_file: str, db_url: str | None, run_id: str) -> dict:
-        source = next(s for s in _sources(sources_file) if s["name"] == source_name)
-        try:
-            with urllib.request.urlopen(source["url"], timeout=5) as response:
-                feed = ET.fromstring(response.read())
-        except (urllib.error.URLError, OSError) as exc:
-            raise RuntimeError(f"source {source_name}: feed unreachable: {exc}") from exc
-        stats = {"found": 0, "new": 0, "fetched": 0, "failed": 0, "skipped": 0}
-        host = urlsplit(source["url"]).hostname
-        for link in (item.findtext("link") or "" for item in feed.iter("item")):
-            stats["found"] += 1
-            pattern = source.get("link_pattern")
-            if urlsplit(link).hostname != host or (pattern and not re.search(pattern, link)):
-                stats["skipped"] += 1
-                continue
-            if link in seen:
-                continue
-            stats["new"] += 1
-            try:
-                with urllib.request.urlopen(link, timeout=5) as response:
-                    response.read()
-            except (urllib.error.URLError, OSError):
-                stats["failed"] += 1
-                continue
-            stats["fetched"] += 1
-            seen.add(link)
-            pending.append(link)
-        return stats
-
-    def classify_pending(db_url: str | None) -> dict:
-        count = len(pending)
-        labelled.extend(pending)
-        pending.clear()
-        return {"labelled": count}
-
-    def resolve_pending(db_url: str | None) -> dict:
-        new = [f"incident-{i}" for i, url in enumerate(labelled) if "1001" in url]
-        labelled.clear()
-        return {"new": new, "updated": []}
-
-    def send_alerts(db_url: str | None) -> dict:
-        return {"sent": 0, "failed": 0}  # no channel configured in this test
-
-    def trend_snapshot(db_url: str | None, day: str, out_dir: str | None) -> dict:
-        return {"path": None, "rows": 0}
-
-    for function in (
-        enabled_sources,
-        upgrade_db,
-        crawl_source,
-        classify_pending,
-        resolve_pending,
-        send_alerts,
-        trend_snapshot,
-    ):
-        setattr(module, function.__name__, function)
-    return module
-
-
-@pytest.fixture
-def pipeline(monkeypatch: pytest.MonkeyPatch) -> tuple[types.ModuleType, bool]:
-    """The real khabar.pipeline when it exists, else the stand-in (registered for this test only)."""
-    if importlib.util.find_spec("khabar.pipeline") is not None:
-        return importlib.import_module("khabar.pipeline"), True
-    fake = _fake_pipeline()
-    monkeypatch.setitem(sys.modules, "khabar.pipeline", fake)
-    return fake, False
-
-
-@pytest.fixture
-def khabar_env(tmp_path: Path, sources_file: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
-    """khabar's settings for the tasks (they run in this process): everything inside tmp_path, no alerts."""
-    env = {
-        "KHABAR_SOURCES_FILE": str(sources_file),
-        "KHABAR_DATABASE_URL": f"sqlite:///{tmp_path / 'warehouse.sqlite'}",
-        "KHABAR_DATA_DIR": str(tmp_path / "data"),
-        "KHABAR_REPORT_DIR": str(tmp_path / "reports"),
-        "TORCHINDUCTOR_CACHE_DIR": str(tmp_path / "torchinductor"),
-        "HF_HUB_OFFLINE": "1",
-        "TRANSFORMERS_OFFLINE": "1",
-    }
-    for key, value in env.items():
-        monkeypatch.setenv(key, value)
-    for channel in ("KHABAR_ALERT_WEBHOOK_URL", "KHABAR_SMTP_HOST", "KHABAR_ALERT_EMAIL_TO"):
-        monkeypatch.delenv(channel, raising=False)
-    return env
+    sources.write_text(yaml.safe_dump({"sources": entries}, sort_keys=False), encoding="utf-8")
+    warehouse = tmp_path / "warehouse.sqlite"
+    box, smtp_port = mailbox
+    with WebhookSink() as alerts, WebhookSink() as ops:
+        connections = {
+            "KHABAR_WAREHOUSE": {"conn_type": "sqlite", "host": str(warehouse)},
+            "KHABAR_ALERT_WEBHOOK": {"conn_type": "http", "host": alerts.url},
+            "KHABAR_OPS_WEBHOOK": {"conn_type": "http", "host": ops.url},
+            "KHABAR_OPS_SMTP": {
+                "conn_type": "smtp",
+                "host": "127.0.0.1",
+                "port": smtp_port,
+                "extra": {
+                    "from_email": "airflow@khabar.test",
+                    "to": "ops@khabar.test",
+                    "disable_ssl": True,
+                    "disable_tls": True,
+                    "retry_limit": 0,
+                    "timeout": 5,
+                },
+            },
+        }
+        for name, conn in connections.items():
+            monkeypatch.setenv(f"AIRFLOW_CONN_{name}", json.dumps(conn))
+        monkeypatch.setenv("AIRFLOW_VAR_KHABAR_SOURCES_FILE", str(sources))
+        env = {
+            "KHABAR_DATA_DIR": str(tmp_path / "data"),
+            "KHABAR_REPORT_DIR": str(tmp_path / "reports"),
+            "KHABAR_CRAWL_ALLOW_NETWORKS": "127.0.0.0/8",
+            "KHABAR_CRAWL_DELAY_S": "0",
+            "KHABAR_CRAWL_RETRIES": "0",
+            "KHABAR_ALERT_MIN_CONFIDENCE": "0.0",
+            "TORCHINDUCTOR_CACHE_DIR": str(tmp_path / "torchinductor"),
+            "HF_HUB_OFFLINE": "1",
+        }
+        for key, value in env.items():
+            monkeypatch.setenv(key, value)
+        for unset in ("KHABAR_DATABASE_URL", "KHABAR_SOURCES_FILE", "KHABAR_ALERT_WEBHOOK_URL", "KHABAR_SMTP_HOST"):
+            monkeypatch.delenv(unset, raising=False)
+        yield Receivers(alerts, ops, box, warehouse, tmp_path / "reports")
 
 
 class TaskOutcome(NamedTuple):
@@ -234,12 +171,10 @@ def _load_dag(dag_id: str) -> Any:
     from airflow.models import DagBag
 
     dag = DagBag(dag_folder=str(DAGS_FOLDER)).dags[dag_id]
-    # One immediate retry instead of three backed-off ones keeps the test fast and still shows that a
-    # failing task is retried before it fails.
+    # Retries stay as configured; only their waits go, so a wrongly retried permanent failure shows up as
+    # extra tries instead of minutes of sleeping.
     for task in dag.tasks:
-        task.retries = 1
         task.retry_delay = timedelta(0)
-        task.retry_exponential_backoff = 0
     return dag
 
 
@@ -259,91 +194,107 @@ def _outcome(dag: Any, run: Any) -> tuple[dict[tuple[str, int], TaskOutcome], di
     return tis, xcoms
 
 
+def _asset_events(name: str) -> list[Any]:
+    from airflow.models.asset import AssetEvent, AssetModel
+    from airflow.utils.session import create_session
+
+    with create_session() as session:
+        return list(
+            session.scalars(
+                sa.select(AssetEvent)
+                .join(AssetModel, AssetEvent.asset_id == AssetModel.id)
+                .where(AssetModel.name == name)
+            )
+        )
+
+
 @pytest.mark.slow
-def test_ingest_dag_run_isolates_a_failing_source(
-    migrated_metadata_db: Path,
-    pipeline: tuple[types.ModuleType, bool],
-    sources_file: Path,
-    khabar_env: dict[str, str],
-    monkeypatch: pytest.MonkeyPatch,
+def test_a_failing_source_fails_the_run_after_the_healthy_one_is_alerted_and_notifies_once(
+    migrated_metadata_db: Path, operator_setup: Receivers
 ) -> None:
-    module, is_real = pipeline
-
-    # Tasks run in this process under dag.test(), so a spy on the module sees every crawl call.
-    crawl_calls: list[tuple[str, str, str | None, str]] = []
-    real_crawl = module.crawl_source
-
-    def spy(source_name: str, sources_file: str, db_url: str | None, run_id: str) -> dict:
-        crawl_calls.append((source_name, sources_file, db_url, run_id))
-        return dict(real_crawl(source_name, sources_file, db_url, run_id))
-
-    monkeypatch.setattr(module, "crawl_source", spy)
-
     from airflow.utils.state import DagRunState, TaskInstanceState
 
     dag = _load_dag("khabar_ingest")
     run = dag.test(logical_date=LOGICAL_DATE)
     tis, xcoms = _outcome(dag, run)
     states = {key: ti.state for key, ti in tis.items()}
-    labels = {key[1]: ti.label for key, ti in tis.items() if key[0] == "crawl"}
-    tries = {key: ti.try_number for key, ti in tis.items()}
 
+    assert run.state == DagRunState.FAILED
+    assert xcoms[("list_sources", -1)] == ["local-news", "gone", "dead"], "disabled sources are not crawled"
     assert states == {
         ("upgrade_db", -1): TaskInstanceState.SUCCESS,
+        ("reopen_alerts", -1): TaskInstanceState.SUCCESS,
         ("list_sources", -1): TaskInstanceState.SUCCESS,
-        ("crawl", 0): TaskInstanceState.SUCCESS,
-        ("crawl", 1): TaskInstanceState.FAILED,
-        ("classify", -1): TaskInstanceState.SUCCESS,
-        ("resolve", -1): TaskInstanceState.SUCCESS,
-        ("alert", -1): TaskInstanceState.SUCCESS,
-    }, f"real pipeline: {is_real}"
-    # The leaf (alert) succeeded, so the run is green; the failed source shows as its own red instance.
-    assert run.state == DagRunState.SUCCESS
-    assert labels == {0: "local-news", 1: "unreachable"}
-    assert tries[("crawl", 1)] == 2, "the failing source is retried once before it fails"
-    assert tries[("crawl", 0)] == 1
+        ("source.crawl", 0): TaskInstanceState.SUCCESS,
+        ("source.crawl", 1): TaskInstanceState.FAILED,
+        ("source.crawl", 2): TaskInstanceState.FAILED,
+        # The stages run for every map index: classify is ALL_DONE, and the warehouse stages are global.
+        **{
+            (f"source.{stage}", i): TaskInstanceState.SUCCESS
+            for stage in ("classify", "resolve", "alert")
+            for i in range(3)
+        },
+        ("publish", -1): TaskInstanceState.SUCCESS,
+        ("check_run", -1): TaskInstanceState.FAILED,
+    }
+    assert tis[("source.crawl", 1)].try_number == 1, "a 404 feed is permanent: no retry"
+    assert tis[("source.crawl", 2)].try_number == 1, "nothing listening is permanent for the run: no retry"
+    assert tis[("check_run", -1)].try_number == 1
+    labels = {index: tis[("source.crawl", index)].label for index in range(3)}
+    assert labels == {0: "local-news", 1: "gone", 2: "dead"}
+    assert tis[("source.alert", 0)].label == "local-news"
 
-    assert xcoms[("list_sources", -1)] == ["local-news", "unreachable"], "disabled sources are not crawled"
-    # Every crawl call (retries included) carries the Airflow run id, not a wall-clock stamp.
-    assert {call[3] for call in crawl_calls} == {run.run_id}
-    assert {call[1] for call in crawl_calls} == {str(sources_file)}
-    assert sorted(call[0] for call in crawl_calls) == ["local-news", "unreachable", "unreachable"]
+    stats = xcoms[("source.crawl", 0)]
+    assert (stats["new"], stats["fetched"], stats["failed"]) == (2, 2, 0), stats
+    assert stats["skipped_reasons"].get("off_host") == 1, "the off-site link is skipped and counted"
+    assert sum(xcoms[("source.classify", i)]["labelled"] for i in range(3)) == 2
+    assert sum(len(xcoms[("source.resolve", i)]["new"]) for i in range(3)) == 1
 
-    stats = xcoms[("crawl", 0)]
-    assert stats["new"] == 2 and stats["fetched"] == 2 and stats["failed"] == 0, stats
-    assert stats["skipped"] >= 1, "the off-site link is skipped and counted"
-    assert xcoms[("classify", -1)]["labelled"] == 2
-    resolved = xcoms[("resolve", -1)]
-    assert len(resolved["new"]) == 1 and resolved["updated"] == [], resolved
-    sent = xcoms[("alert", -1)]
-    assert (sent["sent"], sent["failed"]) == (0, 0), "no alert channel is configured in this test"
+    # The healthy source's attack reached the subscribers' webhook (configured by a connection), once.
+    assert len(operator_setup.alerts.received) == 1
+    key, alert = operator_setup.alerts.received[0]
+    assert alert["kind"] == "new" and alert["district"] == "Bannu" and key == f"{alert['incident_id']}:new:1"
+    # The warehouse is the one the connection names, and says why the source failed.
+    engine = sa.create_engine(f"sqlite:///{operator_setup.warehouse}")
+    with engine.connect() as conn:
+        error = conn.scalar(sa.text("select error from crawl_runs where source = 'gone'"))
+        assert error == "index: http_404"
+        assert conn.scalar(sa.text("select count(*) from incidents")) == 1
+    engine.dispose()
 
+    # The asset the report DAG runs on was updated once, with what changed.
+    events = _asset_events("khabar_incidents")
+    assert len(events) == 1 and events[0].extra == {"new": 1, "updated": 0, "incidents": [alert["incident_id"]]}
 
-@pytest.mark.slow
-def test_report_dag_snapshots_the_day_its_interval_ends(
-    migrated_metadata_db: Path,
-    pipeline: tuple[types.ModuleType, bool],
-    khabar_env: dict[str, str],
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    module, _ = pipeline
-    module.upgrade_db(khabar_env["KHABAR_DATABASE_URL"])
-    calls: list[tuple[str | None, str, str | None]] = []
-    real_snapshot = module.trend_snapshot
+    # The operators were told once per channel, with the failing source and its reason.
+    assert len(operator_setup.ops.received) == 1
+    _, note = operator_setup.ops.received[0]
+    assert note["text"].splitlines()[0].endswith("failed: 2 source(s) (gone, dead), 0 other task(s)")
+    assert "- source gone: http_404 (permanent: not retried): index: http_404" in note["text"]
+    problems = note["khabar"]["problems"]
+    assert [(p["task"], p["source"], p["reason"]) for p in problems] == [
+        ("source.crawl", "gone", "http_404"),
+        ("source.crawl", "dead", "connection_refused"),
+    ]
+    assert len(operator_setup.mail.messages) == 1
+    mail = operator_setup.mail.messages[0]
+    assert mail["To"] == "ops@khabar.test" and "gone" in str(mail["Subject"])
+    assert "http_404" in mail.get_body(preferencelist=("html",)).get_content()  # type: ignore[union-attr]
 
-    def spy(db_url: str | None, day: str, out_dir: str | None = None) -> dict:
-        calls.append((db_url, day, out_dir))
-        return dict(real_snapshot(db_url, day=day, out_dir=out_dir))
-
-    monkeypatch.setattr(module, "trend_snapshot", spy)
-    from airflow.utils.state import DagRunState
-
-    dag = _load_dag("khabar_report")
-    run = dag.test(logical_date=datetime(2026, 11, 25, 0, 0, tzinfo=UTC))
-    tis, xcoms = _outcome(dag, run)
-
-    assert run.state == DagRunState.SUCCESS, {key: ti.state for key, ti in tis.items()}
-    # The daily run at 2026-11-25T00:00Z covers 2026-11-24; the snapshot is taken as of its end.
-    assert calls == [(khabar_env["KHABAR_DATABASE_URL"], "2026-11-25", khabar_env["KHABAR_REPORT_DIR"])]
-    result = xcoms[("snapshot", -1)]
-    assert "rows" in result and "path" in result
+    # The daily report of the day the attack happened: bounded by the run's data interval.
+    report_dag = _load_dag("khabar_report")
+    report_run = report_dag.test(logical_date=datetime(2026, 11, 25, 0, 0, tzinfo=UTC))
+    report_tis, report_xcoms = _outcome(report_dag, report_run)
+    assert report_run.state == DagRunState.SUCCESS, {k: t.state for k, t in report_tis.items()}
+    written = report_xcoms[("report", -1)]
+    assert (written["since"], written["until"], written["incidents"]) == ("2026-11-24", "2026-11-24", 1)
+    reports = operator_setup.reports
+    assert sorted(p.name for p in reports.iterdir()) == [
+        "incidents-2026-11-24.csv",
+        "incidents-2026-11-24.json",
+        "report-2026-11-24.html",
+    ]
+    snapshot = json.loads((reports / "incidents-2026-11-24.json").read_text(encoding="utf-8"))
+    assert [i["id"] for i in snapshot["incidents"]] == [alert["incident_id"]]
+    assert "Bannu" in (reports / "incidents-2026-11-24.csv").read_text(encoding="utf-8")
+    assert "Bannu" in (reports / "report-2026-11-24.html").read_text(encoding="utf-8")

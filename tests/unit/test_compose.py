@@ -83,6 +83,10 @@ def test_celery_executor_with_redis_broker_and_postgres_metadata(compose: dict[s
     assert env["AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"].startswith("postgresql")
     assert env["AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"].endswith("@postgres:5432/airflow")
     assert env["KHABAR_DATABASE_URL"].endswith("@postgres:5432/khabar")
+    # The DAGs take the warehouse from an Airflow connection and the sources file from a Variable.
+    assert env["AIRFLOW_CONN_KHABAR_WAREHOUSE"].startswith("postgresql://khabar:")
+    assert env["AIRFLOW_CONN_KHABAR_WAREHOUSE"].endswith("@postgres:5432/khabar")
+    assert env["AIRFLOW_VAR_KHABAR_SOURCES_FILE"] == env["KHABAR_SOURCES_FILE"]
     assert env["AIRFLOW__CORE__LOAD_EXAMPLES"] == "False"
     # Workers must reach the api-server's execution API and share its JWT secret.
     assert env["AIRFLOW__CORE__EXECUTION_API_SERVER_URL"] == "http://airflow-apiserver:8080/execution/"

@@ -1,0 +1,132 @@
+"""URL claims: two crawls of one host, in two processes, fetch each article once."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections import Counter
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from httpfixture import FixtureServer, Route, news_page
+
+from warehouse import claims, schema
+from warehouse.db import make_engine, session_scope, upgrade
+
+ROOT = Path(__file__).resolve().parents[2]
+TTL = timedelta(minutes=15)
+
+
+def test_claim_is_exclusive_kept_by_its_holder_released_and_expired(db_url: str) -> None:
+    upgrade(db_url)
+    engine = make_engine(db_url)
+    now = schema.utcnow()
+    url = "https://news.example/a/1"
+    with session_scope(engine) as session:
+        assert claims.claim(session, url, "run-1", "dawn", ttl=TTL, now=now)
+    with session_scope(engine) as session:
+        assert not claims.claim(session, url, "run-1", "dawn-sitemap", ttl=TTL, now=now), "another source"
+        assert claims.claim(session, url, "run-1", "dawn", ttl=TTL, now=now), "a retry of the holder keeps it"
+        # The same source's next run (after a killed one, say) takes its own claim back.
+        assert claims.claim(session, url, "run-2", "dawn", ttl=TTL, now=now)
+        assert not claims.claim(session, url, "run-2", "dawn-sitemap", ttl=TTL, now=now)
+    with session_scope(engine) as session:  # a dead crawl's claim is taken over once it is stale
+        assert claims.claim(session, url, "run-3", "other", ttl=TTL, now=now + TTL)
+    with session_scope(engine) as session:
+        assert claims.release(session, [url], "run-2", "dawn") == 0, "only the holder releases"
+        assert claims.release(session, [url], "run-3", "other") == 1
+        assert claims.claim(session, url, "run-4", "dawn", ttl=TTL, now=now)
+    with session_scope(engine) as session:
+        assert claims.expire(session, TTL, now=now + TTL) == 1
+        assert session.scalar(sa.select(sa.func.count()).select_from(schema.UrlClaim)) == 0
+    engine.dispose()
+
+
+CRAWL = """
+import json, sys
+from khabar.failures import SourceFailure
+from khabar.pipeline import crawl_source
+try:
+    stats = crawl_source(sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4])
+except SourceFailure as failure:
+    stats = {"error": str(failure)}
+print(json.dumps(stats))
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.postgres
+def test_two_processes_crawling_one_host_fetch_each_article_once(postgres_url: str, tmp_path: Path) -> None:
+    """Two sources of one site (its feed and its sitemap) list the same articles; two Airflow-like task
+    processes crawl them at the same time under one run id. Every article is requested once.
+
+    On PostgreSQL, the production warehouse under Airflow (the claim statement itself is tested on both).
+    """
+    db_url = postgres_url
+    upgrade(db_url)
+    paths = [f"/news/{n}" for n in range(1, 7)]
+    with FixtureServer() as site:
+        links = [f"{site.base}{p}" for p in paths]
+        site.routes["/feed.xml"] = Route(
+            (
+                "<rss version='2.0'><channel><title>t</title>"
+                + "".join(f"<item><title>story {i}</title><link>{u}</link></item>" for i, u in enumerate(links))
+                + "</channel></rss>"
+            ).encode(),
+            content_type="application/rss+xml",
+        )
+        site.routes["/sitemap.xml"] = Route(
+            (
+                "<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+                + "".join(f"<url><loc>{u}</loc></url>" for u in reversed(links))
+                + "</urlset>"
+            ).encode(),
+            content_type="application/xml",
+        )
+        for n, path in enumerate(paths, start=1):
+            # Slow pages keep both crawls busy at the same time.
+            site.routes[path] = Route(
+                news_page(f"Story {n} from Quetta", f"Quetta story number {n}. " * 30, "2026-11-02T10:00:00+05:00"),
+                delay_s=0.3,
+            )
+        sources = tmp_path / "sources.yaml"
+        sources.write_text(
+            "sources:\n"
+            f"  - {{name: site-feed, kind: feed, url: '{site.base}/feed.xml'}}\n"
+            f"  - {{name: site-sitemap, kind: sitemap, url: '{site.base}/sitemap.xml'}}\n",
+            encoding="utf-8",
+        )
+        env = os.environ | {
+            "PYTHONPATH": str(ROOT),
+            "KHABAR_CRAWL_ALLOW_NETWORKS": "127.0.0.0/8",
+            "KHABAR_CRAWL_DELAY_S": "0",
+            "KHABAR_DATA_DIR": str(tmp_path / "data"),
+        }
+        procs = [
+            subprocess.Popen(
+                [sys.executable, "-c", CRAWL, name, str(sources), db_url, "manual__run-1"],
+                env=env,
+                stdout=subprocess.PIPE,
+                text=True,
+                cwd=ROOT,
+            )
+            for name in ("site-feed", "site-sitemap")
+        ]
+        results = [json.loads(proc.communicate(timeout=120)[0].strip().splitlines()[-1]) for proc in procs]
+        requested = Counter(path for method, path, _ in site.requests if method == "GET" and path in paths)
+
+    assert all("error" not in r or r["error"] is None for r in results), results
+    assert requested == dict.fromkeys(paths, 1), "each article fetched once, by one of the two processes"
+    assert [r["found"] for r in results] == [len(paths)] * 2, "a claimed link is found, and skipped"
+    assert sum(r["fetched"] for r in results) == len(paths)
+    assert sum(r["skipped_reasons"].get("claimed", 0) for r in results) == len(paths)
+    engine = make_engine(db_url)
+    with engine.connect() as conn:
+        assert conn.scalar(sa.text("select count(*) from articles")) == len(paths)
+        holders = conn.execute(sa.text("select run_id, count(*) from url_claims group by run_id")).all()
+        assert holders == [("manual__run-1", len(paths))]
+    engine.dispose()
