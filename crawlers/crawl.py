@@ -20,10 +20,10 @@ import sys
 import threading
 import time
 from collections import Counter, deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 from crawlers.records import RECORDS_FD_SETTING, write_record
 from crawlers.sources import Source
@@ -61,6 +61,9 @@ class CrawlSettings:
     claims_db_url: str | None = None
     claims_run_id: str | None = None
     claim_ttl_s: float = 900.0
+    # The module the crawl child runs (`python -m`): this one, or an application's entry point that hands
+    # `child_main` a claim store (khabar.crawl_child, which knows the warehouse; the crawler does not).
+    child_module: str = "crawlers.crawl"
 
 
 @dataclass(slots=True)
@@ -163,7 +166,7 @@ def stream_crawl(
     job = _job(sources, known_urls, feed_states, settings, retry_urls or {})
     folds = {s.name: _SourceFold(s.name) for s in sources}
     deadline = time.monotonic() + settings.crawl_timeout_s
-    with _CrawlChild(job) as child:
+    with _CrawlChild(job, settings.child_module) as child:
         for record in child.records(deadline):
             fold = folds.get(str(record.get("source")))
             if fold is not None and fold.add(record):
@@ -205,7 +208,8 @@ def _job(
 class _CrawlChild:
     """The child process: job in on stdin, records out on stdout, its log kept as a short tail."""
 
-    def __init__(self, job: dict[str, Any]) -> None:
+    def __init__(self, job: dict[str, Any], module: str) -> None:
+        self._module = module
         self._job = json.dumps(job).encode("utf-8")
         self._records: queue.Queue[dict[str, Any] | None] = queue.Queue()
         self._log_tail: deque[str] = deque(maxlen=8)
@@ -214,11 +218,11 @@ class _CrawlChild:
 
     def __enter__(self) -> _CrawlChild:
         self._proc = subprocess.Popen(
-            [sys.executable, "-m", "crawlers.crawl"],
+            [sys.executable, "-m", self._module],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
-            preexec_fn=_die_with_parent if sys.platform == "linux" else None,
+            env=os.environ | {_PARENT_PID: str(os.getpid())},
         )
         assert self._proc.stdin and self._proc.stdout and self._proc.stderr
         threading.Thread(target=self._send_job, args=(self._proc.stdin,), daemon=True).start()
@@ -474,7 +478,16 @@ class RecordPipeline:
         return item
 
 
-def _main() -> int:
+class ClaimStore(Protocol):
+    """Where the crawl child claims an article URL before fetching it (the application supplies it)."""
+
+    def claim(self, url: str, source: str) -> bool: ...
+
+    def close(self) -> None: ...
+
+
+def child_main(claim_store: Callable[[dict[str, Any]], ClaimStore | None] | None = None) -> int:
+    """The crawl child: read the job on stdin, crawl every source, write records; claims from `claim_store`."""
     _die_with_parent()
     from scrapy.crawler import CrawlerProcess
 
@@ -493,7 +506,7 @@ def _main() -> int:
     os.dup2(2, 1)
     process = CrawlerProcess(settings=_scrapy_settings(job["settings"], records_fd))
     queued: set[str] = set()
-    claims = _claim_store(job["settings"])
+    claims = claim_store(job["settings"]) if claim_store is not None else None
     for source in job["sources"]:
         process.crawl(spider_for[SourceKind(source["kind"])], source=source, queued=queued, claims=claims)
     try:
@@ -504,17 +517,5 @@ def _main() -> int:
     return 0
 
 
-def _claim_store(settings: dict[str, Any]) -> Any:
-    """The warehouse's URL claims for this crawl, when the job names a warehouse and a run."""
-    if not settings.get("claims_db_url") or not settings.get("claims_run_id"):
-        return None
-    from datetime import timedelta
-
-    from warehouse.claims import ClaimStore
-
-    ttl = timedelta(seconds=float(settings["claim_ttl_s"]))
-    return ClaimStore(str(settings["claims_db_url"]), str(settings["claims_run_id"]), ttl)
-
-
 if __name__ == "__main__":
-    sys.exit(_main())
+    sys.exit(child_main())

@@ -122,7 +122,11 @@ def crawl(
     # longer than any crawl may.
     claim_ttl = timedelta(seconds=crawl_settings.crawl_timeout_s + 300)
     crawl_settings = replace(
-        crawl_settings, claims_db_url=url, claims_run_id=run_id, claim_ttl_s=claim_ttl.total_seconds()
+        crawl_settings,
+        claims_db_url=url,
+        claims_run_id=run_id,
+        claim_ttl_s=claim_ttl.total_seconds(),
+        child_module="khabar.crawl_child",
     )
     outcome = CrawlOutcome()
     started_at = datetime.now(UTC)
