@@ -42,11 +42,9 @@ def articles(n: int, full_length: bool) -> list[dict[str, Any]]:
     The split's reports are short. Full-length mode appends the bodies of the next two reports as
     further paragraphs, so the cost of reading longer inputs shows.
     """
-    rows = [
-        json.loads(line)
-        for line in (REPO_ROOT / "classifiers" / "data" / "test.jsonl").read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
+    from classifiers.data.corpus import load_split
+
+    rows = load_split("test")
     items = []
     for i in range(n):
         row = rows[i % len(rows)]

@@ -1717,9 +1717,13 @@ def build() -> dict[str, list[Report]]:
 
 
 def write(splits: dict[str, list[Report]], out_dir: Path) -> None:
+    """Write the generated reports of each split; the hand-written ones are stored in `handwritten/` only."""
+    out_dir.mkdir(parents=True, exist_ok=True)
     for name, reports in splits.items():
         with (out_dir / f"{name}.jsonl").open("w", encoding="utf-8") as fh:
             for r in reports:
+                if r.id.startswith("hand-"):
+                    continue
                 fh.write(json.dumps(asdict(r), ensure_ascii=False) + "\n")
 
 
@@ -1756,7 +1760,7 @@ def stats_markdown(splits: dict[str, list[Report]]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--out", type=Path, default=DATA_DIR, help="directory for train/dev/test.jsonl")
+    parser.add_argument("--out", type=Path, default=DATA_DIR / "generated", help="directory for the generated splits")
     parser.add_argument("--stats", action="store_true", help="print per-label counts as Markdown")
     args = parser.parse_args(argv)
     splits = build()
