@@ -319,8 +319,31 @@ def _container_pair(stream: _Stream, a: _Mention, b: _Mention) -> tuple[_Mention
     return None
 
 
+# Words that may join a list of localities before their container: "Ghazni and Shehbaz Khel areas of Lakki Marwat".
+_LIST_WORDS = {"and", "or", "area", "areas", "of", "in", "police", "station", "stations", "village", "villages",
+               "tehsil", "the"}  # fmt: skip
+
+
+def _pakistani_locality(stream: _Stream, mentions: list[_Mention], index: int) -> bool:
+    """True when a foreign name is one of a list of localities placed in a Pakistani district:
+    a Lakki Marwat police station called Ghazni is not the Afghan province."""
+    current = mentions[index]
+    end = current.last
+    for later in mentions[index + 1 :]:
+        gap = _keys(stream.tokens[end : later.first])
+        if len(gap) > 4 or any(w not in _LIST_WORDS for w in gap):
+            return False
+        if later.kind in (NameKind.DISTRICT, NameKind.UMBRELLA) and gap and gap[-1] in ("in", "of"):
+            return True
+        end = later.last
+    return False
+
+
 def _apply_containment(stream: _Stream, mentions: list[_Mention], gazetteer: Gazetteer) -> None:
     """A named container settles homonyms: "Saddar area of Peshawar" is not Karachi's Saddar."""
+    for i, m in enumerate(mentions):
+        if m.kind is NameKind.FOREIGN and _pakistani_locality(stream, mentions, i):
+            m.weight = 0.0
     for a, b in itertools.pairwise(mentions):
         pair = _container_pair(stream, a, b)
         if pair is None:
