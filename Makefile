@@ -42,8 +42,10 @@ test: install lint typecheck
 	mkdir -p var
 	$(BIN)/pytest -q --basetemp=var/pytest
 
+# Heads, then their calibration on the real-reporting dev pages (kept as committed when var/real/cache.jsonl is absent).
 train: install
 	$(BIN)/python -m classifiers.train
+	$(BIN)/python -m classifiers.calibrate
 
 bench: install
 	$(BIN)/python bench/extraction.py

@@ -113,6 +113,10 @@ def fit_platt(raw: Sequence[float], hits: Sequence[bool], l2: float = 0.01) -> t
         a, b = a - da, b - db
         if abs(da) < 1e-9 and abs(db) < 1e-9:
             break
+    if a < 0:
+        # A confidence that falls as the raw score rises is noise on a small set: state the field's rate.
+        rate = (sum(ys) + 1.0) / (len(ys) + 2.0)
+        return 0.0, logit(rate)
     return a, b
 
 
