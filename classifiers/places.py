@@ -267,6 +267,13 @@ def _demonym_country(stream: _Stream, m: NameMatch[PlaceName], demonyms: dict[st
     return None
 
 
+def _shared_border(stream: _Stream, m: NameMatch[PlaceName]) -> bool:
+    """ "Pak-Afghan border", "Pakistan-Iran border": a border named from Pakistan's side."""
+    before = _keys(stream.tokens[max(0, m.first - 1) : m.first])
+    after = _keys(stream.tokens[m.last : m.last + 1])
+    return before[-1:] in (("pak",), ("pakistan",), ("pakistani",)) and after[:1] in (("border",), ("frontier",))
+
+
 def _mentions(stream: _Stream, scanner: _Scanner) -> list[_Mention]:
     found = []
     demonyms = scanner.gazetteer.foreign_demonyms
@@ -281,6 +288,8 @@ def _mentions(stream: _Stream, scanner: _Scanner) -> list[_Mention]:
         positive = _positive_factor(stream, m)
         if name.needs_context and not _context_ok(stream, m, positive):
             continue
+        if kind is NameKind.FOREIGN and _shared_border(stream, m):
+            continue  # "near the Pak-Iran border": the Pakistani side of it, not the neighbour
         negative = _negative_factor(stream, m, kind)
         if negative is not None:
             factor = negative
