@@ -13,6 +13,7 @@ from enum import Enum
 from domain.gazetteer import NameIndex, Token, name_key, tokenize
 from domain.groups import GroupEntry, load_group_table
 from domain.taxonomy import Group
+from domain.text import sentence_spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +104,6 @@ _EVENT_WORDS = re.compile(
     re.I,
 )
 _CLAUSE_BREAK = re.compile(r";|\s+(?:but|while|whereas|however|although|though|even\s+as)\s+|,\s+however,?\s+", re.I)
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n\s*\n")
 
 _TITLE_WEIGHT, _LEDE_WEIGHT, _SENTENCE_DECAY, _FLOOR_WEIGHT = 2.0, 1.6, 0.15, 0.6
 _GENERIC_WEIGHT, _WEAK_GENERIC_WEIGHT, _EVENT_TIE = 0.5, 0.2, 1.3
@@ -125,8 +125,7 @@ def _index() -> NameIndex[_Alias]:
 
 
 def _sentences(text: str) -> list[str]:
-    starts = [0, *(m.end() for m in _SENTENCE_BREAK.finditer(text))]
-    return [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)], strict=True) if text[a:b].strip()]
+    return [text[a:b] for a, b in sentence_spans(text)]
 
 
 def _clauses(sentence: str) -> list[str]:

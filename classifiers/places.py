@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from domain.gazetteer import Gazetteer, NameIndex, NameKind, NameMatch, PlaceName, Token, load_gazetteer, tokenize
 from domain.groups import load_group_table
 from domain.taxonomy import Province
+from domain.text import sentence_spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,10 +112,6 @@ _DATELINE_RE = re.compile(
         (?::|–|—|-{1,2})\s+""",
     re.X,
 )
-_SENTENCE_BREAK = re.compile(
-    r"(?<!\b[A-Z]\.)(?<!Mr\.)(?<!Dr\.)(?<!Lt\.)(?<!Col\.)(?<!Gen\.)(?<!Maj\.)(?<!Capt\.)(?<!No\.)(?<!St\.)"
-    r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n\s*\n"
-)
 _STRENGTH_SCALE = 1.5
 _FOREIGN_MIN, _FOREIGN_RATIO = 1.0, 1.5
 _DATELINE_BONUS = 0.3
@@ -187,8 +184,8 @@ def split_dateline(text: str) -> tuple[str | None, str]:
 
 
 def _stream(text: str, is_title: bool) -> _Stream:
-    starts = (0,) if is_title else (0, *(m.end() for m in _SENTENCE_BREAK.finditer(text)))
-    return _Stream(text, tokenize(text), is_title, tuple(sorted(starts)))
+    starts = (0,) if is_title else (0, *(a for a, _ in sentence_spans(text)))
+    return _Stream(text, tokenize(text), is_title, tuple(sorted(set(starts))))
 
 
 def _keys(tokens: Sequence[Token]) -> tuple[str, ...]:

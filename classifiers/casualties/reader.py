@@ -451,6 +451,15 @@ def _item_fwd(toks: list[_Tok], i: int, strict: bool) -> tuple[_Item | None, int
         if role is None or _is_plural(head):
             return None, i
         return _Item(count=1, role=role), k
+    if _is_modifier(tok):
+        # Headline style drops the article: "Gunmen kill newspaper reporter".
+        k, role, head = i, None, ""
+        while k < len(toks) and k - i < 3 and _is_modifier(toks[k]):
+            role = _merge_role(role, toks[k].low)
+            head = toks[k].low
+            k += 1
+        if role == "victim" and _role(head) == "victim" and not _is_plural(head):
+            return _Item(count=1, role=role), k
     return None, i
 
 
