@@ -84,34 +84,47 @@ IDENTITY = Calibration()
 
 def fit_platt(raw: Sequence[float], hits: Sequence[bool], l2: float = 0.01) -> tuple[float, float]:
     """(a, b) minimising the log-loss of sigmoid(a * logit(raw) + b) against the hits, lightly regularised
-    towards the identity map (a = 1, b = 0) so a field with few or one-sided examples stays near its raw score."""
+    towards the identity map (a = 1, b = 0) so a field with few or one-sided examples stays near its raw score.
+    Damped Newton steps: a step is halved until the loss falls (raw scores near 0 or 1 make plain Newton
+    overshoot)."""
     xs = [logit(p) for p in raw]
     ys = [1.0 if h else 0.0 for h in hits]
-    a, b = 1.0, 0.0
     n = max(1, len(xs))
-    for _ in range(500):  # Newton's method on two parameters
+
+    def loss(a: float, b: float) -> float:
+        total = 0.0
+        for x, y in zip(xs, ys, strict=True):
+            p = min(1.0 - 1e-12, max(1e-12, sigmoid(a * x + b)))
+            total -= y * math.log(p) + (1.0 - y) * math.log(1.0 - p)
+        return total / n + 0.5 * l2 * ((a - 1.0) ** 2 + b**2)
+
+    a, b = 1.0, 0.0
+    current = loss(a, b)
+    for _ in range(200):
         ga = gb = haa = hab = hbb = 0.0
         for x, y in zip(xs, ys, strict=True):
             p = sigmoid(a * x + b)
-            r = p - y
-            w = p * (1 - p)
-            ga += r * x
-            gb += r
-            haa += w * x * x
-            hab += w * x
-            hbb += w
-        ga = ga / n + l2 * (a - 1.0)
-        gb = gb / n + l2 * b
-        haa = haa / n + l2
-        hab = hab / n
-        hbb = hbb / n + l2
+            r, w = p - y, p * (1.0 - p)
+            ga, gb = ga + r * x, gb + r
+            haa, hab, hbb = haa + w * x * x, hab + w * x, hbb + w
+        ga, gb = ga / n + l2 * (a - 1.0), gb / n + l2 * b
+        haa, hab, hbb = haa / n + l2, hab / n, hbb / n + l2
         det = haa * hbb - hab * hab
-        if det <= 1e-12:
+        if det <= 1e-15:
             break
-        da = (hbb * ga - hab * gb) / det
-        db = (haa * gb - hab * ga) / det
-        a, b = a - da, b - db
-        if abs(da) < 1e-9 and abs(db) < 1e-9:
+        da, db = (hbb * ga - hab * gb) / det, (haa * gb - hab * ga) / det
+        step = 1.0
+        while step > 1e-6:
+            candidate = loss(a - step * da, b - step * db)
+            if candidate <= current:
+                break
+            step /= 2
+        else:
+            break
+        a, b = a - step * da, b - step * db
+        improved = current - candidate
+        current = candidate
+        if improved < 1e-12:
             break
     if a < 0:
         # A confidence that falls as the raw score rises is noise on a small set: state the field's rate.

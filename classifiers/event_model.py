@@ -78,6 +78,7 @@ class EventModel:
         if self.uses_features and (
             config.get("event_features") != feat.event_feature_names()
             or config.get("attack_features") != feat.attack_feature_names()
+            or config.get("cues_sha256", feat.cues_sha256()) != feat.cues_sha256()
         ):
             raise ValueError(f"the heads in {model_dir} were fitted on other cue families than rules/cues.yaml")
         # Platt maps for the stated confidences, applied by the classifier (classifiers/calibration.py).

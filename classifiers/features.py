@@ -10,6 +10,7 @@ function runs in training and at inference, so the heads always see the features
 from __future__ import annotations
 
 import functools
+import hashlib
 import math
 import re
 from collections.abc import Sequence
@@ -66,10 +67,19 @@ def parse_cues(data: Any) -> CueFamilies:
     return CueFamilies(_compile(data.get("event"), "event"), _compile(data.get("attack"), "attack"))
 
 
+def _cues_text() -> str:
+    return resources.files("classifiers").joinpath("rules/cues.yaml").read_text(encoding="utf-8")
+
+
 @functools.cache
 def load_cues() -> CueFamilies:
-    source = resources.files("classifiers").joinpath("rules/cues.yaml")
-    return parse_cues(yaml.safe_load(source.read_text(encoding="utf-8")))
+    return parse_cues(yaml.safe_load(_cues_text()))
+
+
+@functools.cache
+def cues_sha256() -> str:
+    """Fingerprint of the cue file, stored with the heads: heads fitted on other cues must not load."""
+    return hashlib.sha256(_cues_text().encode("utf-8")).hexdigest()
 
 
 def _scored_text(title: str, text: str) -> str:

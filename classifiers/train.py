@@ -406,7 +406,11 @@ def main(argv: Sequence[str] | None = None) -> None:
             "body_views": cfg.body_views,
             "feature_scale": cfg.feature_scale,
             **(
-                {"event_features": feat.event_feature_names(), "attack_features": feat.attack_feature_names()}
+                {
+                    "event_features": feat.event_feature_names(),
+                    "attack_features": feat.attack_feature_names(),
+                    "cues_sha256": feat.cues_sha256(),
+                }
                 if cfg.feature_scale > 0
                 else {}
             ),
