@@ -25,10 +25,10 @@ PAKISTANI_CASES = [
 
 
 @pytest.mark.parametrize(("title", "text", "province", "district"), PAKISTANI_CASES)
-def test_locates_the_scene(title: str, text: str, province: Province, district: str) -> None:
+def test_locates_the_scene(title: str, text: str, province: Province, district: str | None) -> None:
     guess = locate(title, text)
     assert (guess.province, guess.district, guess.foreign_country) == (province, district, None)
-    assert guess.district_confidence >= 0.5
+    assert guess.district_confidence >= 0.5 or district is None
 
 
 @pytest.mark.parametrize(
