@@ -34,6 +34,9 @@ class EventGuess:
     attack_confidence: float
     # Probability that the report describes an attack of any type.
     p_attack: float
+    # The attack head's best type even when the event head says "not an attack" (None: no attack head).
+    likely_attack: AttackType | None = None
+    likely_attack_confidence: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,10 +99,21 @@ class ModelEventTyper:
     def predict_events(
         self, items: Sequence[tuple[str, str]], encoded: Any, facts: Sequence[Facts]
     ) -> list[EventGuess]:
-        return [
-            EventGuess(p.event_type, p.event_confidence, p.attack_type, p.attack_confidence, p.p_attack)
-            for p in self._model.predict(items, embeddings=encoded, facts=facts)
-        ]
+        guesses = []
+        for p in self._model.predict(items, embeddings=encoded, facts=facts):
+            likely = max((a for a in AttackType), key=lambda a: p.probabilities[a.value])
+            guesses.append(
+                EventGuess(
+                    p.event_type,
+                    p.event_confidence,
+                    p.attack_type,
+                    p.attack_confidence,
+                    p.p_attack,
+                    likely,
+                    p.probabilities[likely.value],
+                )
+            )
+        return guesses
 
 
 def load_event_typer(model_dir: Path | None = None, *, baseline: bool = False) -> EventTyper:
@@ -146,6 +160,19 @@ class Classifier:
             event_type, event_conf = EventType.OTHER, max(0.6, place.province_confidence)
             p_attack = min(p_attack, 1.0 - event_conf)
         attack_type = event.attack_type if event_type is EventType.ATTACK else None
+        attack_conf = event.attack_confidence
+        # A group's claim of responsibility for an event placed in Pakistan makes it an attack: groups claim
+        # attacks, never the state's operations, and a claim abroad is caught by the place rule above.
+        if (
+            group.claimed
+            and group.group is not Group.UNKNOWN
+            and place.province is not None
+            and event_type is not EventType.ATTACK
+            and event.likely_attack is not None
+        ):
+            event_type, event_conf = EventType.ATTACK, max(event.p_attack, group.confidence)
+            attack_type, attack_conf = event.likely_attack, event.likely_attack_confidence
+            p_attack = max(p_attack, group.confidence)
         event_conf = cal("event_type", event_conf)
         is_incident = event_type is not EventType.OTHER
         # Outside an incident every other field is null, and the nulls are right exactly when the event
@@ -159,7 +186,7 @@ class Classifier:
         }
         confidence = {
             "event_type": round(event_conf, 3),
-            "attack_type": round(cal("attack_type", event.attack_confidence), 3) if attack_type else 0.0,
+            "attack_type": round(cal("attack_type", attack_conf), 3) if attack_type else 0.0,
             **{k: round(cal(k, v) if is_incident else event_conf, 3) for k, v in raw.items()},
         }
         return ArticleLabels(

@@ -61,3 +61,19 @@ def test_p_attack_and_confidences_are_probabilities_in_the_output(classifier: Cl
         record = labels_to_json(labels)
         assert 0.0 <= record["p_attack"] <= 1.0
         assert all(0.0 <= v <= 1.0 for v in record["confidence"].values())
+
+
+def test_a_claim_for_an_event_in_pakistan_makes_it_an_attack(classifier: Classifier) -> None:
+    (labels,) = classifier.classify(
+        [
+            (
+                "Pakistan Taliban claim Islamabad blast",
+                "The Tehreek-e-Taliban Pakistan claimed responsibility on Wednesday for Tuesday's suicide bombing "
+                "outside the district courts in Islamabad, in which 12 people were killed. The interior minister said "
+                "investigators were looking at every angle.",
+            )
+        ]
+    )
+    assert labels.event_type.value == "attack" and labels.attack_type is not None
+    assert labels.group.value == "TTP" and labels.claimed
+    assert labels.p_attack >= 0.7
