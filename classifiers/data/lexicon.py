@@ -38,7 +38,7 @@ def _tuples(value: Any) -> Any:
     return value
 
 
-def _places(raw: dict[str, list[str]]) -> tuple[Place, ...]:
+def _places(raw: dict[str, list[str]], exceptions: dict[str, str]) -> tuple[Place, ...]:
     gazetteer = load_gazetteer()
     known = {d.name: d for d in gazetteer.districts}
     places = []
@@ -46,6 +46,8 @@ def _places(raw: dict[str, list[str]]) -> tuple[Place, ...]:
         if district not in known:
             raise ValueError(f"lexicon: {district!r} is not a gazetteer district")
         for town in towns:
+            if town in exceptions:
+                continue
             found = gazetteer.by_name(town)
             if found is None or found.name != district:
                 where = found.name if found else "nothing"
@@ -72,7 +74,7 @@ def load_lexicon() -> dict[str, Any]:
     names = _tuples(data["group_names"])
     _check_group_names(names)
     return {
-        "places": _places(data["places"]),
+        "places": _places(data["places"], dict(data.get("gazetteer_exceptions") or {})),
         "test_only_districts": frozenset(data["test_only_districts"]),
         "group_provinces": _tuples(data["group_provinces"]),
         "group_districts": _tuples(data["group_districts"]),
