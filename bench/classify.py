@@ -42,11 +42,9 @@ def articles(n: int, full_length: bool) -> list[dict[str, Any]]:
     The split's reports are short. Full-length mode appends the bodies of the next two reports as
     further paragraphs, so the cost of reading longer inputs shows.
     """
-    rows = [
-        json.loads(line)
-        for line in (REPO_ROOT / "classifiers" / "data" / "test.jsonl").read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
+    from classifiers.data.corpus import load_split
+
+    rows = load_split("test")
     items = []
     for i in range(n):
         row = rows[i % len(rows)]
@@ -91,27 +89,33 @@ def naive(items: list[dict[str, Any]], max_tokens: int) -> float:
     from transformers import pipeline
 
     from classifiers import encoder
+    from classifiers import features as feat
     from classifiers.casualties import extract_casualties
-    from classifiers.event_model import HEADS_FILE, MODEL_DIR
+    from classifiers.event_model import HEADS_FILE, METADATA_FILE, MODEL_DIR
     from classifiers.groups import identify_group
     from classifiers.places import locate
+    from domain.text import clean_article
 
     torch.set_num_threads(2)
     extractor = pipeline("feature-extraction", model=str(encoder.source_model_dir()), framework="pt", device="cpu")
     with np.load(MODEL_DIR / HEADS_FILE) as heads:
         event_w, event_b = heads["event_coef"], heads["event_intercept"]
         attack_w, attack_b = heads["attack_coef"], heads["attack_intercept"]
+    scale = float(json.loads((MODEL_DIR / METADATA_FILE).read_text())["config"].get("feature_scale", 0.0))
     started = time.perf_counter()
     for r in items:
-        text = encoder.join_title_text(r["title"], r["text"])
+        title, body = r["title"], clean_article(r["title"], r["text"])
+        text = encoder.join_title_text(title, body)
         tokens = np.asarray(extractor(text, truncation=True, max_length=max_tokens))[0]
         vector = tokens.mean(axis=0)
         vector = vector / np.linalg.norm(vector)
-        int((vector @ event_w.T + event_b).argmax())
-        int((vector @ attack_w.T + attack_b).argmax())
-        locate(r["title"], r["text"])
-        identify_group(r["title"], r["text"])
-        extract_casualties(r["title"], r["text"])
+        place, group, casualties = locate(title, body), identify_group(title, body), extract_casualties(title, body)
+        # The same fields as khabar: the heads read the cue/fact features after the embedding.
+        facts = feat.facts_from(casualties.killed, casualties.injured, casualties.militants_killed, group, place)
+        event_x = np.concatenate([vector, scale * feat.event_features(title, body, facts)]) if scale else vector
+        attack_x = np.concatenate([vector, scale * feat.attack_features(title, body)]) if scale else vector
+        int((event_x @ event_w.T + event_b).argmax())
+        int((attack_x @ attack_w.T + attack_b).argmax())
     return time.perf_counter() - started
 
 

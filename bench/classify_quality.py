@@ -6,7 +6,6 @@ Usage: python bench/classify_quality.py [--split test|dev] [--write]
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from collections.abc import Sequence
@@ -51,8 +50,9 @@ class FieldScores:
 
 
 def load_split(split: str) -> list[dict[str, Any]]:
-    path = DATA / f"{split}.jsonl"
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    from classifiers.data.corpus import load_split as load_corpus_split
+
+    return load_corpus_split(split)
 
 
 def score(name: str, classifier: Classifier, rows: Sequence[dict[str, Any]]) -> FieldScores:

@@ -7,14 +7,17 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
+from classifiers.calibration import IDENTITY, Calibration
 from classifiers.casualties import Casualties, extract_casualties
+from classifiers.features import Facts, facts_from
 from classifiers.groups import GroupGuess, identify_group
 from classifiers.keywords import predict_keywords
 from classifiers.places import PlaceGuess, locate
 from domain.records import ArticleLabels
 from domain.taxonomy import AttackType, EventType, Group
+from domain.text import clean_article
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +32,11 @@ class EventGuess:
     event_confidence: float
     attack_type: AttackType | None
     attack_confidence: float
+    # Probability that the report describes an attack of any type.
+    p_attack: float
+    # The attack head's best type even when the event head says "not an attack" (None: no attack head).
+    likely_attack: AttackType | None = None
+    likely_attack_confidence: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,40 +47,73 @@ class _Facts:
     group: GroupGuess
     casualties: Casualties
 
+    def for_model(self) -> Facts:
+        c = self.casualties
+        return facts_from(c.killed, c.injured, c.militants_killed, self.group, self.place)
+
 
 class EventTyper(Protocol):
     version: str
+    calibration: Calibration
 
-    def predict_events(self, items: Sequence[tuple[str, str]]) -> list[EventGuess]: ...
+    def encode(self, items: Sequence[tuple[str, str]]) -> Any: ...
+
+    def predict_events(
+        self, items: Sequence[tuple[str, str]], encoded: Any, facts: Sequence[Facts]
+    ) -> list[EventGuess]: ...
 
 
 class KeywordEventTyper:
     """The keyword baseline behind the same interface as the model."""
 
     version = "keywords-1"
+    calibration = IDENTITY
 
-    def predict_events(self, items: Sequence[tuple[str, str]]) -> list[EventGuess]:
+    def encode(self, items: Sequence[tuple[str, str]]) -> Any:
+        return None
+
+    def predict_events(
+        self, items: Sequence[tuple[str, str]], encoded: Any, facts: Sequence[Facts]
+    ) -> list[EventGuess]:
         guesses = []
         for title, text in items:
             p = predict_keywords(title, text)
-            guesses.append(EventGuess(p.event_type, p.event_confidence, p.attack_type, p.attack_confidence))
+            p_attack = p.event_confidence if p.event_type is EventType.ATTACK else 1.0 - p.event_confidence
+            guesses.append(EventGuess(p.event_type, p.event_confidence, p.attack_type, p.attack_confidence, p_attack))
         return guesses
 
 
 class ModelEventTyper:
-    """The fine-tuned MiniLM event/attack model (ONNX Runtime), loaded once per process."""
+    """The MiniLM event/attack model (ONNX Runtime) with its cue/fact heads, loaded once per process."""
 
     def __init__(self, model_dir: Path | None = None) -> None:
         from classifiers.event_model import EventModel
 
         self._model = EventModel.load(model_dir)
         self.version = self._model.version
+        self.calibration = self._model.calibration
 
-    def predict_events(self, items: Sequence[tuple[str, str]]) -> list[EventGuess]:
-        return [
-            EventGuess(p.event_type, p.event_confidence, p.attack_type, p.attack_confidence)
-            for p in self._model.predict(items)
-        ]
+    def encode(self, items: Sequence[tuple[str, str]]) -> Any:
+        return self._model.embed(items)
+
+    def predict_events(
+        self, items: Sequence[tuple[str, str]], encoded: Any, facts: Sequence[Facts]
+    ) -> list[EventGuess]:
+        guesses = []
+        for p in self._model.predict(items, embeddings=encoded, facts=facts):
+            likely = max((a for a in AttackType), key=lambda a: p.probabilities[a.value])
+            guesses.append(
+                EventGuess(
+                    p.event_type,
+                    p.event_confidence,
+                    p.attack_type,
+                    p.attack_confidence,
+                    p.p_attack,
+                    likely,
+                    p.probabilities[likely.value],
+                )
+            )
+        return guesses
 
 
 def load_event_typer(model_dir: Path | None = None, *, baseline: bool = False) -> EventTyper:
@@ -98,30 +139,56 @@ class Classifier:
         return cls(load_event_typer(model_dir, baseline=baseline))
 
     def classify(self, items: Sequence[tuple[str, str]]) -> list[ArticleLabels]:
-        clipped = [(title or "", (text or "")[:MAX_TEXT_CHARS]) for title, text in items]
+        clipped = [(title or "", clean_article(title or "", (text or "")[:MAX_TEXT_CHARS])) for title, text in items]
         # The encoder runs outside the GIL, so the (pure Python) rules read the texts meanwhile.
+        if not clipped:
+            return []
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="event-typer") as pool:
-            pending = pool.submit(self.event_typer.predict_events, clipped)
+            pending = pool.submit(self.event_typer.encode, clipped)
             facts = [_Facts(locate(t, x), identify_group(t, x), extract_casualties(t, x)) for t, x in clipped]
-            events = pending.result()
+            encoded = pending.result()
+        events = self.event_typer.predict_events(clipped, encoded, [f.for_model() for f in facts])
         return [self._label(fact, event) for fact, event in zip(facts, events, strict=True)]
 
     def _label(self, facts: _Facts, event: EventGuess) -> ArticleLabels:
         place, group, casualties = facts.place, facts.group, facts.casualties
+        cal = self.event_typer.calibration
         event_type, event_conf = event.event_type, event.event_confidence
+        p_attack = event.p_attack
         # An event placed abroad with no Pakistani location is out of scope, whatever its wording.
         if place.foreign_country and place.province is None and event_type is not EventType.OTHER:
             event_type, event_conf = EventType.OTHER, max(0.6, place.province_confidence)
+            p_attack = min(p_attack, 1.0 - event_conf)
         attack_type = event.attack_type if event_type is EventType.ATTACK else None
+        attack_conf = event.attack_confidence
+        # A group's claim of responsibility for an event placed in Pakistan makes it an attack: groups claim
+        # attacks, never the state's operations, and a claim abroad is caught by the place rule above.
+        if (
+            group.claimed
+            and group.group is not Group.UNKNOWN
+            and place.province is not None
+            and event_type is not EventType.ATTACK
+            and event.likely_attack is not None
+        ):
+            event_type, event_conf = EventType.ATTACK, max(event.p_attack, group.confidence)
+            attack_type, attack_conf = event.likely_attack, event.likely_attack_confidence
+            p_attack = max(p_attack, group.confidence)
+        event_conf = cal("event_type", event_conf)
+        is_incident = event_type is not EventType.OTHER
+        # Outside an incident every other field is null, and the nulls are right exactly when the event
+        # type is: they share its confidence.
+        raw = {
+            "group": group.confidence,
+            "claimed": group.confidence,
+            "province": place.province_confidence,
+            "district": place.district_confidence,
+            **casualties.confidence,
+        }
         confidence = {
             "event_type": round(event_conf, 3),
-            "attack_type": round(event.attack_confidence, 3) if attack_type else 0.0,
-            "group": round(group.confidence, 3),
-            "province": round(place.province_confidence, 3),
-            "district": round(place.district_confidence, 3),
-            **{k: round(v, 3) for k, v in casualties.confidence.items()},
+            "attack_type": round(cal("attack_type", attack_conf), 3) if attack_type else 0.0,
+            **{k: round(cal(k, v) if is_incident else event_conf, 3) for k, v in raw.items()},
         }
-        is_incident = event_type is not EventType.OTHER
         return ArticleLabels(
             event_type=event_type,
             attack_type=attack_type,
@@ -135,5 +202,6 @@ class Classifier:
             militants_killed=casualties.militants_killed if is_incident else None,
             model_version=self.version,
             confidence=confidence,
+            p_attack=round(cal("p_attack", p_attack), 3),
             rejected_figures=casualties.rejected,
         )

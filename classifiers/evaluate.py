@@ -132,8 +132,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     model = EventModel.load(args.model_dir)
     print(f"model {model.version}")
     for split in args.splits:
-        path = Path(split) if split.endswith(".jsonl") else DATA_DIR / f"{split}.jsonl"
-        report = evaluate_file(model, path)
+        if split.endswith(".jsonl"):
+            report = evaluate_file(model, Path(split))
+        else:
+            from classifiers.data.corpus import load_split
+
+            report = evaluate_rows(model, load_split(split))
         print(format_report(split, report))
         if args.errors:
             for e in report.errors:

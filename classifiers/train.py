@@ -54,6 +54,8 @@ class TrainConfig:
     # cannot carry the decision alone (phrase-held-out validation: event accuracy +1.5 points;
     # it cost the attack head as much, so that head sees full texts only).
     body_views: bool = True
+    # Cue/fact features beside the embedding (classifiers/features.py), multiplied by this scale; 0 = none.
+    feature_scale: float = 0.3
     seed: int = SEED
 
 
@@ -82,6 +84,19 @@ def set_seeds(seed: int) -> None:
 
 def inputs_of(rows: Sequence[dict[str, Any]]) -> list[str]:
     return [enc.join_title_text(r["title"], r["text"]) for r in rows]
+
+
+def feature_matrices(pairs: Sequence[tuple[str, str]], scale: float) -> tuple[np.ndarray, np.ndarray]:
+    """The scaled event and attack features of (title, text) pairs, exactly as EventModel computes them."""
+    from classifiers import features as feat
+
+    if scale <= 0:
+        return np.zeros((len(pairs), 0), np.float32), np.zeros((len(pairs), 0), np.float32)
+    event_rows, attack_rows = [], []
+    for title, text in pairs:
+        event_rows.append(feat.event_features(title, text, feat.read_facts(title, text)))
+        attack_rows.append(feat.attack_features(title, text))
+    return np.vstack(event_rows) * np.float32(scale), np.vstack(attack_rows) * np.float32(scale)
 
 
 # ---------------------------------------------------------------- fine-tuning
@@ -317,7 +332,7 @@ def phrase_held_out_selection(cfg: TrainConfig, work: Path) -> None:
 def main(argv: Sequence[str] | None = None) -> None:
     defaults = TrainConfig()
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--data", type=Path, default=DATA_DIR)
+    parser.add_argument("--data", type=Path, default=None, help="directory of the generated splits")
     parser.add_argument("--out", type=Path, default=MODEL_DIR)
     parser.add_argument("--work", type=Path, default=WORK_DIR, help="scratch space (fp32 ONNX, checkpoints)")
     parser.add_argument("--mode", choices=("finetune", "frozen"), default=defaults.mode)
@@ -336,9 +351,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         phrase_held_out_selection(cfg, args.work / "select")
         return
     started = time.perf_counter()
-    train_path, dev_path = args.data / "train.jsonl", args.data / "dev.jsonl"
-    train_rows, dev_rows = load_jsonl(train_path), load_jsonl(dev_path)
-    train_hash = sha256_files([train_path])
+    from classifiers.data.corpus import corpus_sha256, load_split
+
+    train_rows, dev_rows = load_split("train", args.data), load_split("dev", args.data)
+    train_hash = corpus_sha256(train_rows)
     fingerprint = encoder_fingerprint(cfg, train_hash)
     args.out.mkdir(parents=True, exist_ok=True)
     args.work.mkdir(parents=True, exist_ok=True)
@@ -362,18 +378,22 @@ def main(argv: Sequence[str] | None = None) -> None:
     encoder = enc.OnnxEncoder(args.out / ENCODER_FILE, args.out / TOKENIZER_DIR)
     t0 = time.perf_counter()
     x_train = encoder.encode(inputs_of(train_rows))
-    x_event, event_rows = x_train, list(train_rows)
+    f_event, f_attack = feature_matrices([(r["title"], r["text"]) for r in train_rows], cfg.feature_scale)
+    x_attack = np.hstack([x_train, f_attack])
+    x_event, event_rows = np.hstack([x_train, f_event]), list(train_rows)
     if cfg.body_views:
         x_body = encoder.encode([enc.join_title_text("", r["text"]) for r in train_rows])
-        x_event, event_rows = np.vstack([x_train, x_body]), event_rows + list(train_rows)
+        f_body, _ = feature_matrices([("", r["text"]) for r in train_rows], cfg.feature_scale)
+        x_event, event_rows = np.vstack([x_event, np.hstack([x_body, f_body])]), event_rows + list(train_rows)
     log.info("embedded %d training reports in %.0f s", len(train_rows), time.perf_counter() - t0)
-    heads = fit_heads(x_event, event_rows, x_train, train_rows, cfg.head_c, cfg.seed, cfg.hand_weight)
+    heads = fit_heads(x_event, event_rows, x_attack, train_rows, cfg.head_c, cfg.seed, cfg.hand_weight)
     np.savez(args.out / HEADS_FILE, **heads)  # type: ignore[arg-type]
     (args.out / "labels.json").write_text(
         json.dumps({"event_type": EVENT_LABELS, "attack_type": ATTACK_LABELS}, indent=2) + "\n"
     )
 
     # Dev is for model selection only; the test split is never read here.
+    from classifiers import features as feat
     from classifiers.evaluate import evaluate_rows, format_report
 
     metadata: dict[str, Any] = {
@@ -384,6 +404,16 @@ def main(argv: Sequence[str] | None = None) -> None:
             "head_c": cfg.head_c,
             "hand_weight": cfg.hand_weight,
             "body_views": cfg.body_views,
+            "feature_scale": cfg.feature_scale,
+            **(
+                {
+                    "event_features": feat.event_feature_names(),
+                    "attack_features": feat.attack_feature_names(),
+                    "cues_sha256": feat.cues_sha256(),
+                }
+                if cfg.feature_scale > 0
+                else {}
+            ),
             "seed": cfg.seed,
             **(
                 {"epochs": cfg.epochs, "batch_size": cfg.batch_size, "learning_rate": cfg.learning_rate}
@@ -391,7 +421,7 @@ def main(argv: Sequence[str] | None = None) -> None:
                 else {}
             ),
         },
-        "data": {"train_sha256": train_hash, "dev_sha256": sha256_files([dev_path]), "train_size": len(train_rows)},
+        "data": {"train_sha256": train_hash, "dev_sha256": corpus_sha256(dev_rows), "train_size": len(train_rows)},
         "encoder": encoder_meta,
     }
     (args.out / METADATA_FILE).write_text(json.dumps(metadata, indent=2) + "\n")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -14,12 +13,29 @@ from typing import Any, Generic, TypeVar
 import yaml
 
 from domain.taxonomy import Province
+from domain.text import Token, name_key, tokenize
+
+__all__ = [
+    "District",
+    "Gazetteer",
+    "NameIndex",
+    "NameKind",
+    "NameMatch",
+    "PlaceName",
+    "Token",
+    "Umbrella",
+    "is_acronym",
+    "load_gazetteer",
+    "name_key",
+    "parse_gazetteer",
+    "read_gazetteer",
+    "tokenize",
+]
 
 # A generous box around Pakistan (incl. Gilgit-Baltistan and Azad Kashmir); coordinates outside it are typos.
 LAT_RANGE = (23.5, 37.2)
 LON_RANGE = (60.8, 77.9)
 
-_TOKEN_RE = re.compile(r"[^\W_]+")
 # Acronyms like KP, AJK, BRAS or JuA are ordinary words in lower case ("bras", "lei"), so they match only as written.
 _ACRONYM_MAX_LETTERS = 5
 
@@ -27,26 +43,6 @@ V = TypeVar("V")
 
 
 # ------------------------------------------------------------------ tokens and name matching
-
-
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One word of a text: as written, its lower-case key, and where it sits."""
-
-    text: str
-    key: str
-    start: int
-    end: int
-
-
-def tokenize(text: str) -> list[Token]:
-    """Split text into word tokens; punctuation (hyphens, dots, apostrophes) only separates them."""
-    return [Token(m.group(), m.group().casefold(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
-
-
-def name_key(name: str) -> tuple[str, ...]:
-    """The lookup key of a name: "D.I. Khan" → ("d", "i", "khan"), "Fitna-al-Khawarij" → ("fitna", "al", "khawarij")."""
-    return tuple(t.key for t in tokenize(name))
 
 
 def is_acronym(name: str) -> bool:

@@ -40,6 +40,9 @@ class ArticleLabels:
     militants_killed: int | None
     model_version: str
     confidence: dict[str, float] = field(default_factory=dict)
+    # Calibrated probability that the article reports an attack (any attack type); alerts gate on it.
+    # Hoaxes, drills, foiled plots, operations and other stories get a low one.
+    p_attack: float = 0.0
     # Figures the text gave but that were beyond any real attack, so not kept (e.g. ("killed",)).
     rejected_figures: tuple[str, ...] = ()
 

@@ -35,6 +35,7 @@ def labels_to_json(labels: ArticleLabels) -> dict[str, Any]:
         "injured": labels.injured,
         "militants_killed": labels.militants_killed,
         "confidence": labels.confidence,
+        "p_attack": labels.p_attack,
         "rejected_figures": list(labels.rejected_figures),
         "model_version": labels.model_version,
     }

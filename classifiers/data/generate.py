@@ -23,6 +23,7 @@ from classifiers.data.lexicon import (
     PLACES,
     TEST_ONLY_DISTRICTS,
     Place,
+    load_phrasebook,
 )
 
 T = TypeVar("T")
@@ -205,422 +206,32 @@ def dateline(g: Gen, p: Place, style: str, day: dt.date) -> str:
 
 
 # ---------------------------------------------------------------- attack vocabulary
+# The phrase pools are data (phrasebook.yaml); the names below are what the generator's code uses.
 
-SECURITY_VICTIMS = ("soldiers", "policemen", "FC personnel", "Levies personnel", "security personnel", "cops")
-CIVIL_VICTIMS = ("people", "civilians", "worshippers", "passengers", "labourers", "persons", "bystanders")
-
-ATTACK_SPEC: dict[str, dict[str, Sequence[str]]] = {
-    "suicide_bombing": {
-        "noun": (
-            "suicide attack",
-            "suicide blast",
-            "suicide bombing",
-            "suicide explosion",
-            "VBIED attack",
-            "suicide car bombing",
-        ),
-        "clause": (
-            "a suicide bomber blew himself up near {target}",
-            "a suicide attacker rammed an explosives-laden vehicle into {target}",
-            "a bomber wearing an explosive vest detonated himself at {target}",
-            "an attacker strapped with explosives struck {target}",
-            "a suicide bomber on a motorcycle targeted {target}",
-            "a car packed with explosives and driven by a suicide attacker hit {target}",
-            "a suicide bomber who had mingled with the crowd set off his vest at {target}",
-            "a female suicide bomber blew herself up at {target}",
-            "a suicide attacker tried to enter {target} and exploded his vest when stopped",
-        ),
-        "detail": (
-            "Police said the head and legs of the suspected bomber had been found at the site.",
-            "Bomb disposal officials estimated that eight to ten kilogrammes of explosives were used in the vest.",
-            "The attacker, believed to be in his early twenties, reached the site on foot.",
-            "Officials said the explosives-laden vehicle left a deep crater and damaged nearby shops.",
-            "Investigators were collecting the remains of the bomber for DNA tests.",
-            "The force of the explosion shattered windows of buildings up to a kilometre away.",
-        ),
-    },
-    "bombing": {
-        "noun": (
-            "bomb blast",
-            "IED explosion",
-            "roadside bombing",
-            "grenade attack",
-            "remote-controlled blast",
-            "quadcopter attack",
-            "explosion",
-            "magnetic bomb blast",
-            "landmine blast",
-        ),
-        "clause": (
-            "a roadside bomb went off near {target}",
-            "an improvised explosive device planted on a motorcycle exploded near {target}",
-            "a remote-controlled bomb targeted {target}",
-            "unidentified men hurled a hand grenade at {target}",
-            "a bomb fitted to a bicycle exploded near {target}",
-            "an IED exploded as {target} passed by",
-            "a quadcopter dropped explosives on {target}",
-            "a magnetic bomb attached to a vehicle went off near {target}",
-            "a bomb hidden in a vegetable cart exploded near {target}",
-            "militants detonated a landmine under {target}",
-            "a time bomb planted in a garbage bin exploded near {target}",
-            "a drone-dropped mortar shell struck {target}",
-            "a grenade thrown from a passing car landed near {target}",
-            "a small drone released a bomb over {target}",
-            "an explosive device detonated by remote control struck {target}",
-        ),
-        "detail": (
-            "The bomb disposal squad said about five kilogrammes of explosives had been used.",
-            "The device was detonated by remote control, according to initial investigations.",
-            "Splinters of the grenade were collected from the scene for forensic examination.",
-            "Police said the explosives had been concealed in a bag left at the roadside.",
-            "The blast damaged the vehicle and several nearby shops.",
-            "Officials said the drone had been flown from a nearby hilltop before dropping the munition.",
-        ),
-    },
-    "armed_assault": {
-        "noun": (
-            "terrorist attack",
-            "gun attack",
-            "militant attack",
-            "armed attack",
-            "assault",
-            "terror attack",
-        ),
-        "clause": (
-            "heavily armed militants attacked {target}",
-            "terrorists opened fire on {target}",
-            "dozens of militants stormed {target}",
-            "gunmen attacked {target} from several directions",
-            "militants fired rockets and opened fire on {target}",
-            "a group of terrorists ambushed {target}",
-            "attackers armed with rocket-propelled grenades and automatic weapons raided {target}",
-            "militants launched a coordinated assault on {target}",
-            "armed men laid siege to {target} for several hours",
-            "militants stormed into {target} after a gunfight at the entrance",
-            "insurgents ambushed {target} on a mountain road",
-            "a large group of fighters overran {target} before reinforcements arrived",
-        ),
-        "detail": (
-            "The exchange of fire continued for more than two hours.",
-            "The militants used heavy weapons, including rocket launchers, officials said.",
-            "Reinforcements were rushed to the area and the attackers retreated towards the mountains.",
-            "The attackers used night-vision equipment, according to a security official.",
-            "The assault began shortly after midnight with firing from nearby hills.",
-            "A clearance operation was launched after the attack.",
-        ),
-    },
-    "targeted_killing": {
-        "noun": (
-            "targeted attack",
-            "target killing",
-            "targeted killing",
-            "shooting",
-            "assassination",
-            "gun attack",
-        ),
-        "clause": (
-            "unidentified gunmen riding a motorcycle shot dead {target}",
-            "armed men opened fire on {target}, killing him on the spot",
-            "assailants gunned down {target}",
-            "{target} was shot dead by unknown attackers",
-            "motorcyclists sprayed bullets at {target}",
-            "{target} was assassinated by gunmen",
-            "militants intercepted the car of {target} and shot him",
-            "gunmen waiting near a mosque killed {target}",
-            "two masked men shot {target} outside his home",
-        ),
-        "detail": (
-            "The attackers escaped after the shooting.",
-            "Police said the victim had received threats in the past.",
-            "Empty bullet casings of a 9mm pistol were recovered from the scene.",
-            "The assailants fled on a motorcycle towards a nearby village.",
-            "The body was shifted to the district headquarters hospital for a post-mortem.",
-            "Residents said the victim had been working in the area for years.",
-        ),
-    },
-    "kidnapping": {
-        "noun": ("kidnapping", "abduction", "kidnap", "abduction", "kidnapping", "hostage-taking"),
-        "clause": (
-            "armed men abducted {target}",
-            "militants kidnapped {target}",
-            "gunmen took away {target} at gunpoint",
-            "{target} were kidnapped by armed men",
-            "militants set up a roadblock and abducted {target}",
-            "{target} were taken hostage by militants",
-            "unidentified armed men whisked away {target}",
-            "militants seized {target} and took them to an unknown location",
-            "insurgents intercepted a vehicle and kidnapped {target}",
-        ),
-        "detail": (
-            "A search operation was launched to recover the hostages.",
-            "Officials said the kidnappers had not yet made any demand.",
-            "Local elders were in contact with the abductors, an official said.",
-            "The vehicle of the abducted men was found abandoned on the road.",
-            "Police said the victims were being held in a mountainous area.",
-            "The kidnappers reportedly demanded the release of their detained comrades.",
-        ),
-    },
-    "hijacking": {
-        "noun": ("train hijacking", "hijacking", "bus hijacking", "hijack", "train siege", "hijacking"),
-        "clause": (
-            "militants hijacked {target} and took its passengers hostage",
-            "armed men seized control of {target}",
-            "insurgents blew up the track, stopped {target} and held its passengers hostage",
-            "gunmen commandeered {target} and drove it towards the mountains",
-            "terrorists took over {target} and held hundreds on board",
-            "militants forced {target} to stop and took control of it",
-            "attackers boarded {target} and hijacked it",
-            "armed men hijacked {target} at a remote stretch of the highway",
-            "militants stopped and occupied {target}, taking passengers captive",
-        ),
-        "detail": (
-            "Security forces launched a rescue operation to free the passengers.",
-            "Several passengers escaped and walked to the nearest station.",
-            "Officials said the hostages included women and children.",
-            "The hijackers demanded the release of their detained members.",
-            "The siege lasted for more than a day before the passengers were freed.",
-            "The driver was forced at gunpoint to drive towards a remote area.",
-        ),
-    },
-    "infrastructure_attack": {
-        "noun": (
-            "attack on infrastructure",
-            "sabotage attack",
-            "overnight blast",
-            "sabotage",
-            "arson attack",
-            "attack on installations",
-        ),
-        "clause": (
-            "militants blew up {target}",
-            "explosives planted under {target} went off",
-            "attackers set fire to {target}",
-            "saboteurs damaged {target} with explosives",
-            "terrorists destroyed {target} in an overnight attack",
-            "a bomb planted at {target} exploded",
-            "insurgents torched {target}",
-            "miscreants detonated explosives at {target}",
-            "armed men attacked and set ablaze {target}",
-        ),
-        "detail": (
-            "Power supply to several districts was suspended after the attack.",
-            "Gas supply to the area was cut off and repair work was expected to take several days.",
-            "Train services on the route were suspended until the track was repaired.",
-            "Mobile phone service in the area was disrupted.",
-            "Engineers were sent to assess the damage.",
-            "The attack caused losses worth millions of rupees, officials said.",
-        ),
-    },
-}
-
-TARGETS: dict[str, tuple[str, ...]] = {
-    "security": (
-        "a police van",
-        "a security forces convoy",
-        "a check post",
-        "an FC vehicle",
-        "a police station",
-        "a Levies post",
-        "a police mobile",
-        "a military camp",
-        "a security forces camp",
-        "a police patrol",
-        "a bus carrying soldiers",
-        "the main gate of a cantonment",
-        "a police training centre",
-        "a Frontier Corps fort",
-        "a police picket",
-    ),
-    "civil": (
-        "a crowded market",
-        "a mosque",
-        "a political rally",
-        "a railway station",
-        "a passenger van",
-        "a bus stand",
-        "a religious gathering",
-        "a vegetable market",
-        "a wedding procession",
-        "a hospital gate",
-        "a seminary",
-        "a vehicle carrying Chinese engineers",
-    ),
-    "person": (
-        "a police constable",
-        "a polio worker",
-        "a member of the Sikh community",
-        "a local cleric",
-        "a tribal elder",
-        "an ANP leader",
-        "a traffic warden",
-        "a JUI-F leader",
-        "a Hazara shopkeeper",
-        "a schoolteacher",
-        "a journalist",
-        "an off-duty soldier",
-        "a peace committee member",
-        "a customs inspector",
-        "a lawyer",
-        "a Christian pastor",
-    ),
-    "hostage": (
-        "labourers working on a dam",
-        "engineers of a construction company",
-        "customs officials",
-        "passengers of a coach",
-        "members of a polio team",
-        "NADRA employees",
-        "employees of a telecom company",
-        "local government officials",
-        "off-duty soldiers travelling home",
-        "a civil judge and his driver",
-    ),
-    "vehicle": (
-        "a passenger train bound for Peshawar",
-        "a passenger train",
-        "a coach travelling from Quetta to Karachi",
-        "a passenger bus on the highway",
-        "a convoy of oil tankers",
-        "an inter-city bus",
-        "a passenger coach",
-        "a train carrying hundreds of passengers",
-        "a bus carrying pilgrims",
-    ),
-    "infra": (
-        "an electricity transmission tower",
-        "a gas pipeline",
-        "a section of the railway track",
-        "a mobile phone tower",
-        "a bridge on the national highway",
-        "a grid station",
-        "the main gas supply line",
-        "a girls' school building",
-        "two high-tension pylons",
-        "an oil and gas company's installation",
-        "a water supply scheme",
-        "a telecommunication tower",
-    ),
-}
-
-TARGET_KIND = {
-    "suicide_bombing": ("security", "civil"),
-    "bombing": ("security", "civil"),
-    "armed_assault": ("security", "security", "civil"),
-    "targeted_killing": ("person",),
-    "kidnapping": ("hostage",),
-    "hijacking": ("vehicle",),
-    "infrastructure_attack": ("infra",),
-}
-
-ATTACK_WEIGHTS = (
-    ("suicide_bombing", 14.0),
-    ("bombing", 18.0),
-    ("armed_assault", 20.0),
-    ("targeted_killing", 16.0),
-    ("kidnapping", 12.0),
-    ("hijacking", 8.0),
-    ("infrastructure_attack", 13.0),
-)
-
-GROUP_WEIGHTS = (
-    ("unknown", 30.0),
-    ("TTP", 20.0),
-    ("JuA", 5.0),
-    ("HGB", 5.0),
-    ("LeI", 3.0),
-    ("TJP", 4.0),
-    ("ISKP", 7.0),
-    ("AQIS", 3.0),
-    ("BLA", 12.0),
-    ("BLF", 6.0),
-    ("BRAS", 4.0),
-    ("LeJ", 4.0),
-    ("SRA", 4.0),
-)
-
-CLAIM_FRAMES = (
-    "{group} claimed responsibility for the attack in a statement sent to the media.",
-    "In a message posted on social media, {group} claimed responsibility.",
-    "A spokesman for {group} claimed responsibility for the {noun}.",
-    "{group} later owned the attack.",
-    "Responsibility for the {noun} was claimed by {group}.",
-    "{group} said in a statement that its fighters had carried out the attack.",
-    "The attack was claimed by {group} through its media wing.",
-    "{group} accepted responsibility for the {noun}, saying it was revenge for the killing of its commanders.",
-    "Hours later, {group} claimed the attack.",
-)
-BLAME_FRAMES = (
-    "Police suspected {group} of being behind the attack.",
-    "Officials blamed {group} for the {noun}, though no one claimed responsibility.",
-    "Security officials said {group} was behind the attack.",
-    "The interior minister blamed {group} for the {noun}.",
-    "No group claimed responsibility, but police said the attack bore the hallmarks of {group}.",
-    "Initial investigations pointed to the involvement of {group}, officials said.",
-    "The provincial government said {group} had carried out the {noun}.",
-    "According to a CTD official, {group} was suspected.",
-    "Officials accused {group} of orchestrating the attack.",
-)
-NO_CLAIM_FRAMES = (
-    "No group has claimed responsibility so far.",
-    "No one immediately claimed responsibility for the {noun}.",
-    "It was not clear who was behind the attack.",
-    "There was no immediate claim of responsibility.",
-    "No organisation had claimed the attack by the time of filing this report.",
-    "The identity of the attackers could not be ascertained.",
-)
-
-BACKGROUND = (
-    "{prov} has witnessed a surge in militant violence since the collapse of a ceasefire in late 2022.",
-    "The {district} region has been a hotbed of militancy for years, and security forces have conducted "
-    "several operations there.",
-    "Militant attacks on police and security forces have increased in the province over the past two years.",
-    "Separatist insurgents have long targeted security forces and projects linked to the China-Pakistan "
-    "Economic Corridor in the region.",
-    "Islamabad accuses Kabul of allowing militants to use Afghan soil to plan attacks inside Pakistan, a "
-    "charge the Taliban government denies.",
-    "The area had remained relatively peaceful for several months before the latest incident.",
-    "Security was tightened across the province after the incident and checkpoints were set up on exit routes.",
-    "Residents said the law and order situation had deteriorated, with frequent night-time attacks.",
-    "Last year was one of the deadliest for security forces in nearly a decade, according to independent tallies.",
-)
-
-HOSPITAL = (
-    "The injured were shifted to the district headquarters hospital, where an emergency was declared.",
-    "Rescue 1122 teams shifted the bodies and the injured to hospital.",
-    "Several of the wounded were stated to be in critical condition.",
-    "The injured were airlifted to the Combined Military Hospital.",
-    "Doctors said some of the injured were in serious condition.",
-    "An emergency was declared in all hospitals of the city.",
-)
-
-CONDEMN = (
-    "The prime minister condemned the attack and sought a report from the authorities.",
-    "The chief minister condemned the {noun} and directed officials to provide the best medical care to the injured.",
-    "The president and the interior minister condemned the incident in separate statements.",
-    "Political leaders across the spectrum condemned the attack.",
-    "The provincial governor expressed grief over the loss of lives.",
-    "The interior minister said those responsible would be brought to justice.",
-)
-
-QUOTE_FRAMES = (
-    '"{q}," {who} told reporters.',
-    '"{q}," said {who}.',
-    '{who} said: "{q}"',
-    'According to {who}, "{q}"',
-    '"{q}," {who} said in a statement.',
-    '"{q}," {who} added.',
-)
-QUOTE_TEXTS = (
-    "The area has been cordoned off and a search operation is under way",
-    "We are collecting evidence and will trace the culprits soon",
-    "The attackers fled under cover of darkness",
-    "Our men responded bravely and forced the attackers to retreat",
-    "This is a cowardly act that cannot weaken the resolve of the nation",
-    "Investigations have begun and the CTD has been involved",
-    "Initial reports suggest that the attack was planned in advance",
-    "The situation is under control now",
-    "The terrorists targeted innocent people",
-)
+_BOOK = load_phrasebook()
+SECURITY_VICTIMS: tuple[str, ...] = _BOOK["security_victims"]
+CIVIL_VICTIMS: tuple[str, ...] = _BOOK["civil_victims"]
+ATTACK_SPEC: dict[str, dict[str, Sequence[str]]] = _BOOK["attack_spec"]
+TARGETS: dict[str, Any] = _BOOK["targets"]
+TARGET_KIND: dict[str, tuple[str, ...]] = _BOOK["target_kind"]
+ATTACK_WEIGHTS: tuple[tuple[str, float], ...] = _BOOK["attack_weights"]
+GROUP_WEIGHTS: tuple[tuple[str, float], ...] = _BOOK["group_weights"]
+CLAIM_FRAMES: tuple[str, ...] = _BOOK["claim_frames"]
+BLAME_FRAMES: tuple[str, ...] = _BOOK["blame_frames"]
+NO_CLAIM_FRAMES: tuple[str, ...] = _BOOK["no_claim_frames"]
+BACKGROUND: tuple[str, ...] = _BOOK["background"]
+HOSPITAL: tuple[str, ...] = _BOOK["hospital"]
+CONDEMN: tuple[str, ...] = _BOOK["condemn"]
+QUOTE_FRAMES: tuple[str, ...] = _BOOK["quote_frames"]
+QUOTE_TEXTS: tuple[str, ...] = _BOOK["quote_texts"]
+TYPED_TITLES: dict[str, Any] = _BOOK["typed_titles"]
+FEW_VICTIMS: tuple[str, ...] = _BOOK["few_victims"]
+OP_FRAMES_ISPR: tuple[str, ...] = _BOOK["op_frames_ispr"]
+OP_RESULT: tuple[str, ...] = _BOOK["op_result"]
+OP_AFTER: tuple[str, ...] = _BOOK["op_after"]
+OTHER_CONTEXT: tuple[str, ...] = _BOOK["other_context"]
+STYLE_WEIGHTS: tuple[tuple[str, float], ...] = _BOOK["style_weights"]
+EVENT_WEIGHTS: tuple[tuple[str, float], ...] = _BOOK["event_weights"]
 
 
 def official(g: Gen, p: Place) -> str:
@@ -754,66 +365,6 @@ def sample_attack_labels(g: Gen, attack_type: str) -> tuple[Labels, Place, str, 
     return lab, p, target, victims
 
 
-TYPED_TITLES: dict[str, tuple[str, ...]] = {
-    "suicide_bombing": (
-        "Suicide bomber strikes {short} in {d}",
-        "Bomber blows himself up near {short} in {d}",
-        "Suicide attack targets {short} in {d}",
-        "Explosives-laden vehicle rammed into {short} in {d}",
-        "Suicide blast at {short} in {d}",
-        "Bomber in explosive vest hits {d}",
-    ),
-    "bombing": (
-        "Blast hits {short} in {d}",
-        "IED explosion targets {short} in {d}",
-        "Roadside bomb rips through {short} in {d}",
-        "Grenade hurled at {short} in {d}",
-        "Bomb explodes near {short} in {d}",
-        "Remote-controlled device targets {short} in {d}",
-    ),
-    "armed_assault": (
-        "Militants attack {short} in {d}",
-        "Terrorists storm {short} in {d}",
-        "Gunmen open fire on {short} in {d}",
-        "Attack on {short} repulsed in {d}",
-        "{Short} comes under attack in {d}",
-        "Heavily armed militants raid {short} in {d}",
-    ),
-    "targeted_killing": (
-        "{Target} shot dead in {d}",
-        "Gunmen kill {target} in {d}",
-        "{Target} gunned down in {d}",
-        "Unknown assailants kill {target} in {d}",
-        "{Target} killed in targeted attack in {d}",
-        "{Target} assassinated in {d}",
-    ),
-    "kidnapping": (
-        "{Target} abducted in {d}",
-        "Militants kidnap {target} in {d}",
-        "{Target} kidnapped in {d}",
-        "Armed men abduct {target} in {d}",
-        "{Target} taken away at gunpoint in {d}",
-        "Search on for {target} kidnapped in {d}",
-    ),
-    "hijacking": (
-        "Militants hijack {target} in {d}",
-        "Passengers held hostage after {d} hijacking",
-        "{Target} hijacked in {d}",
-        "Gunmen seize {target} near {d}",
-        "Hostage crisis as armed men take over {target} in {d}",
-        "{Target} commandeered by militants in {d}",
-    ),
-    "infrastructure_attack": (
-        "{Target} blown up in {d}",
-        "Saboteurs strike {target} in {d}",
-        "{Target} destroyed in {d}",
-        "Militants torch {target} in {d}",
-        "{Target} damaged in blast in {d}",
-        "Explosion damages {target} in {d}",
-    ),
-}
-
-
 def attack_title(g: Gen, lab: Labels, p: Place, noun: str, victims: str, target: str, gname: str) -> str:
     """A headline: type-specific, casualty-led, claim-led or generic, each bucket split between pools."""
     d, k = p.district, lab.killed
@@ -825,7 +376,7 @@ def attack_title(g: Gen, lab: Labels, p: Place, noun: str, victims: str, target:
         buckets.append(("claimed", 1.0))
     bucket = g.weighted(buckets)
     if bucket == "typed":
-        template = g.pick(TYPED_TITLES[lab.attack_type or ""])
+        template: str = g.pick(TYPED_TITLES[lab.attack_type or ""])
         return template.format(short=short, Short=cap(short), target=target, Target=cap(target), d=d)
     if bucket == "killed" and k:
         return g.pick(
@@ -859,7 +410,6 @@ def attack_title(g: Gen, lab: Labels, p: Place, noun: str, victims: str, target:
 
 
 # Attack types whose reports rarely have a rising death toll, so follow-ups about them are claims only.
-FEW_VICTIMS = ("targeted_killing", "kidnapping", "infrastructure_attack")
 
 
 def make_attack(g: Gen, style: str, day: dt.date, published: dt.date) -> tuple[str, str, Labels, str]:
@@ -1075,38 +625,6 @@ def follow_up(
 
 
 # ---------------------------------------------------------------- security operations
-
-OP_FRAMES_ISPR = (
-    "Security forces conducted an intelligence-based operation {where} on the reported presence of khawarij.",
-    "On {date}, security forces carried out an intelligence-based operation {where}.",
-    "Acting on intelligence, security forces launched an operation {where} against khawarij belonging to "
-    "the Indian proxy Fitna al Khawarij.",
-    "Security forces conducted a sanitisation operation {where} after reports of terrorists in the area.",
-    "An intelligence-based operation was conducted by security forces {where} {time}.",
-    "Security forces foiled an infiltration attempt by a group of khawarij along the Pakistan-Afghanistan "
-    "border {where}.",
-    "Troops conducted an operation {where} against terrorists of Fitna al Hindustan.",
-    "Security forces raided a terrorist hideout {where} on a tip-off.",
-    "Security forces carried out a targeted operation {where} against militants involved in attacks on civilians.",
-)
-OP_RESULT = (
-    "During the conduct of the operation, own troops effectively engaged the khawarij location and, after an "
-    "intense exchange of fire, {mk} khawarij were sent to hell.",
-    "{Mk} terrorists were killed in the exchange of fire.",
-    "After a heavy exchange of fire, {mk} terrorists were neutralised.",
-    "{Mk} militants, including a high-value target, were killed.",
-    "Troops successfully neutralised {mk} terrorists, including their ringleader.",
-    "The operation resulted in the killing of {mk} terrorists.",
-)
-OP_AFTER = (
-    "Weapons, ammunition and explosives were recovered from the killed terrorists, who remained actively "
-    "involved in numerous attacks against security forces and civilians.",
-    "A sanitisation operation is being conducted to eliminate any other terrorist found in the area.",
-    "Security forces are determined to wipe out the menace of terrorism from the country.",
-    "The killed militants were wanted by law enforcement agencies in several cases.",
-    "Arms and ammunition were also seized from the hideout.",
-    "The prime minister praised the security forces for the successful operation.",
-)
 
 
 def make_operation(g: Gen, style: str, day: dt.date, published: dt.date) -> tuple[str, str, Labels]:
@@ -1626,34 +1144,11 @@ def make_other(g: Gen, style: str, day: dt.date, published: dt.date) -> tuple[st
     return title, text, lab, style
 
 
-OTHER_CONTEXT = (
-    "Officials said the measures were meant to restore public confidence.",
-    "Critics argued that previous military operations had only pushed militants across the border.",
-    "Families of victims of earlier attacks attended the meeting.",
-    "Human rights groups called for transparency and due process.",
-    "The opposition said the government had no clear policy on militancy.",
-    "Security analysts warned that the militants were regrouping in the border areas.",
-    "The statement did not give details of any specific incident.",
-    "The debate is expected to continue in the next session.",
-    "Police said the decision would be reviewed after six months.",
-)
-
-
 def where_simple(p: Place) -> str:
     return f"in {p.district}"
 
 
 # ---------------------------------------------------------------- corpus assembly
-
-STYLE_WEIGHTS = (
-    ("newspaper", 5.0),
-    ("wire", 2.0),
-    ("ispr", 1.5),
-    ("police_statement", 1.5),
-    ("ticker", 1.0),
-    ("follow_up", 1.2),
-)
-EVENT_WEIGHTS = (("attack", 55.0), ("security_operation", 20.0), ("other", 25.0))
 
 
 def generate_split(name: str, size: int, seed: int, pool: str) -> list[Report]:
@@ -1717,9 +1212,13 @@ def build() -> dict[str, list[Report]]:
 
 
 def write(splits: dict[str, list[Report]], out_dir: Path) -> None:
+    """Write the generated reports of each split; the hand-written ones are stored in `handwritten/` only."""
+    out_dir.mkdir(parents=True, exist_ok=True)
     for name, reports in splits.items():
         with (out_dir / f"{name}.jsonl").open("w", encoding="utf-8") as fh:
             for r in reports:
+                if r.id.startswith("hand-"):
+                    continue
                 fh.write(json.dumps(asdict(r), ensure_ascii=False) + "\n")
 
 
@@ -1756,7 +1255,7 @@ def stats_markdown(splits: dict[str, list[Report]]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--out", type=Path, default=DATA_DIR, help="directory for train/dev/test.jsonl")
+    parser.add_argument("--out", type=Path, default=DATA_DIR / "generated", help="directory for the generated splits")
     parser.add_argument("--stats", action="store_true", help="print per-label counts as Markdown")
     args = parser.parse_args(argv)
     splits = build()

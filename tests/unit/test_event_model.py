@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -10,6 +9,7 @@ from typing import Any
 import numpy as np
 import pytest
 
+from classifiers.data.corpus import corpus_sha256, load_split
 from classifiers.evaluate import evaluate_rows
 from classifiers.event_model import METADATA_FILE, MODEL_DIR, EventModel, EventPrediction
 from domain.taxonomy import AttackType, EventType
@@ -26,8 +26,7 @@ def model() -> EventModel:
 
 @pytest.fixture(scope="module")
 def test_slice() -> list[dict[str, Any]]:
-    with (DATA / "test.jsonl").open(encoding="utf-8") as fh:
-        rows = [json.loads(line) for line in fh]
+    rows = load_split("test")
     # Every third report: a fixed, spread-out slice that includes some hand-written ones.
     return rows[::3][:100]
 
@@ -50,8 +49,8 @@ def test_loads_once_with_version(model: EventModel) -> None:
     assert model.version.startswith("minilm-heads-") and len(model.version) > len("minilm-heads-")
     metadata = json.loads((MODEL_DIR / METADATA_FILE).read_text())
     assert metadata["version"] == model.version
-    train_hash = hashlib.sha256(b"train.jsonl" + (DATA / "train.jsonl").read_bytes()).hexdigest()
-    assert metadata["data"]["train_sha256"] == train_hash, "artifacts were trained on another train.jsonl"
+    train_hash = corpus_sha256(load_split("train"))
+    assert metadata["data"]["train_sha256"] == train_hash, "artifacts were trained on another training split"
 
 
 def test_artifacts_fit_the_size_budget() -> None:
@@ -111,7 +110,7 @@ def test_fast_tokenizer_matches_the_transformers_tokenizer() -> None:
     from classifiers.encoder import FastTokenizer, join_title_text, load_tokenizer
     from classifiers.event_model import MODEL_DIR, TOKENIZER_DIR
 
-    rows = [json.loads(line) for line in (DATA / "test.jsonl").read_text(encoding="utf-8").splitlines()[:40]]
+    rows = load_split("test")[:40]
     texts = [join_title_text(r["title"], r["text"]) for r in rows] + ["", "کوئٹہ میں دھماکہ", "x " * 5000]
     reference = load_tokenizer(MODEL_DIR / TOKENIZER_DIR)(texts, truncation=True, max_length=128)["input_ids"]
     assert FastTokenizer(MODEL_DIR / TOKENIZER_DIR, 128).ids(texts) == reference

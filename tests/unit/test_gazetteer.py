@@ -243,3 +243,20 @@ def test_read_gazetteer_reads_a_file(tmp_path: Path) -> None:
     path = tmp_path / "g.yaml"
     path.write_text(yaml.safe_dump(_minimal(province="Balochistan")), encoding="utf-8")
     assert read_gazetteer(path).district("Testabad").province is Province.BALOCHISTAN
+
+
+TOWNS = yaml.safe_load((Path(__file__).parent / "cases" / "towns.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("name", "district"), [(t["name"], t["district"]) for t in TOWNS], ids=[t["name"] for t in TOWNS]
+)
+def test_real_report_towns_resolve_to_their_district(name: str, district: str) -> None:
+    found = load_gazetteer().by_name(name)
+    assert found is not None and found.name == district
+
+
+def test_dir_alone_names_no_district() -> None:
+    gazetteer = load_gazetteer()
+    assert gazetteer.by_name("Dir district") is None
+    assert gazetteer.province_for("Dir district") is Province.KHYBER_PAKHTUNKHWA

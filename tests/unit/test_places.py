@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import yaml
 
 from classifiers.places import locate, split_dateline
 from domain.taxonomy import Province
@@ -12,165 +15,20 @@ BAL = Province.BALOCHISTAN
 SINDH = Province.SINDH
 PUNJAB = Province.PUNJAB
 
+# Each case: a report and the scene it must be placed at.
 PAKISTANI_CASES = [
     pytest.param(
-        "Five soldiers martyred",
-        "PESHAWAR: Five soldiers were martyred in an attack in North Waziristan on Tuesday, the ISPR said.",
-        KP,
-        "North Waziristan",
-        id="dateline-trap-peshawar",
-    ),
-    pytest.param(
-        "Three killed in blast",
-        "QUETTA, March 3 (APP): Three people were killed and seven injured in a blast in Mastung district.",
-        BAL,
-        "Mastung",
-        id="dateline-trap-quetta-app",
-    ),
-    pytest.param(
-        "Militants attack police post in Bajaur",
-        "Militants attacked a police post in Khar on Monday. Officials said the attackers had come from Afghanistan.",
-        KP,
-        "Bajaur",
-        id="attackers-from-afghanistan-stay-pakistani",
-    ),
-    pytest.param(
-        "Policeman shot dead",
-        "A traffic policeman was shot dead in the Saddar area of Peshawar on Friday evening.",
-        KP,
-        "Peshawar",
-        id="container-beats-homonym-locality",
-    ),
-    pytest.param(
-        "Cracker blast in Karachi",
-        "KARACHI: Two people were injured when a cracker exploded near a shop in Orangi Town.",
-        SINDH,
-        "Karachi West",
-        id="karachi-locality",
-    ),
-    pytest.param(
-        "Chinese nationals targeted",
-        "Two Chinese engineers were killed when a vehicle-borne bomb exploded near Karachi airport late on Sunday.",
-        SINDH,
-        "Malir",
-        id="karachi-airport",
-    ),
-    pytest.param(
-        "Levies official killed",
-        "A Levies official was gunned down in Tank district's Gul Imam area, police said.",
-        KP,
-        "Tank",
-        id="tank-with-context",
-    ),
-    pytest.param(
-        "Soldiers martyred in Makeen",
-        "Two soldiers were martyred in an exchange of fire in the Makeen area of South Waziristan.",
-        KP,
-        "South Waziristan",
-        id="town-and-district-agree",
-    ),
-    pytest.param(
-        "Jaffar Express attacked",
-        "Militants blew up the track and opened fire on the Jaffar Express near Mach in the Bolan area.",
-        BAL,
-        "Kachhi",
-        id="mach-bolan",
-    ),
-    pytest.param(
-        "IED kills two in Turbat",
-        "Two people were killed when an improvised explosive device went off near a vehicle in Turbat.",
-        BAL,
-        "Kech",
-        id="turbat",
-    ),
-    pytest.param(
-        "Terrorists killed in IBO",
-        "Security forces killed five terrorists during an operation in Khyber Pakhtunkhwa's Lakki Marwat "
-        "district, the military said.",
-        KP,
-        "Lakki Marwat",
-        id="province-possessive-district",
-    ),
-    pytest.param(
-        "Two killed in roadside blast",
-        "The injured were taken to Lady Reading Hospital in Peshawar after the blast in Bara.",
-        KP,
-        "Khyber",
-        id="hospital-city-is-not-the-scene",
-    ),
-    pytest.param(
-        "Checkpost stormed",
-        "Militants stormed a police checkpost in Dera Ismail Khan's Kulachi tehsil before dawn.",
-        KP,
-        "Dera Ismail Khan",
-        id="di-khan-tehsil",
-    ),
-    pytest.param(
-        "Firing on police van",
-        "Gunmen riding a motorcycle opened fire at a police van in D.I. Khan, injuring three constables.",
-        KP,
-        "Dera Ismail Khan",
-        id="di-khan-abbreviation",
-    ),
-    pytest.param(
-        "Blast near imambargah",
-        "A blast near an imambargah in Hazara Town killed one person. The victims belonged to Pishin.",
-        BAL,
-        "Quetta",
-        id="hometown-is-not-the-scene",
-    ),
-    pytest.param(
-        "Cleric killed in bomb attack",
-        "BAJOUR: A remote-controlled bomb killed a cleric and his guard in the Mamund tehsil on Friday.",
-        KP,
-        "Bajaur",
-        id="dateline-agrees-with-locality",
-    ),
-    pytest.param(
-        "Convoy ambushed in Kurram",
-        "Gunmen ambushed a passenger convoy travelling from Parachinar to Peshawar near Bagan in Lower "
-        "Kurram, killing 42 people.",
-        KP,
-        "Kurram",
-        id="route-endpoints-are-not-the-scene",
-    ),
-    pytest.param(
-        "Police mobile attacked",
-        "A SWAT team cordoned off the area after gunmen attacked a police mobile in Lahore's Johar Town.",
-        PUNJAB,
-        "Lahore",
-        id="swat-team-is-not-swat",
-    ),
-    pytest.param(
-        "Blast in Fitna-hit district",
-        "Militants of the Balochistan Liberation Army attacked a camp in Panjgoor late on Tuesday.",
-        BAL,
-        "Panjgur",
-        id="group-name-is-not-a-place",
-    ),
-    pytest.param(
-        "Dasu bus attack",
-        "Nine Chinese workers were among 13 killed when their bus plunged into a ravine after a blast near "
-        "Dasu in Kohistan.",
-        KP,
-        "Upper Kohistan",
-        id="kohistan-umbrella",
-    ),
-    pytest.param(
-        "Grenade attack",
-        "A hand grenade was hurled at a house in Turbat, Kech district, late on Saturday.",
-        BAL,
-        "Kech",
-        id="alias-and-district-agree",
-    ),
+        row["title"], row["text"], Province(row["expect"]["province"]), row["expect"]["district"], id=row["id"]
+    )
+    for row in yaml.safe_load((Path(__file__).parent / "cases" / "places.yaml").read_text(encoding="utf-8"))
 ]
 
 
 @pytest.mark.parametrize(("title", "text", "province", "district"), PAKISTANI_CASES)
-def test_locates_the_scene(title: str, text: str, province: Province, district: str) -> None:
+def test_locates_the_scene(title: str, text: str, province: Province, district: str | None) -> None:
     guess = locate(title, text)
     assert (guess.province, guess.district, guess.foreign_country) == (province, district, None)
-    assert guess.district_confidence >= 0.5
+    assert guess.district_confidence >= 0.5 or district is None
 
 
 @pytest.mark.parametrize(

@@ -1,233 +1,74 @@
-"""Casualty figures (victims killed, injured, militants killed) read from the wording of a news report."""
+"""The casualty reader: sentences to tokens, noun phrases around casualty verbs, and mentions with their figures.
+
+Its vocabulary and phrase grammar are data (`vocabulary.py` reads the YAML files beside it); this module is
+the parser that applies them. `combine.py` turns the mentions into one figure per field.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-__all__ = ["Casualties", "extract_casualties"]
+from classifiers.casualties.vocabulary import load_vocabulary
+from domain.text import split_sentences
 
 KILLED = "killed"
 INJURED = "injured"
 MILITANTS = "militants_killed"
-_CLASSES = (KILLED, INJURED, MILITANTS)
+CLASSES = (KILLED, INJURED, MILITANTS)
 
-
-# No single attack or operation in Pakistan's record comes near this many victims or militants; a larger
-# figure is a statistic, a typo or hostile input, and is rejected (counted in `rejected`), not stored.
-MAX_PLAUSIBLE_FIGURE = 1000
-
-
-@dataclass(frozen=True, slots=True)
-class Casualties:
-    """Figures for one report; None means the report gives no usable number."""
-
-    killed: int | None
-    injured: int | None
-    militants_killed: int | None
-    confidence: dict[str, float]
-    # Fields whose figure was beyond MAX_PLAUSIBLE_FIGURE and so set to None.
-    rejected: tuple[str, ...] = ()
-
-
-# ---------------------------------------------------------------------------
-# Vocabulary
-
-_UNITS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}  # fmt: skip
-_TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}  # fmt: skip
-# Words that say "some people" without saying how many: the figure stays unknown.
-_VAGUE = {"several", "many", "dozens", "scores", "hundreds", "thousands", "numerous", "multiple", "few"}
-_ORDINALS = {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
-_MONTHS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec",
-}  # fmt: skip
-# A number followed by one of these is a measure, an amount or a unit name, not a head count.
-_NOT_COUNT_AFTER = {
-    "year", "years", "km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "metres",
-    "meters", "kg", "kilogrammes", "kilograms", "percent", "per", "million", "billion", "crore",
-    "lakh", "rupees", "dollars", "am", "pm", "hours", "hour", "minutes", "days", "day", "weeks",
-    "months", "corps", "division", "brigade", "wing", "squadron", "regiment", "battalion", "th",
-    "st", "nd", "rd", "feet", "ft", "vehicles", "houses", "shops", "schools", "towers",
-}  # fmt: skip
-_NOT_COUNT_BEFORE = {"rs", "pkr", "usd", "no", "section", "block", "sector", "article", "phase", "street", "$"}
-# Phrases that soften a number; the number is still taken as the figure.
-_APPROX = (
-    ("no", "fewer", "than"), ("no", "less", "than"), ("not", "less", "than"), ("at", "least"),
-    ("more", "than"), ("up", "to"), ("as", "many", "as"), ("close", "to"), ("an", "estimated"),
-    ("a", "total", "of"), ("upwards", "of"), ("in", "excess", "of"), ("just", "over"),
-    ("well", "over"), ("over",), ("nearly",), ("almost",), ("around",), ("about",),
-    ("approximately",), ("roughly",), ("some",), ("all",), ("estimated",),
-)  # fmt: skip
-
-
+_V = load_vocabulary()
+_UNITS = _V.units
+_TENS = _V.tens
+_VAGUE = _V.vague
+_ORDINALS = _V.ordinals
+_MONTHS = _V.months
+_NOT_COUNT_AFTER = _V.not_count_after
+_NOT_COUNT_BEFORE = _V.not_count_before
 _APPROX_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
-for _phrase in _APPROX:
+for _phrase in _V.approx:
     _APPROX_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
-
-
-def _plural_forms(words: str) -> set[str]:
-    out: set[str] = set()
-    for word in words.split():
-        out.add(word)
-        out.add(word + "s")
-    return out
-
-
-_VICTIM_NOUNS = _plural_forms(
-    "person individual civilian woman child boy girl student policewoman cop constable officer "
-    "official soldier trooper jawan sepoy sipahi havaldar naik guard levy ranger worshipper "
-    "worshiper passenger pilgrim bystander labourer laborer worker employee engineer teacher "
-    "doctor nurse lawyer judge journalist reporter leader politician candidate vaccinator trader "
-    "shopkeeper customer commuter driver villager elder resident citizen national tourist member "
-    "relative brother son daughter wife infant minor youth youngster player victim cadet pilot "
-    "sailor khasadar volunteer rescuer mourner miner farmer watchman chowkidar inspector "
-    "sub-inspector sho dsp asi dpo sp major captain lieutenant colonel subedar sepoy security "
-    "passer-by passerby other father mother husband cleric scholar prayer-leader imam customs "
-    "fc-soldier fc-man staffer hazara"
-) | {
-    "people", "persons", "men", "man", "women", "children", "policeman", "policemen", "police",
-    "personnel", "troops", "levies", "tribesman", "tribesmen", "passers-by", "passersby",
-    "others", "family", "families", "staff", "youths", "labourers", "lives",
-}  # fmt: skip
-_MILITANT_NOUNS = _plural_forms(
-    "militant terrorist attacker assailant insurgent kharji khariji khawarji bomber extremist "
-    "miscreant dehshatgard raider infiltrator suspect dacoit robber criminal outlaw fighter "
-    "commander hideout"
-) | {
-    "gunman", "gunmen", "khawarij", "khwarij", "khawarij's", "ttp", "bla", "blf", "daesh",
-    "isis", "iskp", "is-k", "indian-sponsored", "india-sponsored", "indian-backed", "fitna",
-    "terrorism", "al-khawarij", "al-hindustan",
-}  # fmt: skip
-# Subjects that make a bare count after an active verb militants: "troops killed three".
-_SECURITY_SUBJECTS = {
-    "troops", "forces", "soldiers", "police", "policemen", "personnel", "army", "fc", "rangers",
-    "levies", "ctd", "sf", "lea", "leas", "enforcers", "military", "security",
-}  # fmt: skip
-
-# Trigger words once phrases have been rewritten by _rewrite (see there).
-_KILL_TRANSITIVE = {
-    "killed", "kills", "kill", "killing", "martyred", "martyring", "martyr", "martyrs",
-    "murdered", "assassinated",
-}  # fmt: skip
-_KILL_INTRANSITIVE = {"dead", "died", "dies", "die", "slain", "perished", "deaths", "fatalities", "bodies",
-                      "succumbed", "succumbs"}  # fmt: skip
-_DEATH_OF_INJURED = {"died", "dies", "succumbed", "succumbs"}
-_MILITANT_KILL = {"neutralised", "neutralized", "neutralising", "neutralizing", "eliminated", "eliminating"}
-_INJURE_TRANSITIVE = {"injured", "injuring", "injures", "injure", "wounded", "wounding", "wounds"}
-_INJURE_INTRANSITIVE = {"hurt"}
+_VICTIM_NOUNS = _V.victim_nouns
+_MILITANT_NOUNS = _V.militant_nouns
+_BOMBER_NOUNS = _V.bomber_nouns
+_PLURALS = _V.plural_forms
+_SECURITY_SUBJECTS = _V.security_subjects
+_KILL_TRANSITIVE = _V.kill_transitive
+_KILL_INTRANSITIVE = _V.kill_intransitive
+_DEATH_OF_INJURED = _V.death_of_injured
+_MILITANT_KILL = _V.militant_kill
+_INJURE_TRANSITIVE = _V.injure_transitive
+_INJURE_INTRANSITIVE = _V.injure_intransitive
 _KILL_WORDS = _KILL_TRANSITIVE | _KILL_INTRANSITIVE | _MILITANT_KILL
 _INJURE_WORDS = _INJURE_TRANSITIVE | _INJURE_INTRANSITIVE
 _TRIGGERS = _KILL_WORDS | _INJURE_WORDS
 _TRANSITIVE = _KILL_TRANSITIVE | _MILITANT_KILL | _INJURE_TRANSITIVE
+_AUX = _V.aux
+_PASSIVE_MARKERS = _V.passive_markers
+_STOP = _V.stop
+_RANKS = _V.ranks
+_POSSESSIVES = _V.possessives
+_NOT_NAMES = _V.not_names
+_SAYING = _V.saying
+_OBJECT_VERBS = _TRANSITIVE | _V.object_verbs
+_REWRITES = _V.rewrites
+_ASIDE_RE = _V.aside
+_ABBREVIATIONS_RE = _V.abbreviations
+_PAST_CUE_RE = _V.past_cues
+_CLAUSE_BREAK = _V.clause_break
+_CONTINUATION = _V.continuation
+_NONE_BOTH_RE = _V.none_both
+_NONE_KILLED_RE = _V.none_killed
+_NONE_INJURED_RE = _V.none_injured
+_TOLL_RE = re.compile(_V.toll, re.IGNORECASE)
+_TOLL_MILITANT_RE = _V.toll_militant
+_RELEVANT_RE = re.compile(r"\b(?:" + "|".join([*sorted(_TRIGGERS), *_V.relevant_extra]) + r")\b", re.IGNORECASE)
+_LEAD_MIN, _LEAD_MAX = _V.lead_sentences
 
-# Passive-voice helpers and adverbs that may sit between a subject and its verb.
-_AUX = {
-    "were", "was", "are", "is", "be", "been", "being", "have", "has", "had", "got", "get", "also",
-    "reportedly", "later", "subsequently", "eventually", "allegedly", "critically", "seriously",
-    "severely", "grievously", "badly", "fatally", "mortally", "slightly", "who", "that",
-    "immediately", "instantly", "all", "both", "themselves", "reported", "confirmed", "feared",
-    "officially",
-}  # fmt: skip
-_PASSIVE_MARKERS = {"were", "was", "are", "is", "be", "been", "being", "got", "get"}
-# Words that end a noun phrase: prepositions, conjunctions, determiners, common verbs.
-_STOP = {
-    "in", "on", "at", "near", "from", "to", "by", "with", "after", "before", "during", "of",
-    "for", "as", "while", "when", "and", "or", "but", "the", "a", "an", "this", "that", "these",
-    "those", "their", "his", "her", "its", "our", "were", "was", "are", "is", "been", "be",
-    "have", "has", "had", "said", "says", "including", "into", "inside", "outside", "where",
-    "which", "who", "whom", "whose", "than", "also", "not", "no", "there", "it", "they", "he",
-    "she", "we", "them", "him", "if", "since", "until", "amid", "against", "under",
-    "over", "following", "left", "leaving", "according", "will", "would", "could", "may",
-    "might", "reportedly", "later", "then", "today", "yesterday", "tonight", "among", "between",
-    "through", "across", "via", "per", "same", "each", "both", "all", "some", "any",
-}  # fmt: skip
-# Ranks of police and army men named in reports ("Naik Abdul Rehman", "Constable Ali").
-_RANKS = {
-    "naik", "lance", "sepoy", "havaldar", "hawaldar", "subedar", "sipahi", "constable", "captain",
-    "capt", "major", "maj", "lieutenant", "lt", "colonel", "col", "brigadier", "brig", "sergeant",
-    "sgt", "inspector", "sub-inspector", "asi", "sho", "dsp", "sowar", "gunner", "signalman", "naib",
-    "sepoys", "lance-naik", "lance-havaldar", "soldier", "policeman", "cop",
-}  # fmt: skip
-_POSSESSIVES = {"his", "her", "their", "its", "our"}
-# Capitalised words after a verb that are not a person's name.
-_NOT_NAMES = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "police", "security",
-    "pakistan", "pakistani", "afghan", "chinese", "army", "fc", "levies", "rangers", "at", "in", "on",
-}  # fmt: skip
-_SAYING = {"said", "says", "told", "confirmed", "added", "stated", "informed", "claimed", "quoted", "reported"}
-# Verbs whose object a noun phrase may be; such a phrase is not the subject of a later verb.
-_OBJECT_VERBS = _TRANSITIVE | {
-    "left", "leaving", "carrying", "targeting", "targeted", "attacked", "hit", "hitting", "ambushed",
-    "escorting", "guarding",
-}  # fmt: skip
-
-# ---------------------------------------------------------------------------
-# Text clean-up: multi-word idioms become single trigger words so the parser sees one verb.
-
-_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern, re.IGNORECASE), repl)
-    for pattern, repl in (
-        (r"[’‘`]", "'"),
-        (r"[“”]", '"'),
-        # A breakdown between paired dashes repeats the total: "Six people — four soldiers and two
-        # civilians — were killed".
-        (r"\s+[–—]+\s+([^–—.]{1,80}?)\s+[–—]+\s+", r" , including \1 , "),
-        (r"\s+[–—-]+\s+", " , "),
-        (r"\b(?:the )?deaths of\b", "killing"),
-        (
-            r"\b(?:embraced|embrace|embraces|embracing|attained|achieved|laid down their lives and embraced)"
-            r"\s+(?:shahadat|martyrdom)\b",
-            "martyred",
-        ),
-        (r"\blaid down (?:their|his|her) lives\b", "martyred"),
-        (r"\b(?:lost|lose|losing) (?:their|his|her) lives?\b", "died"),
-        (r"\b(?:lives (?:were|have been|had been) lost|lives lost)\b", "dead"),
-        (r"\bclaim(?:ed|ing|s)? the lives of\b", "killing"),
-        (r"\bclaim(?:ed|ing|s)? ((?:\w+[- ]){0,3}?)lives\b", r"killing \1people"),
-        (r"\b(?:were |was )?(?:sent|dispatched|despatched) to hell\b", "neutralised"),
-        (r"\b(?:shot|gunned|mowed|cut) (?:dead|down)\b", "killed"),
-        (r"\bshot and killed\b", "killed"),
-        (r"\bkilled in action\b", "killed"),
-        (r"\bsuccumbed to (?:their|his|her|the)? ?(?:\w+ )?(?:injuries|wounds)\b", "succumbed"),
-        (
-            r"\b(?:sustained|received|suffered|sustaining|receiving|suffering) (?:\w+ ){0,2}?"
-            r"(?:injuries|wounds|injury|wound)\b",
-            "injured",
-        ),
-        (r"\bwere left injured\b", "were injured"),
-        (r"\b(?:as well as|along with|together with|alongside)\b", "and"),
-        (r"\b(?:among them|among whom|mostly|mainly|such as|most of them|many of them)\b", "including"),
-        (r"\bhalf a dozen\b", "6"),
-        (r"\ba couple of\b", "2"),
-        (r"\b(?:a|one) dozen\b", "12"),
-        (r"\bdozen\b", "dozen"),
-    )
-)
-# Asides that name a subset ("five people, two of them policemen,") or describe the subject;
-# dropped so the parser meets the verb right after the head noun.
-_ASIDE_RE = re.compile(
-    r",\s*(?:\w+ of (?:them|whom)|who|whose|belonging to|hailing from|aged|identified as|having"
-    r"|a (?:brave )?son of the soil|a resident of|a native of)\b[^,;.]*(?:,|(?=[.;!?]|$))",
-    re.IGNORECASE,
-)
+# Structural patterns of the parser (not vocabulary).
 _PARENS_RE = re.compile(r"\([^()]*\)")
-_ABBREVIATIONS_RE = re.compile(
-    r"\b(Mr|Mrs|Ms|Dr|Lt|Col|Gen|Maj|Capt|Sgt|No|St|Gov|Sen|Rs|Jr|Sr|Brig|Inc|Co|Hon|Prof|Cdr)\.",
-    re.IGNORECASE,
-)
 _DOTTED_RE = re.compile(r"\b([a-z])\.([a-z])\.", re.IGNORECASE)
-_SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9])")
 _PARAGRAPH_RE = re.compile(r"\n\s*\n|\n")
-
 _TOKEN_RE = re.compile(
     r"""
       \d{1,2}:\d{2}(?:\s?[ap]\.?m\b\.?)?          # clock time
@@ -239,70 +80,6 @@ _TOKEN_RE = re.compile(
     """,
     re.VERBOSE,
 )
-
-# ---------------------------------------------------------------------------
-# Cues that a clause is about an earlier, different attack or about statistics.
-
-_MONTH_ALT = "january|february|march|april|may|june|july|august|september|october|november|december"
-_PAST_CUE_RE = re.compile(
-    rf"""
-      \b(?:last|previous|past)\s+(?:year|month|week|decade|years|months|weeks|{_MONTH_ALT}|summer|winter)\b
-    | \b(?:earlier|later)\s+(?:this|that|last)\s+(?:year|month|week)\b
-    | \bthis\s+(?:year|month)\b
-    | \b(?:a|one|two|three|four|five|six|several|few|\d+)\s+(?:days?|weeks?|months?|years?|decades?)
-      \s+(?:ago|earlier|before|after|back)\b
-    | \b(?:similar|previous|prior|past|earlier|separate|another|deadlier)\s+(?:\w+\s+)?
-      (?:attacks?|incidents?|bombings?|blasts?|assaults?|explosions?|raids?|ambush)\b
-    | \bin\s+the\s+past\b | \bover\s+the\s+(?:past|last)\b | \bsince\s+(?:then|{_MONTH_ALT})\b
-    | \bin\s+another\b | \bseparately\b | \banniversary\b | \bso\s+far\b | \bhistory\b
-    | \baccording\s+to\s+(?:data|figures|statistics|a\s+report|the\s+report|a\s+think)
-    | \bthink[- ]tank\b | \b(?:picss|pips|crss|satp|acled)\b | \b(?:that|which)\s+had\b
-    | \b(?:recorded|documented)\b | \bin\s+(?:{_MONTH_ALT})\b(?!\s+\d)
-    """,
-    re.IGNORECASE | re.VERBOSE,
-)
-_CLAUSE_BREAK = {",", ";", ":", "while", "but", "whereas", '"'}
-_CONTINUATION = {"which", "that", "who", "killing", "leaving", "injuring", "wounding", "where", "and"}
-
-# Explicit statements that nobody was hurt.
-_NOBODY = r"(?:no(?:body| one|-one)?|none of the)\s+(?:[\w-]+\s+){0,2}?(?:else\s+)?(?:was|were|got)\s+"
-_NONE_BOTH_RE = re.compile(
-    r"\b(?:no|without (?:any |causing (?:any )?)?)\s*casualt(?:y|ies)\b"
-    r"|\bno (?:loss of life or (?:injury|injuries)|human loss)\b"
-    rf"|\b{_NOBODY}(?:hurt|harmed|killed or (?:injured|wounded)|(?:injured|wounded) or killed)\b"
-    r"|\bcaused no (?:damage or )?casualties\b",
-    re.IGNORECASE,
-)
-_NONE_KILLED_RE = re.compile(
-    rf"\bno (?:loss of (?:life|lives)|deaths?|fatalit(?:y|ies))\b|\b{_NOBODY}(?:killed|died)\b",
-    re.IGNORECASE,
-)
-_NONE_INJURED_RE = re.compile(rf"\bno injur(?:y|ies)\b|\b{_NOBODY}(?:injured|wounded)\b", re.IGNORECASE)
-# Suicide bombers are killed by their own blast: count them as militants killed.
-_BLEW_UP_RE = re.compile(
-    r"\b(?P<qty>a|an|the|one|two|three|both)\s+(?:\w+\s+){0,2}?(?:bombers?|attackers?)\s+(?:\w+\s+){0,3}?"
-    r"(?:(?:blew|blowing|exploded|detonated)\s+(?:himself|herself|themselves|up)\b"
-    r"|detonat\w*\s+(?:his|her|their)\s+(?:\w+\s+){0,2}?(?:vests?|jackets?|belts?)"
-    r"|(?:killing|killed)\s+(?:himself|herself))",
-    re.IGNORECASE,
-)
-_WORD_NUMBERS = sorted({*_UNITS, *_TENS, "a dozen", "dozen"}, key=len, reverse=True)
-# Revised or stated tolls: "death toll rose to 54", "the number of injured has risen to 80".
-_TOLL_RE = re.compile(
-    r"\b(?:(?P<inj>(?:number|tally|count) of (?:the )?(?:\w+ )?(?:injured|wounded)(?: people| persons)?)"
-    r"|(?P<kill>death[- ]toll|toll|(?:number|tally|count) of (?:the )?(?:\w+ ){0,2}?"
-    r"(?:dead|deaths|fatalities|martyrs|martyred|killed)))"
-    r"(?! plaza| tax| booth| road| free)(?P<mid>[^.;!?]{0,90}?)\b(?:to|at|of|reached|reaching|hit|touched)\s+"
-    r"(?:(?:at least|nearly|over|more than|around|about|some)\s+)?"
-    rf"(?=\d|(?:{'|'.join(_WORD_NUMBERS)})\b)",
-    re.IGNORECASE,
-)
-_RELEVANT_RE = re.compile(
-    r"\b(?:" + "|".join(sorted(_TRIGGERS)) + r"|toll|number|tally|count|casualt\w*|nobody|no|none|harmed"
-    r"|blew|blowing|exploded|detonat\w*)\b",
-    re.IGNORECASE,
-)
-_TOLL_MILITANT_RE = re.compile(r"\b(?:militants?|terrorists?|khawarij|attackers?|insurgents?)\b", re.I)
 
 
 # ---------------------------------------------------------------------------
@@ -332,7 +109,7 @@ class _Item:
 
 
 @dataclass(slots=True)
-class _Mention:
+class Mention:
     cls: str
     count: int | None
     sentence: int
@@ -463,8 +240,20 @@ def _tokenise(sentence: str) -> list[_Tok]:
             end = i + approx_len + used
             before = raw[i - 1].low if i > 0 else ""
             after = raw[end].low if end < len(raw) else ""
+            # "Zaman Mehsud, 40, was killed": a number set off by commas after a name is an age.
+            is_age = (
+                before == ","
+                and i >= 2
+                and raw[i - 2].text[:1].isupper()
+                and raw[i].low.isdigit()
+                and after in (",", ")")
+            )
             if not vague and (
-                after in _NOT_COUNT_AFTER or after in _MONTHS or before in _MONTHS or before in _NOT_COUNT_BEFORE
+                after in _NOT_COUNT_AFTER
+                or after in _MONTHS
+                or before in _MONTHS
+                or before in _NOT_COUNT_BEFORE
+                or is_age
             ):
                 tok.kind = "other"
                 out.append(tok)
@@ -516,6 +305,8 @@ def _tokenise(sentence: str) -> list[_Tok]:
 
 
 def _role(low: str) -> str | None:
+    if low in _BOMBER_NOUNS:
+        return "bomber"
     if low in _MILITANT_NOUNS:
         return "militant"
     if low in _VICTIM_NOUNS:
@@ -524,9 +315,7 @@ def _role(low: str) -> str | None:
 
 
 def _is_plural(low: str) -> bool:
-    return low.endswith("s") or low in {"men", "women", "children", "people", "policemen", "personnel",
-                                        "police", "troops", "levies", "gunmen", "khawarij", "khwarij",
-                                        "tribesmen", "staff", "passers-by"}  # fmt: skip
+    return low.endswith("s") or low in _PLURALS
 
 
 def _is_modifier(tok: _Tok) -> bool:
@@ -662,6 +451,15 @@ def _item_fwd(toks: list[_Tok], i: int, strict: bool) -> tuple[_Item | None, int
         if role is None or _is_plural(head):
             return None, i
         return _Item(count=1, role=role), k
+    if _is_modifier(tok):
+        # Headline style drops the article: "Gunmen kill newspaper reporter".
+        k, role, head = i, None, ""
+        while k < len(toks) and k - i < 3 and _is_modifier(toks[k]):
+            role = _merge_role(role, toks[k].low)
+            head = toks[k].low
+            k += 1
+        if role == "victim" and _role(head) == "victim" and not _is_plural(head):
+            return _Item(count=1, role=role), k
     return None, i
 
 
@@ -786,9 +584,9 @@ def _trigger_class(low: str) -> str:
     return KILLED if low in _KILL_WORDS else INJURED
 
 
-def _mentions_in(toks: list[_Tok]) -> list[tuple[int, _Mention]]:
+def _mentions_in(toks: list[_Tok]) -> list[tuple[int, Mention]]:
     """Casualty mentions of one sentence, each with the index of its verb."""
-    found: list[tuple[int, _Mention]] = []
+    found: list[tuple[int, Mention]] = []
     for t, tok in enumerate(toks):
         if tok.kind != "word" or tok.low not in _TRIGGERS:
             continue
@@ -837,6 +635,8 @@ def _mentions_in(toks: list[_Tok]) -> list[tuple[int, _Mention]]:
         subset_kind = False
         for item in items:
             approx = approx or item.approx
+            if item.role == "bomber":
+                continue
             is_militant = item.role == "militant" or (item.role is None and cls == MILITANTS)
             if item.count is None:
                 if is_militant:
@@ -861,18 +661,18 @@ def _mentions_in(toks: list[_Tok]) -> list[tuple[int, _Mention]]:
         kind = "subset" if subset_kind else "regular"
         if cls in (KILLED, MILITANTS):
             if victims_total:
-                found.append((t, _Mention(KILLED, victims_total, 0, 0, kind, additive, approx)))
+                found.append((t, Mention(KILLED, victims_total, 0, 0, kind, additive, approx)))
             elif vague_victims:
-                found.append((t, _Mention(KILLED, None, 0, 0, "vague")))
+                found.append((t, Mention(KILLED, None, 0, 0, "vague")))
             if militants_total:
-                found.append((t, _Mention(MILITANTS, militants_total, 0, 0, kind, additive, approx)))
+                found.append((t, Mention(MILITANTS, militants_total, 0, 0, kind, additive, approx)))
             elif vague_militants:
-                found.append((t, _Mention(MILITANTS, None, 0, 0, "vague")))
+                found.append((t, Mention(MILITANTS, None, 0, 0, "vague")))
         elif victims_total:
             # Injured attackers are not tracked: the product counts injured victims only.
-            found.append((t, _Mention(INJURED, victims_total, 0, 0, kind, additive, approx)))
+            found.append((t, Mention(INJURED, victims_total, 0, 0, kind, additive, approx)))
         elif vague_victims:
-            found.append((t, _Mention(INJURED, None, 0, 0, "vague")))
+            found.append((t, Mention(INJURED, None, 0, 0, "vague")))
         if items or active:
             continue
         earlier = [m for pos, m in found if pos < t and m.cls == INJURED and m.count]
@@ -897,7 +697,7 @@ def _followed_by_death(toks: list[_Tok], t: int) -> bool:
     return False
 
 
-def _fallback(toks: list[_Tok], t: int, cls: str) -> _Mention | None:
+def _fallback(toks: list[_Tok], t: int, cls: str) -> Mention | None:
     """A count and a person noun earlier in the same clause ("five policemen on patrol ... were martyred")."""
     start = t - 1
     while start >= 0 and toks[start].low not in (",", ";", ":"):
@@ -909,7 +709,7 @@ def _fallback(toks: list[_Tok], t: int, cls: str) -> _Mention | None:
             head = toks[k + 1 : min(k + 4, t)]
             nouns = [h for h in head if _role(h.low) == "victim" and not _is_plural(h.low)]
             if nouns and cls != MILITANTS:
-                return _Mention(cls, 1, 0, 0, "fallback")
+                return Mention(cls, 1, 0, 0, "fallback")
         if toks[k].kind != "qty" or toks[k].value is None:
             continue
         role = None
@@ -918,7 +718,7 @@ def _fallback(toks: list[_Tok], t: int, cls: str) -> _Mention | None:
         if role is None:
             continue
         target = MILITANTS if role == "militant" and cls != INJURED else cls
-        return _Mention(target, toks[k].value, 0, 0, "fallback", toks[k].additive, toks[k].approx)
+        return Mention(target, toks[k].value, 0, 0, "fallback", toks[k].additive, toks[k].approx)
     return None
 
 
@@ -951,8 +751,8 @@ def _clause_background(toks: list[_Tok]) -> list[bool]:
     return per_token
 
 
-def _toll_mentions(sentence: str, toks: list[_Tok]) -> list[tuple[int, _Mention]]:
-    found: list[tuple[int, _Mention]] = []
+def _toll_mentions(sentence: str, toks: list[_Tok]) -> list[tuple[int, Mention]]:
+    found: list[tuple[int, Mention]] = []
     for match in _TOLL_RE.finditer(sentence):
         at = match.end()
         idx = next((i for i, t in enumerate(toks) if t.start >= at), None)
@@ -965,37 +765,24 @@ def _toll_mentions(sentence: str, toks: list[_Tok]) -> list[tuple[int, _Mention]
             cls = MILITANTS
         else:
             cls = KILLED
-        found.append((idx, _Mention(cls, toks[idx].value, 0, 0, "toll", approx=toks[idx].approx)))
+        found.append((idx, Mention(cls, toks[idx].value, 0, 0, "toll", approx=toks[idx].approx)))
     return found
 
 
-def _negations(sentence: str) -> list[_Mention]:
+def _negations(sentence: str) -> list[Mention]:
     out = []
     if _NONE_BOTH_RE.search(sentence):
-        out.append(_Mention(KILLED, 0, 0, 0, "negation"))
-        out.append(_Mention(INJURED, 0, 0, 0, "negation"))
+        out.append(Mention(KILLED, 0, 0, 0, "negation"))
+        out.append(Mention(INJURED, 0, 0, 0, "negation"))
     if _NONE_KILLED_RE.search(sentence):
-        out.append(_Mention(KILLED, 0, 0, 0, "negation"))
+        out.append(Mention(KILLED, 0, 0, 0, "negation"))
     if _NONE_INJURED_RE.search(sentence):
-        out.append(_Mention(INJURED, 0, 0, 0, "negation"))
-    return out
-
-
-def _suicide_bombers(sentence: str) -> list[_Mention]:
-    out = []
-    for match in _BLEW_UP_RE.finditer(sentence):
-        qty = match.group("qty").lower()
-        count = {"two": 2, "three": 3, "both": 2}.get(qty, 1)
-        out.append(_Mention(MILITANTS, count, 0, 0, "fallback"))
+        out.append(Mention(INJURED, 0, 0, 0, "negation"))
     return out
 
 
 # ---------------------------------------------------------------------------
 # Document layout
-
-
-def _split_sentences(paragraph: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_END_RE.split(paragraph) if s.strip()]
 
 
 def _document(title: str, text: str) -> list[tuple[str, int]]:
@@ -1006,18 +793,18 @@ def _document(title: str, text: str) -> list[tuple[str, int]]:
     paragraphs = [p for p in _PARAGRAPH_RE.split(_rewrite(text)) if p.strip()]
     lead_left = 0
     for n, paragraph in enumerate(paragraphs):
-        sentences = _split_sentences(paragraph)
+        sentences = split_sentences(paragraph)
         if n == 0:
             # The lead is the first paragraph, at least two sentences, at most three.
-            lead_left = max(2, min(3, len(sentences)))
+            lead_left = max(_LEAD_MIN, min(_LEAD_MAX, len(sentences)))
         for sentence in sentences:
             out.append((sentence, 0 if lead_left > 0 else 1))
             lead_left -= 1
     return out
 
 
-def _collect(title: str, text: str) -> list[_Mention]:
-    mentions: list[_Mention] = []
+def collect(title: str, text: str) -> list[Mention]:
+    mentions: list[Mention] = []
     for index, (raw_sentence, tier) in enumerate(_document(title, text)):
         if not _RELEVANT_RE.search(raw_sentence):
             continue  # most sentences of a report say nothing about casualties; skip them cheaply
@@ -1031,7 +818,7 @@ def _collect(title: str, text: str) -> list[_Mention]:
                 # A follow-up's lead names its attack by date ("last week's blast"): still this event.
                 mention.background = False
         any_background = any(background)
-        extra = _negations(sentence) + _suicide_bombers(sentence)
+        extra = _negations(sentence)
         for mention in extra:
             mention.background = any_background and all(background)
         for mention in [m for _, m in local] + extra:
@@ -1039,108 +826,3 @@ def _collect(title: str, text: str) -> list[_Mention]:
             mention.tier = tier
             mentions.append(mention)
     return mentions
-
-
-# ---------------------------------------------------------------------------
-# Combining mentions into one figure per class
-
-
-@dataclass(slots=True)
-class _SentenceTotal:
-    tier: int
-    base: int = 0
-    has_base: bool = False
-    add: int = 0
-    approx: bool = False
-    kinds: set[str] = field(default_factory=set)
-
-
-def _combine(mentions: list[_Mention]) -> tuple[int | None, float]:
-    live = [m for m in mentions if not m.background]
-    tolls = [m for m in live if m.kind == "toll" and m.count is not None]
-    per_sentence: dict[int, _SentenceTotal] = {}
-    for m in live:
-        if m.kind not in ("regular", "subset", "fallback") or m.count is None:
-            continue
-        total = per_sentence.setdefault(m.sentence, _SentenceTotal(tier=m.tier))
-        total.approx = total.approx or m.approx
-        total.kinds.add(m.kind)
-        if m.additive:
-            total.add += m.count
-        elif m.kind == "subset":
-            total.base = max(total.base, m.count)
-            total.has_base = True
-        elif m.kind == "fallback" and total.has_base:
-            continue
-        else:
-            total.base += m.count
-            total.has_base = True
-    order = sorted(per_sentence)
-    candidates: list[tuple[int, int, float]] = []  # (value, tier, confidence)
-    for pos, s in enumerate(order):
-        total = per_sentence[s]
-        if not total.has_base:
-            continue
-        total_value = total.base + total.add
-        used_additive = bool(total.add)
-        for later in order[pos + 1 :]:
-            nxt = per_sentence[later]
-            if nxt.has_base:
-                break
-            total_value += nxt.add
-            used_additive = True
-        conf = 0.9 if total.tier == 0 else 0.72
-        if "fallback" in total.kinds and total.kinds <= {"fallback"}:
-            conf -= 0.25
-        if total.approx:
-            conf -= 0.05
-        if used_additive:
-            conf -= 0.1
-        candidates.append((total_value, total.tier, conf))
-    value: int | None = None
-    conf = 0.5
-    lead = [c for c in candidates if c[1] == 0]
-    pool = lead or candidates
-    if pool:
-        best = max(pool, key=lambda c: (c[0], c[2]))
-        value, conf = best[0], best[2]
-        if len({c[0] for c in pool}) > 1:
-            conf -= 0.1  # the report gives differing figures
-    elif any(per_sentence[s].add for s in order):
-        value = sum(per_sentence[s].add for s in order)
-        conf = 0.6
-    if tolls:
-        top = max(m.count for m in tolls if m.count is not None)
-        if value is None or top >= value:
-            value, conf = top, 0.9
-    if value is None:
-        if any(m.kind == "vague" for m in live):
-            return None, 0.3
-        if any(m.kind == "negation" for m in live):
-            return 0, 0.8
-        return None, 0.5
-    return value, round(max(0.05, min(1.0, conf)), 2)
-
-
-def extract_casualties(title: str, text: str) -> Casualties:
-    """Victims killed, injured and militants killed as reported by one article.
-
-    A figure is 0 when the report says explicitly that nobody was killed/hurt and None when it
-    gives no usable number (not mentioned, or only "scores"/"dozens").
-    """
-    mentions = _collect(title or "", text or "")
-    values: dict[str, int | None] = {}
-    confidence: dict[str, float] = {}
-    rejected: list[str] = []
-    for cls in _CLASSES:
-        values[cls], confidence[cls] = _combine([m for m in mentions if m.cls == cls])
-        if (value := values[cls]) is not None and value > MAX_PLAUSIBLE_FIGURE:
-            values[cls], confidence[cls] = None, 0.0
-            rejected.append(cls)
-    return Casualties(
-        killed=values[KILLED],
-        injured=values[INJURED],
-        militants_killed=values[MILITANTS],
-        confidence=confidence,
-        rejected=tuple(rejected),
-    )

@@ -1,0 +1,103 @@
+"""Fit the Platt maps of `calibration.json` on the real-reporting dev pages: `python -m classifiers.calibrate`.
+
+Needs the gitignored text cache of `bench/real` (`var/real/cache.jsonl`); without it the committed maps stay
+as they are. Only the `dev` split is read: the `test` split measures the result. Each field's map is fitted
+on the reports where that field's stated confidence applies: the event type on every page, P(attack)
+against "the page reports an attack" on every page, the attack type on predicted attacks, and group,
+claim, place and figures on predicted incidents (outside an incident those fields share the event type's
+confidence).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from classifiers.calibration import FIELDS, IDENTITY, Calibration, expected_calibration_error, fit_platt
+from classifiers.event_model import CALIBRATION_FILE, METADATA_FILE, MODEL_DIR, EventModel
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+PAGES = REPO_ROOT / "bench" / "real" / "pages.jsonl"
+CACHE = REPO_ROOT / "var" / "real" / "cache.jsonl"
+RULE_FIELDS = ("group", "claimed", "province", "district", "killed", "injured", "militants_killed")
+
+
+def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def observations(
+    labels: Sequence[dict[str, Any]], gold: Sequence[dict[str, Any]]
+) -> dict[str, tuple[list[float], list[bool]]]:
+    """Per field: the raw confidences the classifier stated and whether each was right."""
+    out: dict[str, tuple[list[float], list[bool]]] = {name: ([], []) for name in FIELDS}
+
+    def note(name: str, raw: float, hit: bool) -> None:
+        out[name][0].append(float(raw))
+        out[name][1].append(bool(hit))
+
+    for pred, g in zip(labels, gold, strict=True):
+        conf = pred["confidence"]
+        note("event_type", conf["event_type"], pred["event_type"] == g["event_type"])
+        note("p_attack", pred["p_attack"], g["event_type"] == "attack")
+        if pred["attack_type"] is not None:
+            note("attack_type", conf["attack_type"], pred["attack_type"] == g["attack_type"])
+        if pred["event_type"] != "other":
+            for name in RULE_FIELDS:
+                note(name, conf[name], pred[name] == g[name])
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--model-dir", type=Path, default=MODEL_DIR)
+    parser.add_argument("--cache", type=Path, default=CACHE)
+    args = parser.parse_args(argv)
+    if not args.cache.exists():
+        print(f"no text cache at {args.cache}: calibration.json left as it is")
+        return 0
+    from classifiers.classify import Classifier
+    from khabar.classify_io import labels_to_json
+
+    cache = {row["url"]: row for row in _read_jsonl(args.cache)}
+    pages = [p for p in _read_jsonl(PAGES) if p["split"] == "dev" and p["url"] in cache]
+    classifier = Classifier.load(args.model_dir)
+    classifier.event_typer.calibration = IDENTITY  # raw scores in, maps out
+    items = [(cache[p["url"]].get("title") or "", cache[p["url"]].get("text") or "") for p in pages]
+    predicted = [labels_to_json(x) for x in classifier.classify(items)]
+    seen = observations(predicted, [p["labels"] for p in pages])
+    maps = {}
+    summary: dict[str, Any] = {}
+    for name, (raw, hits) in seen.items():
+        if len(raw) < 20 or all(hits) or not any(hits):
+            print(f"{name:<17} n={len(raw):<4} left raw (too few or one-sided examples)")
+            continue
+        maps[name] = fit_platt(raw, hits)
+        calibrated = Calibration(maps)
+        after = [calibrated(name, p) for p in raw]
+        summary[name] = {
+            "n": len(raw),
+            "ece_raw": round(expected_calibration_error(raw, hits), 4),
+            "ece_dev": round(expected_calibration_error(after, hits), 4),
+        }
+        print(
+            f"{name:<17} n={len(raw):<4} a={maps[name][0]:+.3f} b={maps[name][1]:+.3f}  "
+            f"ECE raw {expected_calibration_error(raw, hits):.3f} -> {expected_calibration_error(after, hits):.3f}"
+        )
+    path = args.model_dir / CALIBRATION_FILE
+    path.write_text(json.dumps(Calibration(maps).to_json(), indent=2) + "\n", encoding="utf-8")
+    # The version hashes the calibration too; the metadata must name the model as it now loads.
+    metadata_path = args.model_dir / METADATA_FILE
+    metadata = json.loads(metadata_path.read_text(encoding="utf-8"))
+    metadata["version"] = EventModel(args.model_dir).version
+    metadata["calibration"] = {"fitted_on": f"bench/real dev pages ({len(pages)})", "fields": summary}
+    metadata_path.write_text(json.dumps(metadata, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {path} from {len(pages)} dev pages; model version {metadata['version']}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

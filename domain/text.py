@@ -1,0 +1,168 @@
+"""Shared text handling for the readers of a report: page clean-up, word tokens and sentence splitting."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+__all__ = [
+    "Token",
+    "clean_article",
+    "name_key",
+    "sentence_spans",
+    "split_sentences",
+    "tokenize",
+]
+
+# ------------------------------------------------------------------ word tokens
+
+_TOKEN_RE = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word of a text: as written, its lower-case key, and where it sits."""
+
+    text: str
+    key: str
+    start: int
+    end: int
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split text into word tokens; punctuation (hyphens, dots, apostrophes) only separates them."""
+    return [Token(m.group(), m.group().casefold(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    """The lookup key of a name: "D.I. Khan" → ("d", "i", "khan"), "Fitna-al-Khawarij" → ("fitna", "al", "khawarij")."""
+    return tuple(t.key for t in tokenize(name))
+
+
+# ------------------------------------------------------------------ sentences
+
+# A sentence ends at . ! or ? (closing quotes and brackets stay with it) before a capital, digit or
+# opening quote, unless the dot belongs to a title or an initial ("Mr.", "Lt.", "D.I."); a blank line
+# always ends one.
+_SENTENCE_BREAK = re.compile(
+    r"(?<!\b[A-Z]\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bDr\.)(?<!\bLt\.)(?<!\bCol\.)(?<!\bGen\.)(?<!\bMaj\.)"
+    r"(?<!\bCapt\.)(?<!\bNo\.)(?<!\bSt\.)(?<!\bBrig\.)(?<!\bSgt\.)(?<!\bRs\.)(?<!\bProf\.)"
+    r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n\s*\n"
+)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-blank sentence of `text`, in order; the spans cover the text."""
+    starts = [0, *(m.end() for m in _SENTENCE_BREAK.finditer(text))]
+    ends = [*starts[1:], len(text)]
+    return [(a, b) for a, b in zip(starts, ends, strict=True) if text[a:b].strip()]
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of `text`, stripped."""
+    return [text[a:b].strip() for a, b in sentence_spans(text)]
+
+
+# ------------------------------------------------------------------ page clean-up
+
+# Lines that are page furniture whatever their position: navigation, sharing, comment boxes, bylines.
+_FURNITURE_LINE = re.compile(
+    r"""^\W*(?:
+        advertisement|close|comments?|comments\ are\ closed\.?|share(?:\ this(?:\ article)?)?(?:\ on:?)?
+      | tagged:?|leave\ a\ (?:comment|reply)|read\ (?:more|full\ story)|also\ read|related(?:\ (?:news|stories|posts))?
+      | must\ read|next\ story.*|previous\ story.*|more\ from\ .{1,30}|subscribe\b.*|discover\ more\b.*
+      | follow\ (?:us|on)\b.*|source:\ .{1,40}|story\ code\b.*|(?:first\ )?published\b.{0,60}|updated\b.{0,60}
+      | by\ [A-Z][\w.' -]{1,50}|staff\ reporter|our\ (?:staff\ )?correspondent|(?:web|news|monitoring)\ desk
+      | agencies|f\.\ ?p\.\ report|news\ on\ one\ click|you\ may\ (?:also\ )?(?:be\ interested|like).*
+      | see\ full\ list|copyright\b.{0,60}|all\ rights\ reserved.*|for\ more\ information.{0,60}
+      | ■.*|_{2,}|-{2,}|\*{2,}
+    )\W*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# A line that opens a list of links ("Read more: ...", "Also read: ..."): the rest of it is another story.
+_LINK_LEAD = re.compile(r"^\W*(?:read\s+more|also\s+read|read\s+also|related|must\s+read|see\s+also)\s*[:|-]", re.I)
+# Photo captions and credits.
+_CAPTION = re.compile(
+    r"PHOTO\s*:|\bphoto\s+(?:credit|by|courtesy|:)|\(photo\b|\bfile\s+photo\b|\bscreengrab\b|\bvia\s+getty\b"
+    r"|[—–-]\s*(?:AFP|APP|AP|Reuters|Reuters/File|AFP/File|Online|INP|NNI|PPI|Dawn|Express|File|Twitter|X)\s*$",
+    re.IGNORECASE,
+)
+_DATE_WORDS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?"
+    r"|fri(?:day)?|sat(?:urday)?|sun(?:day)?|am|pm|ist|pkt|gmt|utc|pst|date|updated|published|on|last"
+)
+# A line of dates, times and separators only ("Monday, July 22, 2024", "10:09 PM | July 22, 2024").
+_DATE_LINE = re.compile(rf"^(?:[\s\d,.:;|/()+-]|\b(?:{_DATE_WORDS})\b)+$", re.IGNORECASE)
+# Stored pages sometimes start with a machine date stamp: " date 2024-11-10 ...".
+_DATE_STAMP = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\b\s*", re.IGNORECASE)
+_HANDLE = re.compile(r"\(@\w+\)|pic\.twitter\.com/\S+|https?://\S+|www\.\S+")
+_SENTENCE_END = re.compile(r"[.!?…\"'”’)]\s*$")
+_SHORT_LINE_WORDS = 12
+
+
+def _norm(line: str) -> str:
+    return " ".join(re.findall(r"[^\W_]+", line.casefold()))
+
+
+def _latin_share(line: str) -> float:
+    letters = [c for c in line if c.isalpha()]
+    if not letters:
+        return 1.0
+    latin = sum("LATIN" in unicodedata.name(c, "") for c in letters)
+    return latin / len(letters)
+
+
+def _is_furniture(line: str, title_key: str) -> bool:
+    stripped = line.strip()
+    key = _norm(stripped)
+    if not key:
+        return True
+    if title_key and (key == title_key or (len(key) > 20 and title_key.startswith(key))):
+        return True  # the headline repeated by the page (site header, H1, social card)
+    if _FURNITURE_LINE.match(stripped) or _DATE_LINE.match(stripped) or _LINK_LEAD.match(stripped):
+        return True
+    if len(stripped) < 400 and _CAPTION.search(stripped):
+        return True
+    if _latin_share(stripped) < 0.5:
+        return True  # Urdu or other scripts inside an English page: a tweet or statement the model cannot read
+    return bool(_HANDLE.search(stripped)) and len(stripped.split()) < 25 and "said" not in key.split()
+
+
+def clean_article(title: str, text: str) -> str:
+    """The body of a stored page without its furniture, for every reader of the report.
+
+    Drops what pages put around the story: the headline repeated, date and byline lines, photo
+    captions (often printed twice), "Read more" link lists, share and comment boxes, pasted tweets and
+    lines in other scripts, teaser lines repeated in full below them, and any line already seen. Short
+    lines without a sentence end (kickers, sub-heads, headlines of related stories) go too, unless they
+    are all the text has. Clean copy (one paragraph, or paragraphs of sentences) passes unchanged.
+    """
+    text = _DATE_STAMP.sub("", text or "")
+    lines = text.split("\n")
+    if len(lines) <= 1:
+        return text
+    title_key = _norm(title or "")
+    kept: list[str] = []
+    seen: set[str] = set()
+    for n, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            kept.append("")
+            continue
+        key = _norm(stripped)
+        if key in seen and len(key) >= 12:
+            continue
+        seen.add(key)
+        if _is_furniture(stripped, title_key):
+            continue
+        if stripped.endswith(("...", "…")):
+            later = " ".join(lines[n + 1 : n + 4])
+            if _norm(stripped.rstrip(".… ")) in _norm(later):
+                continue  # a teaser repeated in full below
+        if len(stripped.split()) < _SHORT_LINE_WORDS and not _SENTENCE_END.search(stripped):
+            continue
+        kept.append(stripped)
+    body = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
+    return body or text.strip()

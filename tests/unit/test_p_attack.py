@@ -1,0 +1,79 @@
+"""P(attack) on every label: high for an attack whatever its type, low for drills, hoaxes and operations."""
+
+from __future__ import annotations
+
+import pytest
+
+from classifiers.classify import Classifier
+from classifiers.event_model import MODEL_DIR
+from khabar.classify_io import labels_to_json
+
+pytestmark = pytest.mark.skipif(not (MODEL_DIR / "encoder-int8.onnx").exists(), reason="model artifacts not built")
+
+ATTACKS = [
+    (
+        "Suicide bomber kills 12 at Quetta police station",
+        "QUETTA: A suicide bomber blew himself up at the gate of a police station on Monday, killing 12 people, "
+        "including five policemen, and injuring 20, officials said.",
+    ),
+    (
+        "Gunmen kill four policemen in Lakki Marwat",
+        "LAKKI MARWAT: Four policemen were martyred when militants attacked a police post with heavy weapons late "
+        "on Saturday night, police said. The attackers fled.",
+    ),
+]
+NOT_ATTACKS = [
+    (
+        "Police hold mock drill at university",
+        "PESHAWAR: Police and rescue services held a mock exercise at a university on Wednesday in which dummy "
+        "terrorists stormed a hostel. Officials said the drill tested their response time.",
+    ),
+    (
+        "Bomb threat at airport turns out to be a hoax",
+        "KARACHI: A call warning of a bomb on a flight caused panic at the airport, but a search found nothing "
+        "and the call was declared a hoax.",
+    ),
+    (
+        "Security forces kill eight khwarij in North Waziristan IBO",
+        "RAWALPINDI: Security forces conducted an intelligence-based operation in North Waziristan and eight "
+        "khwarij were sent to hell, the ISPR said. Weapons and ammunition were recovered.",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def classifier() -> Classifier:
+    return Classifier.load()
+
+
+def test_attacks_get_a_high_p_attack(classifier: Classifier) -> None:
+    for labels in classifier.classify(ATTACKS):
+        assert labels.p_attack >= 0.7, labels
+
+
+def test_drills_hoaxes_and_operations_get_a_low_p_attack(classifier: Classifier) -> None:
+    for labels in classifier.classify(NOT_ATTACKS):
+        assert labels.p_attack <= 0.3, labels
+
+
+def test_p_attack_and_confidences_are_probabilities_in_the_output(classifier: Classifier) -> None:
+    for labels in classifier.classify(ATTACKS + NOT_ATTACKS):
+        record = labels_to_json(labels)
+        assert 0.0 <= record["p_attack"] <= 1.0
+        assert all(0.0 <= v <= 1.0 for v in record["confidence"].values())
+
+
+def test_a_claim_for_an_event_in_pakistan_makes_it_an_attack(classifier: Classifier) -> None:
+    (labels,) = classifier.classify(
+        [
+            (
+                "Pakistan Taliban claim Islamabad blast",
+                "The Tehreek-e-Taliban Pakistan claimed responsibility on Wednesday for Tuesday's suicide bombing "
+                "outside the district courts in Islamabad, in which 12 people were killed. The interior minister said "
+                "investigators were looking at every angle.",
+            )
+        ]
+    )
+    assert labels.event_type.value == "attack" and labels.attack_type is not None
+    assert labels.group.value == "TTP" and labels.claimed
+    assert labels.p_attack >= 0.7

@@ -1,0 +1,67 @@
+"""domain.text: page furniture stripped before any reader sees the story; shared tokens and sentences."""
+
+from __future__ import annotations
+
+from domain.text import clean_article, name_key, sentence_spans, split_sentences, tokenize
+
+TITLE = "Two policemen martyred in Bannu attack"
+
+
+def test_furniture_lines_are_dropped_and_the_story_kept() -> None:
+    page = "\n".join(
+        [
+            TITLE,
+            "",
+            "Web Desk",
+            "10:05 AM | January 17, 2024",
+            "Soldiers at the site of the attack. PHOTO: EXPRESS",
+            "Soldiers at the site of the attack. PHOTO: EXPRESS",
+            "",
+            "BANNU: Two policemen were martyred when militants attacked a post in Domail on Friday night.",
+            "",
+            "Read more: Gold prices fall for the third day in a row",
+            "The attackers fled, police said.",
+            "Share this article",
+            "لکی مروت میں پولیس اہلکاروں کی شہادت",
+            "— Shehbaz Sharif (@CMShehbaz) March 30, 2023",
+        ]
+    )
+    body = clean_article(TITLE, page)
+    assert body.splitlines()[0].startswith("BANNU: Two policemen were martyred")
+    assert "The attackers fled, police said." in body
+    for gone in ("Web Desk", "PHOTO", "Gold prices", "Share this", "لکی", "@CMShehbaz", "10:05 AM"):
+        assert gone not in body, gone
+
+
+def test_machine_date_stamp_and_teaser_are_dropped() -> None:
+    page = (
+        " date 2024-11-10 KARACHI: A bomb went off...\nKARACHI: A bomb went off near a bus stop on Sunday, police said."
+    )
+    assert clean_article("Bomb blast", page) == "KARACHI: A bomb went off near a bus stop on Sunday, police said."
+
+
+def test_clean_copy_passes_unchanged() -> None:
+    text = "QUETTA: Three people were killed in a blast.\n\nPolice said the bomb was planted on a motorcycle."
+    assert clean_article("Blast in Quetta", text) == text
+    one_line = "Blast kills three in Quetta"
+    assert clean_article("", one_line) == one_line
+
+
+def test_nothing_but_furniture_keeps_the_text() -> None:
+    assert clean_article("x", "Web Desk\nShare this") == "Web Desk\nShare this"
+
+
+def test_tokens_and_name_keys() -> None:
+    assert [t.key for t in tokenize("D.I. Khan's Kulachi")] == ["d", "i", "khan", "s", "kulachi"]
+    assert name_key("Fitna-al-Khawarij") == ("fitna", "al", "khawarij")
+
+
+def test_sentences_respect_titles_and_initials() -> None:
+    text = "Lt. Col. Ahmed said the post was attacked. Two soldiers were martyred.\n\nNo group claimed it."
+    assert split_sentences(text) == [
+        "Lt. Col. Ahmed said the post was attacked.",
+        "Two soldiers were martyred.",
+        "No group claimed it.",
+    ]
+    spans = sentence_spans(text)
+    assert spans[0][0] == 0 and spans[-1][1] == len(text)
