@@ -22,7 +22,6 @@ from bench.benchmd import update_section  # noqa: E402
 from classifiers.classify import Classifier  # noqa: E402
 from classifiers.evaluate import confusion, per_class  # noqa: E402
 from domain.taxonomy import AttackType  # noqa: E402
-from khabar.classify_io import labels_to_json  # noqa: E402
 
 SECTION = "## Classification quality"
 DATA = REPO_ROOT / "classifiers" / "data"
@@ -57,7 +56,7 @@ def load_split(split: str) -> list[dict[str, Any]]:
 
 def score(name: str, classifier: Classifier, rows: Sequence[dict[str, Any]]) -> FieldScores:
     started = time.perf_counter()
-    predicted = [labels_to_json(x) for x in classifier.classify([(r["title"], r["text"]) for r in rows])]
+    predicted = [x.as_json() for x in classifier.classify([(r["title"], r["text"]) for r in rows])]
     seconds = time.perf_counter() - started
     accuracy = {f: sum(p[f] == r[f] for p, r in zip(predicted, rows, strict=True)) / len(rows) for f in EXACT_FIELDS}
     # Attack type over the reports that really are attacks; a missed attack counts as a wrong type.

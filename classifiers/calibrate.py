@@ -60,14 +60,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"no text cache at {args.cache}: calibration.json left as it is")
         return 0
     from classifiers.classify import Classifier
-    from khabar.classify_io import labels_to_json
 
     cache = {row["url"]: row for row in _read_jsonl(args.cache)}
     pages = [p for p in _read_jsonl(PAGES) if p["split"] == "dev" and p["url"] in cache]
     classifier = Classifier.load(args.model_dir)
     classifier.event_typer.calibration = IDENTITY  # raw scores in, maps out
     items = [(cache[p["url"]].get("title") or "", cache[p["url"]].get("text") or "") for p in pages]
-    predicted = [labels_to_json(x) for x in classifier.classify(items)]
+    predicted = [x.as_json() for x in classifier.classify(items)]
     seen = observations(predicted, [p["labels"] for p in pages])
     maps = {}
     summary: dict[str, Any] = {}

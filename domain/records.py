@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from domain.taxonomy import AttackType, EventType, Group, Province
 
@@ -23,6 +24,12 @@ class Article:
     language: str | None = None
     author: str | None = None
     http_status: int | None = None
+
+
+# The labelled fields of the taxonomy, in the order every output and benchmark uses.
+LABEL_FIELDS = (
+    "event_type", "attack_type", "group", "claimed", "province", "district", "killed", "injured", "militants_killed",
+)  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -45,6 +52,24 @@ class ArticleLabels:
     p_attack: float = 0.0
     # Figures the text gave but that were beyond any real attack, so not kept (e.g. ("killed",)).
     rejected_figures: tuple[str, ...] = ()
+
+    def as_json(self) -> dict[str, Any]:
+        """The labels as `khabar classify` writes them: taxonomy strings, per-field confidence, P(attack)."""
+        return {
+            "event_type": self.event_type.value,
+            "attack_type": self.attack_type.value if self.attack_type else None,
+            "group": self.group.value,
+            "claimed": self.claimed,
+            "province": self.province.value if self.province else None,
+            "district": self.district,
+            "killed": self.killed,
+            "injured": self.injured,
+            "militants_killed": self.militants_killed,
+            "confidence": self.confidence,
+            "p_attack": self.p_attack,
+            "rejected_figures": list(self.rejected_figures),
+            "model_version": self.model_version,
+        }
 
     @property
     def overall_confidence(self) -> float:

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from domain.errors import KhabarError
-from domain.records import ArticleLabels
 
 
 class InputError(KhabarError, ValueError):
@@ -21,24 +20,6 @@ class ClassifySummary:
     labelled: int = 0
     model_version: str = ""
     errors: list[str] = field(default_factory=list)
-
-
-def labels_to_json(labels: ArticleLabels) -> dict[str, Any]:
-    return {
-        "event_type": labels.event_type.value,
-        "attack_type": labels.attack_type.value if labels.attack_type else None,
-        "group": labels.group.value,
-        "claimed": labels.claimed,
-        "province": labels.province.value if labels.province else None,
-        "district": labels.district,
-        "killed": labels.killed,
-        "injured": labels.injured,
-        "militants_killed": labels.militants_killed,
-        "confidence": labels.confidence,
-        "p_attack": labels.p_attack,
-        "rejected_figures": list(labels.rejected_figures),
-        "model_version": labels.model_version,
-    }
 
 
 def _records(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
@@ -88,7 +69,7 @@ def classify_jsonl(
     def flush(out: Any) -> None:
         labels = classifier.classify([(r.get("title", ""), r.get("text", "")) for r in pending])
         for record, label in zip(pending, labels, strict=True):
-            out.write(json.dumps(record | labels_to_json(label), ensure_ascii=False) + "\n")
+            out.write(json.dumps(record | label.as_json(), ensure_ascii=False) + "\n")
         summary.labelled += len(pending)
         pending.clear()
 

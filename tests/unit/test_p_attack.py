@@ -6,7 +6,6 @@ import pytest
 
 from classifiers.classify import Classifier
 from classifiers.event_model import MODEL_DIR
-from khabar.classify_io import labels_to_json
 
 pytestmark = pytest.mark.skipif(not (MODEL_DIR / "encoder-int8.onnx").exists(), reason="model artifacts not built")
 
@@ -58,7 +57,7 @@ def test_drills_hoaxes_and_operations_get_a_low_p_attack(classifier: Classifier)
 
 def test_p_attack_and_confidences_are_probabilities_in_the_output(classifier: Classifier) -> None:
     for labels in classifier.classify(ATTACKS + NOT_ATTACKS):
-        record = labels_to_json(labels)
+        record = labels.as_json()
         assert 0.0 <= record["p_attack"] <= 1.0
         assert all(0.0 <= v <= 1.0 for v in record["confidence"].values())
 

@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 
+from domain.records import LABEL_FIELDS
+
 try:
     from domain.gazetteer import load_gazetteer
     from domain.taxonomy import AttackType, EventType, Group, Province
@@ -18,8 +20,7 @@ except ImportError:  # the package was called models/ before
 
 PAGES = Path(__file__).resolve().parents[2] / "bench" / "real" / "pages.jsonl"
 FIELDS = {"url", "outlet", "published", "incident", "kind", "split", "labels"}
-LABELS = {"event_type", "attack_type", "group", "claimed", "province", "district", "killed", "injured",
-          "militants_killed"}  # fmt: skip
+LABELS = set(LABEL_FIELDS)
 FIGURES = ("killed", "injured", "militants_killed")
 
 
