@@ -62,8 +62,10 @@ def stacked_bars(chart: Series, colours: dict[str, str]) -> Markup:
     bar_w = max(1.0, slot * 0.78)
     totals = [sum(chart.values.get((b.label, k), 0) for k in chart.keys) for b in chart.buckets]
     top = nice_max(max(totals, default=0))
+
     def y(v: float) -> float:  # the chart's vertical scale
         return TOP + plot_h - v / top * plot_h
+
     parts = [
         f'<svg class="chart" role="img" viewBox="0 0 {WIDTH} {HEIGHT}" xmlns="http://www.w3.org/2000/svg" '
         f'data-measure="{escape(chart.measure)}"><title>{escape(chart.title)}</title>'
