@@ -148,7 +148,11 @@ class Classifier:
             facts = [_Facts(locate(t, x), identify_group(t, x), extract_casualties(t, x)) for t, x in clipped]
             encoded = pending.result()
         events = self.event_typer.predict_events(clipped, encoded, [f.for_model() for f in facts])
-        return [self._label(fact, event) for fact, event in zip(facts, events, strict=True)]
+        labels = [self._label(fact, event) for fact, event in zip(facts, events, strict=True)]
+        if encoded is not None:
+            for label, vector in zip(labels, encoded, strict=True):
+                label.embedding = vector
+        return labels
 
     def _label(self, facts: _Facts, event: EventGuess) -> ArticleLabels:
         place, group, casualties = facts.place, facts.group, facts.casualties

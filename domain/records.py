@@ -52,6 +52,9 @@ class ArticleLabels:
     p_attack: float = 0.0
     # Figures the text gave but that were beyond any real attack, so not kept (e.g. ("killed",)).
     rejected_figures: tuple[str, ...] = ()
+    # The encoder's unit-length embedding of the report (None from the keyword baseline): incident
+    # resolution compares reports by it. Not part of the labels' JSON.
+    embedding: Any = field(default=None, compare=False, repr=False)
 
     def as_json(self) -> dict[str, Any]:
         """The labels as `khabar classify` writes them: taxonomy strings, per-field confidence, P(attack)."""

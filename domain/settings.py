@@ -29,7 +29,9 @@ class Settings(BaseSettings):
     report_dir: Path | None = None
     model_dir: Path | None = None
     alert_webhook_url: str | None = None
-    alert_min_confidence: float = 0.5
+    # An attack incident raises an alert once one of its reports has a calibrated P(attack) this high
+    # (chosen on the real-reporting dev pages: BENCHMARKS.md, "Alert threshold").
+    alert_min_p_attack: float = 0.5
     smtp_host: str | None = None
     smtp_port: int = 25
     smtp_user: str | None = None

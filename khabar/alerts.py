@@ -122,7 +122,7 @@ def deliver_pending(engine: Engine, settings: Settings, channels: dict[str, Send
     sent = failed = 0
     for channel, send in channels.items():
         with session_scope(engine) as session:
-            pending = queries.pending_alerts(session, settings.alert_min_confidence, channel)
+            pending = queries.pending_alerts(session, settings.alert_min_p_attack, channel)
             incidents = {row.id: row for row in queries.incidents_by_id(session, [p.incident_id for p in pending])}
         for candidate in pending:
             incident = incidents[candidate.incident_id].as_dict()

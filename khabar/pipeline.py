@@ -106,13 +106,15 @@ def crawl(
     crawl_settings: CrawlSettings | None = None,
     *,
     settings: Settings | None = None,
+    on_source: Callable[[str, int], None] | None = None,
 ) -> CrawlOutcome:
     """Crawl the sources and store each source's new articles as soon as that source is done.
 
     Per source, in one transaction: its articles (once each; a record the warehouse refuses is
     quarantined), its feed state, its retry queue (failed links back off; stored ones leave) and its
     crawl_runs row. A slow source therefore delays no other source's articles, and a source cut off by
-    its time budget keeps what it fetched.
+    its time budget keeps what it fetched. `on_source(name, stored)` runs after each source's transaction
+    (the run classifies, resolves and alerts there, while the other sources are still being fetched).
     """
     settings = settings or get_settings()
     url = _url(db_url, settings)
@@ -167,6 +169,8 @@ def crawl(
             outcome.duplicates += stored.duplicates
             outcome.quarantined += stored.quarantined
             outcome.retries_queued += queue["queued"]
+            if on_source is not None:
+                on_source(result.name, len(stored.inserted))
     return outcome
 
 
@@ -375,20 +379,38 @@ def run_once(
     say(f"warehouse: {display_url(url)}")
     with writer_lock(url, wait_s=settings.lock_wait_s):
         upgrade(url)
+
+        def process(done: str | None = None) -> None:
+            # Classify, resolve and alert what is stored so far, so a slow source delays nobody's alerts.
+            classified = classify_pending(url, model_dir=model_dir)
+            report.labelled += int(classified["labelled"])
+            report.quarantined += int(classified["quarantined"])
+            report.figures_rejected += int(classified["figures_rejected"])
+            resolved = resolve_pending(url, model_version=str(classified["model_version"]))
+            report.incidents_new += len(resolved["new"])
+            report.incidents_updated += len(resolved["updated"])
+            alerts = send_alerts(url, alert_settings)
+            report.alerts_sent += alerts.get("sent", 0)
+            # Every delivery retries all alerts still pending, so the last one's failures are the run's.
+            report.alerts_failed = alerts.get("failed", 0)
+            if classified["labelled"] or alerts.get("sent") or alerts.get("failed"):
+                say(
+                    f"{done or 'earlier articles'}: {classified['labelled']} labelled, {len(resolved['new'])} new and "
+                    f"{len(resolved['updated'])} updated incident(s), {alerts.get('sent', 0)} alert(s) sent"
+                )
+
         say(f"crawling {len(sources)} source(s)")
-        crawled = crawl(sources, url, report.run_id, crawl_settings)
+        crawled = crawl(
+            sources,
+            url,
+            report.run_id,
+            crawl_settings,
+            on_source=lambda name, stored: process(name) if stored else None,
+        )
         report.crawl, report.stored, report.duplicates = crawled.stats, crawled.stored, crawled.duplicates
-        report.quarantined = crawled.quarantined
-        say(f"classifying: {report.stored} new article(s)")
-        classified = classify_pending(url, model_dir=model_dir)
-        report.labelled = int(classified["labelled"])
-        report.quarantined += int(classified["quarantined"])
-        report.figures_rejected = int(classified["figures_rejected"])
-        resolved = resolve_pending(url, model_version=str(classified["model_version"]))
-        report.incidents_new, report.incidents_updated = len(resolved["new"]), len(resolved["updated"])
+        report.quarantined += crawled.quarantined
+        process()  # anything an earlier run stored but did not label (a crash, a new model)
         say(f"incidents: {report.incidents_new} new, {report.incidents_updated} updated")
-        alerts = send_alerts(url, alert_settings)
-    report.alerts_sent, report.alerts_failed = alerts.get("sent", 0), alerts.get("failed", 0)
     report.duration_s = round(time.monotonic() - started, 2)
     return report
 

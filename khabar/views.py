@@ -178,17 +178,28 @@ def render_incident(detail: dict[str, Any], fmt: OutputFormat, width: int | None
         width=width,
     )
     urls = "\n".join(f"{i}. {r['url']}" for i, r in enumerate(detail["reports"], 1))
+    position = {r["article_id"]: i for i, r in enumerate(detail["reports"], 1)}
     history = [
-        {"revision": r["revision"], "at": r["at"], "changes": _changes_text(r["changes"])} for r in detail["revisions"]
+        {
+            "revision": r["revision"],
+            "at": r["at"],
+            # The report (its number in the list above) whose arrival made the revision.
+            "report": position.get(r.get("article_id"), ""),
+            "changes": _changes_text(r["changes"]),
+        }
+        for r in detail["revisions"]
     ]
     revisions = render(
         history,
-        ["revision", "at", "changes"],
+        ["revision", "at", "report", "changes"],
         OutputFormat.TABLE,
         title="revisions",
         width=width,
     )
-    return "\n".join([head, report_table, "report URLs:", urls, revisions])
+    parts = [head, report_table, "report URLs:", urls, revisions]
+    if detail.get("merged_into"):
+        parts.insert(0, f"merged into incident {detail['merged_into']}: its reports are listed there")
+    return "\n".join(parts)
 
 
 def _minute(iso: str | None) -> str | None:

@@ -60,9 +60,12 @@ class IncidentDetail:
     incident: IncidentRow
     reports: list[SourceReport]
     revisions: list[dict[str, Any]]
+    # Set when a later report showed this incident to be one event with another, which now holds its reports.
+    merged_into: int | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return self.incident.as_dict() | {
+            "merged_into": self.merged_into,
             "reports": [r.as_dict() for r in self.reports],
             "revisions": self.revisions,
         }
@@ -122,10 +125,17 @@ def incident_detail(session: Session, incident_id: int) -> IncidentDetail | None
     ]
     rev = schema.IncidentRevision
     revisions = [
-        {"revision": r.revision, "at": iso(r.created_at), "changes": r.changes}
+        {
+            "revision": r.revision,
+            "at": iso(r.created_at),
+            "article_id": r.article_id,  # the report that caused it
+            "merged_incident_id": r.merged_incident_id,
+            "changes": r.changes,
+        }
         for r in session.scalars(sa.select(rev).where(rev.incident_id == incident_id).order_by(rev.revision))
     ]
-    return IncidentDetail(found[0], reports, revisions)
+    merged_into = session.scalar(sa.select(schema.Incident.merged_into).where(schema.Incident.id == incident_id))
+    return IncidentDetail(found[0], reports, revisions, merged_into)
 
 
 # ------------------------------------------------------------------ the change feed

@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from domain.incidents import embedding_to_bytes
 from domain.records import Article, ArticleLabels
 from warehouse import schema
 from warehouse.db import WarehouseError
@@ -366,6 +367,8 @@ def save_labels(session: Session, article_id: int, labels: ArticleLabels) -> boo
         "militants_killed": labels.militants_killed,
         "confidence": {k: float(v) for k, v in labels.confidence.items()},
         "overall_confidence": float(labels.overall_confidence),
+        "p_attack": float(labels.p_attack),
+        "embedding": embedding_to_bytes(labels.embedding),
         "labelled_at": schema.utcnow(),
     }
     stmt = insert(session, schema.ArticleLabel).values(

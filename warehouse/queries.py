@@ -41,6 +41,8 @@ class IncidentRow:
     militants_killed: int | None
     revision: int
     confidence: float
+    # The highest calibrated P(attack) of its reports (what alerts gate on).
+    p_attack: float | None = None
     sources: list[str] = field(default_factory=list)
     # The title of the best report: highest label confidence, the earliest on ties.
     headline: str | None = None
@@ -66,7 +68,7 @@ class IncidentRow:
 # The order incidents are shown in (JSON keys, CSV columns).
 INCIDENT_FIELDS = (
     "id", "occurred_on", "event_type", "province", "district", "town", "latitude", "longitude", "attack_type",
-    "group", "claimed", "killed", "injured", "militants_killed", "confidence", "revision", "headline",
+    "group", "claimed", "killed", "injured", "militants_killed", "confidence", "p_attack", "revision", "headline",
     "first_report_at", "last_report_at", "sources",
 )  # fmt: skip
 
@@ -97,7 +99,7 @@ class AlertCandidate:
     kind: AlertKind
     revision: int
     occurred_on: date
-    confidence: float
+    p_attack: float
     attempts: int = 0  # failed attempts so far at this (kind, revision)
 
 
@@ -178,6 +180,7 @@ def _rows(session: Session, incidents: Sequence[schema.Incident]) -> list[Incide
                 militants_killed=i.militants_killed,
                 revision=i.revision,
                 confidence=float(i.confidence),
+                p_attack=float(i.p_attack) if i.p_attack is not None else None,
                 sources=[r.url for r in mine],
                 headline=_headline(mine),
                 latitude=latitude,
@@ -253,7 +256,7 @@ def trends(session: Session, by: TrendKey, period: Period, since: date | None = 
 
 def pending_alerts(
     session: Session,
-    min_confidence: float,
+    min_p_attack: float,
     channel: str,
     *,
     since: date | None = None,
@@ -261,15 +264,16 @@ def pending_alerts(
 ) -> list[AlertCandidate]:
     """Alerts still to send on `channel`, oldest incident first.
 
-    An attack incident with confidence ≥ `min_confidence` and no 'new' alert sent on the channel gets
-    kind 'new' at its current revision. One whose 'new' alert went out at an older revision, with nothing
-    sent yet for the current revision, gets kind 'update'. Failed sends stay pending (and are retried)
-    until `max_attempts`. `since` skips incidents that occurred earlier (a first run over a backlog).
+    An attack incident with P(attack) ≥ `min_p_attack` and no 'new' alert sent on the channel (for it or for
+    an incident merged into it) gets kind 'new' at its current revision. One already announced gets kind
+    'update' at its newest material revision (toll moved materially, a group claimed, incidents merged) when
+    nothing was sent for that revision or a later one. Failed sends stay pending (and are retried) until
+    `max_attempts`. `since` skips incidents that occurred earlier (a first run over a backlog).
     """
     inc = schema.Incident
     stmt = (
-        sa.select(inc.id, inc.revision, inc.occurred_on, inc.confidence)
-        .where(inc.event_type == EventType.ATTACK.value, inc.confidence >= min_confidence)
+        sa.select(inc.id, inc.revision, inc.material_revision, inc.occurred_on, inc.p_attack)
+        .where(inc.event_type == EventType.ATTACK.value, inc.p_attack >= min_p_attack)
         .order_by(inc.id)
     )
     if since is not None:
@@ -277,36 +281,44 @@ def pending_alerts(
     incidents = session.execute(stmt).all()
     if not incidents:
         return []
+    ids = [row.id for row in incidents]
+    # Incidents merged into these: what subscribers were told about them counts for the survivor.
+    survivor_of = {row_id: row_id for row_id in ids}
+    for chunk in _chunks(ids):
+        for merged_id, survivor in session.execute(
+            sa.select(inc.id, inc.merged_into).where(inc.merged_into.in_(chunk))
+        ):
+            survivor_of[merged_id] = survivor
     alert = schema.Alert
-    # One pass over the channel's alerts for these incidents; few rows per incident.
     sent: dict[int, list[tuple[str, int]]] = defaultdict(list)
     failed: dict[tuple[int, str, int], int] = {}
-    for chunk in _chunks([row.id for row in incidents]):
+    for chunk in _chunks(list(survivor_of)):
         rows = session.execute(
             sa.select(alert.incident_id, alert.kind, alert.revision, alert.status, alert.attempts).where(
                 alert.channel == channel, alert.incident_id.in_(chunk)
             )
         )
         for incident_id, alert_kind, revision, status, attempts in rows:
+            own = incident_id == survivor_of[incident_id]
             if status == "sent":
-                sent[incident_id].append((alert_kind, revision))
-            else:
+                # A merged incident's alerts say "announced"; their revision numbers are not the survivor's.
+                sent[survivor_of[incident_id]].append((alert_kind, revision if own else 0))
+            elif own:
                 failed[(incident_id, alert_kind, revision)] = attempts
     candidates = []
     for row in incidents:
         done = sent.get(row.id, [])
-        new_revisions = [rev for kind, rev in done if kind == "new"]
         kind: AlertKind
-        if not new_revisions:
-            kind = "new"
-        elif max(new_revisions) < row.revision and all(rev != row.revision for _, rev in done):
-            kind = "update"
+        if not any(k == "new" for k, _ in done):
+            kind, revision = "new", row.revision
+        elif row.material_revision > max(rev for _, rev in done):
+            kind, revision = "update", row.material_revision
         else:
             continue
-        attempts = failed.get((row.id, kind, row.revision), 0)
+        attempts = failed.get((row.id, kind, revision), 0)
         if max_attempts is not None and attempts >= max_attempts:
             continue
-        candidates.append(AlertCandidate(row.id, kind, row.revision, row.occurred_on, float(row.confidence), attempts))
+        candidates.append(AlertCandidate(row.id, kind, revision, row.occurred_on, float(row.p_attack), attempts))
     return candidates
 
 

@@ -132,6 +132,10 @@ class ArticleLabel(Base):
     militants_killed: Mapped[int | None]
     confidence: Mapped[dict[str, Any]] = mapped_column(sa.JSON, default=dict)
     overall_confidence: Mapped[float] = mapped_column(sa.Float)
+    # Calibrated probability that the report tells of an attack (any type); alerts gate on it.
+    p_attack: Mapped[float | None] = mapped_column(sa.Float)
+    # The encoder's embedding (float16 bytes), which incident resolution compares reports by.
+    embedding: Mapped[bytes | None] = mapped_column(sa.LargeBinary)
     labelled_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
@@ -152,7 +156,16 @@ class Incident(Base):
     injured: Mapped[int | None]
     militants_killed: Mapped[int | None]
     confidence: Mapped[float] = mapped_column(sa.Float)
+    # The highest calibrated P(attack) of its reports; an attack incident is alerted when it reaches the
+    # alert threshold.
+    p_attack: Mapped[float | None] = mapped_column(sa.Float)
     revision: Mapped[int] = mapped_column(default=1)
+    # The newest revision that is news for subscribers (the toll moved materially, a group claimed, two
+    # incidents merged); an 'update' alert goes out for it.
+    material_revision: Mapped[int] = mapped_column(default=1)
+    # Set when a later report showed this incident to be one event with another: the other survives with
+    # every report, this row stays for the record with event_type 'merged'.
+    merged_into: Mapped[int | None] = mapped_column(sa.ForeignKey("incidents.id", ondelete="SET NULL"), index=True)
     first_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
@@ -182,6 +195,9 @@ class IncidentRevision(Base):
     revision: Mapped[int]
     # {field: {"old": ..., "new": ...}} for every merged field that changed (all of them at revision 1).
     changes: Mapped[dict[str, Any]] = mapped_column(sa.JSON)
+    # The report that caused it (joined, or bridged two incidents), and the incident merged in, if any.
+    article_id: Mapped[int | None] = mapped_column(sa.ForeignKey("articles.id", ondelete="SET NULL"))
+    merged_incident_id: Mapped[int | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 

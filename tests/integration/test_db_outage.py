@@ -400,7 +400,7 @@ def test_outage_between_stages_raises_warehouse_error_and_resumes_without_duplic
     sources = load_sources(sources_file)
     refused = f"^{re.escape(f'cannot connect to the warehouse at {pg.url}: connection refused')}$"
     with WebhookSink() as sink:
-        settings = Settings(alert_webhook_url=sink.url, alert_min_confidence=0.0)
+        settings = Settings(alert_webhook_url=sink.url, alert_min_p_attack=0.0)
         upgrade_db(pg.url)
         outcome = crawl(sources, pg.url, crawl_settings=FAST)
         stored, duplicates = outcome.stored, outcome.duplicates
@@ -454,7 +454,7 @@ def test_outage_while_an_alert_is_delivered_records_it_once(
     version = classify_pending(url)["model_version"]
     resolve_pending(url, model_version=version)
     with WebhookSink() as sink:
-        settings = Settings(alert_webhook_url=sink.url, alert_min_confidence=0.0)
+        settings = Settings(alert_webhook_url=sink.url, alert_min_p_attack=0.0)
         webhook = webhook_sender(sink.url)
 
         def deliver_then_lose_the_database(payload: dict[str, Any], key: str) -> None:

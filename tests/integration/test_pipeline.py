@@ -88,7 +88,7 @@ def news_site(tmp_path: Path) -> Iterator[tuple[FixtureServer, Path]]:
 def test_run_twice_stores_and_alerts_once(db_url: str, news_site: tuple[FixtureServer, Path]) -> None:
     site, sources = news_site
     with WebhookSink() as sink:
-        settings = Settings(alert_webhook_url=sink.url, alert_min_confidence=0.0)
+        settings = Settings(alert_webhook_url=sink.url, alert_min_p_attack=0.0)
         first = run_once(sources, db_url, crawl_settings=FAST, alert_settings=settings)
         assert first.stored == 3 and first.duplicates == 1
         assert first.crawl["broken"].error is not None  # counted, and the run went on
@@ -124,7 +124,7 @@ def test_run_twice_stores_and_alerts_once(db_url: str, news_site: tuple[FixtureS
 def test_failed_alert_is_retried_next_run_and_sent_once(db_url: str, news_site: tuple[FixtureServer, Path]) -> None:
     _, sources = news_site
     with WebhookSink(status=503) as sink:
-        settings = Settings(alert_webhook_url=sink.url, alert_min_confidence=0.0)
+        settings = Settings(alert_webhook_url=sink.url, alert_min_p_attack=0.0)
         first = run_once(sources, db_url, crawl_settings=FAST, alert_settings=settings)
         assert first.alerts_sent == 0 and first.alerts_failed >= 1
         sink.status = 200
@@ -196,7 +196,7 @@ def test_email_alerts_go_through_a_real_smtp_server_once(
         smtp_port=port,
         alert_email_from="alerts@khabar.example",
         alert_email_to="desk@khabar.example",
-        alert_min_confidence=0.0,
+        alert_min_p_attack=0.0,
     )
     mailbox.refuse = True  # the mail server is busy: nothing is lost, the alert waits for the next run
     first = run_once(sources, sqlite_url, crawl_settings=FAST, alert_settings=settings)

@@ -27,6 +27,7 @@ def _incident(day: date) -> schema.Incident:
         injured=2,
         militants_killed=None,
         confidence=0.9,
+        p_attack=0.9,
     )
 
 

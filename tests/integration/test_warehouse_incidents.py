@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from domain.incidents import MatchModel, MatchPolicy, Weights
 from domain.records import Article, ArticleLabels
 from domain.taxonomy import AttackType, EventType, Group, Province
 from warehouse import load, queries, schema
@@ -62,6 +63,7 @@ def add(
         militants_killed=None,
         model_version=MODEL,
         confidence={"event_type": 0.95, "attack_type": 0.9},
+        p_attack=0.9,
     )
     with session_scope(engine) as session:
         [article_id] = load.store_articles(session, [article]).inserted
@@ -164,13 +166,25 @@ def test_follow_up_from_another_outlet_revises_the_incident(engine: Engine) -> N
     }
 
 
-def test_report_and_follow_up_in_one_run_make_one_incident_at_revision_1(engine: Engine) -> None:
-    add_toll(engine)  # stored first, but published later: the original still opens the incident
-    add_bannu(engine)
+def test_report_and_follow_up_in_one_run_keep_a_revision_per_report(engine: Engine) -> None:
+    toll = add_toll(engine)  # stored first, but published later: the original still opens the incident
+    bannu = add_bannu(engine)
     result = resolve(engine)
     assert len(result.new) == 1 and result.updated == [] and result.articles == 2
     [row] = incidents(engine)
-    assert (row.killed, row.revision, row.sources) == (54, 1, [BANNU_URL, TOLL_URL])
+    assert (row.killed, row.revision, row.sources) == (54, 2, [BANNU_URL, TOLL_URL])
+    with session_scope(engine) as session:
+        revisions = session.execute(
+            sa.select(
+                schema.IncidentRevision.revision, schema.IncidentRevision.article_id, schema.IncidentRevision.changes
+            )
+            .where(schema.IncidentRevision.incident_id == row.id)
+            .order_by(schema.IncidentRevision.revision)
+        ).all()
+    # In publication order, each with the report that caused it: 40 killed first, then the toll of 54.
+    assert [(r, a) for r, a, _ in revisions] == [(1, bannu), (2, toll)]
+    assert revisions[0][2]["killed"] == {"old": None, "new": 40}
+    assert revisions[1][2]["killed"] == {"old": 40, "new": 54}
 
 
 def test_second_resolve_run_is_a_no_op(engine: Engine) -> None:
@@ -226,8 +240,8 @@ def test_place_evidence_decides_how_much_text_similarity_is_needed(engine: Engin
     add(engine, "https://wire.example/2", "Gunmen storm Tank levies post",
         "Militants armed with rifles and rockets stormed a levies post overnight; two guards died.",
         "2026-03-04T12:00", source="wire", district=None, attack_type=None, killed=2)  # fmt: skip
-    # Two days later, same district and wording: outside the ±1 day window.
-    add(engine, "https://www.dawn.com/news/1010", BANNU_TITLE, BANNU_TEXT, "2026-03-06T12:00", killed=9)
+    # Three days later, same district and wording: outside the ±2 day window.
+    add(engine, "https://www.dawn.com/news/1010", BANNU_TITLE, BANNU_TEXT, "2026-03-07T12:00", killed=9)
     resolve(engine)
     rows = sorted(incidents(engine), key=lambda r: r.id)
     assert [len(r.sources) for r in rows] == [2, 1, 1]
@@ -250,12 +264,12 @@ def test_security_operations_resolve_separately_from_attacks(engine: Engine) -> 
         assert queries.list_incidents(session, since=date(2026, 3, 5)) == []
 
 
-def test_custom_similarity_is_used(engine: Engine) -> None:
+def test_the_policy_is_used(engine: Engine) -> None:
     add_bannu(engine)
     add_toll(engine)
     with session_scope(engine) as session:
-        result = resolve_incidents(session, MODEL, similarity=lambda a, b: 0.0)
-    assert len(result.new) == 2  # nothing is similar enough, even in the same district
+        result = resolve_incidents(session, MODEL, MatchPolicy(join=1.01))
+    assert len(result.new) == 2  # no probability reaches the join threshold, even in the same district
 
 
 # --- trends ---------------------------------------------------------------------------------------
@@ -316,9 +330,9 @@ def test_trends(engine: Engine) -> None:
 # --- alerts ---------------------------------------------------------------------------------------
 
 
-def pending(engine: Engine, channel: str = "webhook", min_confidence: float = 0.5) -> list[tuple[int, str, int]]:
+def pending(engine: Engine, channel: str = "webhook", min_p_attack: float = 0.5) -> list[tuple[int, str, int]]:
     with session_scope(engine) as session:
-        return [(c.incident_id, c.kind, c.revision) for c in queries.pending_alerts(session, min_confidence, channel)]
+        return [(c.incident_id, c.kind, c.revision) for c in queries.pending_alerts(session, min_p_attack, channel)]
 
 
 def record(engine: Engine, key: tuple[int, str, int], status: str, channel: str = "webhook") -> None:
@@ -329,7 +343,7 @@ def record(engine: Engine, key: tuple[int, str, int], status: str, channel: str 
 def test_alerts_are_never_offered_twice(engine: Engine) -> None:
     add_bannu(engine)
     [incident_id] = resolve(engine).new
-    assert pending(engine, min_confidence=0.95) == []  # the incident's confidence is 0.9
+    assert pending(engine, min_p_attack=0.95) == []  # the incident's P(attack) is 0.9
     assert pending(engine) == [(incident_id, "new", 1)]
 
     record(engine, (incident_id, "new", 1), "failed")
@@ -380,3 +394,62 @@ def test_incidents_by_id_and_payload_shape(engine: Engine) -> None:
     assert {"id", "province", "district", "attack_type", "claimed", "killed", "injured", "militants_killed"} <= set(
         payload
     )
+
+
+# --- merging incidents a later report ties together ---------------------------------------------------
+
+# Matches on shared specific names only, so which reports bridge is exact (the shipped weights are fitted
+# and tested in tests/unit/test_incident_matching.py).
+NAMES_ONLY = MatchModel(Weights(-3.0, {"names": 8.0}), Weights(-3.0, {"names": 8.0}))
+
+
+def test_a_bridging_report_merges_two_alerted_incidents_into_one_update(engine: Engine) -> None:
+    add(engine, "https://www.dawn.com/news/2001", "Blast reported", "An explosion hit Miryan and Domel Khel.",
+        "2026-03-04T06:00", killed=4)  # fmt: skip
+    add(engine, "https://tribune.com.pk/story/2002", "Gunmen attack", "Gunmen struck Jani Khel and Baka Khel.",
+        "2026-03-04T07:00", killed=3, attack_type=AttackType.ARMED_ASSAULT)  # fmt: skip
+    with session_scope(engine) as session:
+        first = resolve_incidents(session, MODEL, model=NAMES_ONLY)
+    older, newer = sorted(first.new)
+    for incident_id in (older, newer):
+        record(engine, (incident_id, "new", 1), "sent")
+    assert pending(engine) == []
+
+    bridge = add(engine, "https://www.thenews.com.pk/3", "Complex attack",
+        "Attackers hit Miryan, Domel Khel, Jani Khel and Baka Khel at once; 11 were killed.",
+        "2026-03-04T12:00", killed=11)  # fmt: skip
+    with session_scope(engine) as session:
+        second = resolve_incidents(session, MODEL, model=NAMES_ONLY)
+    assert second.merged == [newer] and second.updated == [older] and second.new == []
+
+    [row] = incidents(engine)  # the merged-away incident is not listed
+    assert row.id == older and len(row.sources) == 3 and row.killed == 11
+    # Subscribers heard of both: one update for the survivor, nothing for the merged one.
+    assert pending(engine) == [(older, "update", row.revision)]
+    with session_scope(engine) as session:
+        merged = session.get(schema.Incident, newer)
+        assert merged is not None and (merged.event_type, merged.merged_into) == ("merged", older)
+        revisions = session.execute(
+            sa.select(schema.IncidentRevision.article_id, schema.IncidentRevision.merged_incident_id)
+            .where(schema.IncidentRevision.incident_id == older)
+            .order_by(schema.IncidentRevision.revision)
+        ).all()
+    assert [tuple(r) for r in revisions][-2:] == [(bridge, newer), (bridge, None)]
+
+
+def test_a_minor_toll_change_is_a_revision_but_no_update_alert(engine: Engine) -> None:
+    add_bannu(engine)
+    [incident_id] = resolve(engine).new
+    record(engine, (incident_id, "new", 1), "sent")
+    add(engine, "https://tribune.com.pk/story/2009", BANNU_TITLE, BANNU_TEXT, "2026-03-04T15:00", killed=41)
+    assert resolve(engine).updated == [incident_id]
+    [row] = incidents(engine)
+    assert (row.revision, row.killed) == (2, 41)
+    assert pending(engine) == []  # 40 → 41 is not news
+
+
+def test_an_uncertain_attack_is_not_alerted(engine: Engine) -> None:
+    add(engine, "https://www.dawn.com/news/2010", "Bomb scare at Bannu school", "A suspicious bag was found.",
+        "2026-03-04T09:00", p_attack=0.2)  # fmt: skip
+    resolve(engine)
+    assert len(incidents(engine)) == 1 and pending(engine) == []

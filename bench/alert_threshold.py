@@ -1,0 +1,132 @@
+"""Choose the alert threshold on P(attack) from real reporting: recall of attacks against false alerts.
+
+Usage: python bench/alert_threshold.py [--split dev|test|all] [--write]
+
+The labelled real pages of `bench/real/pages.jsonl` (texts from the gitignored cache, see
+bench/real/README.md) are classified with the shipped model. A page raises an alert when the model calls it
+an attack and its calibrated P(attack) reaches the threshold; an incident (the pages sharing an `incident`
+key) is alerted when any of its pages is. Per threshold: attack incidents alerted (recall) and non-attack
+incidents alerted (false alerts: operations, hoaxes, statements, attacks abroad, other stories), with the
+page-level figures beside. The threshold is chosen on the dev split — the lowest with at most one false
+alert, since a missed attack costs subscribers more than a rare false one — and the test split is then
+scored at that threshold only (`--split test`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+if str(REPO_ROOT) not in sys.path:
+    sys.path.insert(0, str(REPO_ROOT))
+
+from bench.benchmd import update_section  # noqa: E402
+from bench.real_news import DEFAULT_CACHE, classify, load_pages, read_jsonl  # noqa: E402
+
+SECTION = "## Alert threshold on real reporting"
+THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+MAX_FALSE = 1
+
+
+def alerted(pred: dict[str, Any], threshold: float) -> bool:
+    return pred["event_type"] == "attack" and float(pred.get("p_attack", 0.0)) >= threshold
+
+
+def sweep(pages: Sequence[dict[str, Any]], preds: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    by_incident: dict[str, list[tuple[dict[str, Any], dict[str, Any]]]] = defaultdict(list)
+    for page, pred in zip(pages, preds, strict=True):
+        by_incident[page["incident"]].append((page, pred))
+    attack_incidents = {k for k, v in by_incident.items() if any(p["labels"]["event_type"] == "attack" for p, _ in v)}
+    rows = []
+    for t in THRESHOLDS:
+        hit = {k for k, v in by_incident.items() if any(alerted(pred, t) for _, pred in v)}
+        attack_pages = [(p, pr) for p, pr in zip(pages, preds, strict=True) if p["labels"]["event_type"] == "attack"]
+        other_pages = [(p, pr) for p, pr in zip(pages, preds, strict=True) if p["labels"]["event_type"] != "attack"]
+        rows.append(
+            {
+                "threshold": t,
+                "incidents_alerted": len(hit & attack_incidents),
+                "attack_incidents": len(attack_incidents),
+                "false_incidents": sorted(hit - attack_incidents),
+                "pages_alerted": sum(alerted(pr, t) for _, pr in attack_pages),
+                "attack_pages": len(attack_pages),
+                "false_pages": sum(alerted(pr, t) for _, pr in other_pages),
+                "other_pages": len(other_pages),
+            }
+        )
+    return rows
+
+
+def choose(rows: Sequence[dict[str, Any]]) -> float:
+    ok = [r for r in rows if len(r["false_incidents"]) <= MAX_FALSE]
+    best = max(ok, key=lambda r: (r["incidents_alerted"], -r["threshold"])) if ok else rows[-1]
+    return float(best["threshold"])
+
+
+def table(rows: Sequence[dict[str, Any]]) -> str:
+    lines = [
+        "| P(attack) ≥ | attack incidents alerted | non-attack incidents alerted | attack pages | non-attack pages |",
+        "|---|---|---|---|---|",
+    ]
+    for r in rows:
+        lines.append(
+            f"| {r['threshold']:.1f} | {r['incidents_alerted']}/{r['attack_incidents']} | {len(r['false_incidents'])} "
+            f"| {r['pages_alerted']}/{r['attack_pages']} | {r['false_pages']}/{r['other_pages']} |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--split", choices=("dev", "test", "all"), default="dev")
+    parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
+    parser.add_argument("--write", action="store_true", help="update the section in BENCHMARKS.md (dev and test)")
+    args = parser.parse_args(argv)
+    if not args.cache.exists():
+        print(f"no cache at {args.cache}: see bench/real/README.md")
+        return 2
+    cache = {row["url"]: row for row in read_jsonl(args.cache)}
+    out = [SECTION, ""]
+    splits = ("dev", "test") if args.write else (args.split,)
+    chosen: float | None = None
+    for split in splits:
+        wanted = load_pages(split)
+        pages = [p for p in wanted if p["url"] in cache]
+        rows = sweep(pages, classify(pages, cache))
+        if split == "dev" or chosen is None:
+            chosen = choose(rows)
+        kinds = defaultdict(int)
+        for p in pages:
+            kinds[p["labels"]["event_type"]] += 1
+        out += [
+            f"### {split}: {len(pages)} pages with cached text of {len(wanted)} "
+            f"({', '.join(f'{k} {v}' for k, v in sorted(kinds.items()))})",
+            "",
+            table(rows if split == "dev" else [r for r in rows if r["threshold"] == chosen]),
+            "",
+        ]
+        for r in rows:
+            if r["threshold"] == chosen and r["false_incidents"]:
+                out.append(f"False alerts at {chosen:.1f}: {', '.join(r['false_incidents'])}")
+                out.append("")
+    out += [
+        f"Chosen on dev: P(attack) ≥ {chosen:.1f} (the lowest threshold with at most {MAX_FALSE} false alert and the "
+        "most attack incidents alerted), the default of `KHABAR_ALERT_MIN_P_ATTACK`.",
+        f"- command: `python bench/alert_threshold.py --write`; date {date.today().isoformat()}",
+        "",
+    ]
+    section = "\n".join(out)
+    print(section)
+    if args.write:
+        update_section(REPO_ROOT / "BENCHMARKS.md", SECTION, section)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

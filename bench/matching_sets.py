@@ -1,0 +1,62 @@
+"""The labelled sets incident matching is tuned and scored on, as rows of one shape.
+
+- `dedup`: `bench/data/dedup.jsonl`, generated clusters with hard distractors (bench/dedup_data.py); its
+  tuning twin `dedup-dev` is built in memory from another seed and never written.
+- `coverage-dev` / `coverage-test`: `bench/data/coverage.yaml`, clusters written for the project after the
+  way real outlets cover one attack (early reports, toll revisions, claims, rewrites, foreign copies), split
+  per event.
+
+Every row: id, event (gold key), title, text, published (ISO, +05:00), url, source, role, scenario, labels.
+Tuning (`bench/fit_matching.py`) reads only `dedup-dev` and `coverage-dev`; the benchmarks score `dedup`
+and `coverage-test`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bench import dedup_data
+
+COVERAGE_FILE = Path(__file__).resolve().parent / "data" / "coverage.yaml"
+SETS = ("dedup", "dedup-dev", "coverage-dev", "coverage-test")
+TUNING_SETS = ("dedup-dev", "coverage-dev")
+
+
+def coverage_rows(split: str, path: Path = COVERAGE_FILE) -> list[dict[str, Any]]:
+    """The coverage clusters of one split, as benchmark rows in publication order."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    rows = []
+    for event in data["events"]:
+        if event["split"] != split:
+            continue
+        for report in event["reports"]:
+            rows.append(
+                {
+                    "id": report["id"],
+                    "event": event["key"],
+                    "title": report["title"],
+                    "text": report["text"].strip(),
+                    "published": str(report["published"]),
+                    "url": report["url"],
+                    "source": report["source"],
+                    "role": report["role"],
+                    "scenario": event["scenario"],
+                    "labels": dict(report["labels"]),
+                }
+            )
+    rows.sort(key=lambda r: (r["published"], r["id"]))
+    return rows
+
+
+def load_set(name: str) -> list[dict[str, Any]]:
+    if name == "dedup":
+        return dedup_data.load()
+    if name == "dedup-dev":
+        return [asdict(line) for line in dedup_data.build(dedup_data.DEV_SEED)]
+    if name in ("coverage-dev", "coverage-test"):
+        return coverage_rows(name.split("-", 1)[1])
+    raise ValueError(f"unknown set {name!r}; one of {', '.join(SETS)}")

@@ -1,0 +1,542 @@
+"""Incident resolution, pure: which reports describe the same real-world event, and the incident they make.
+
+Storage lives in `warehouse/incidents.py`; this module never touches a database, so the benchmark, the
+fitting script and the warehouse run exactly the same decisions.
+
+How a report finds its incident:
+1. **Blocking**: only incidents within ±`window_days` of the report's day (Pakistan time) and not placed in
+   another province are candidates.
+2. **Same-event probability** per (report, member report) pair: a logistic model over evidence — encoder
+   embedding cosine, word overlap, shared specifics (names of towns, people, targets), place agreement,
+   casualty consistency, days apart, and attack type, event type and attribution as soft evidence (a
+   "blast" that later turns out to be a suicide bombing, or TTP blamed and JuA claiming, lowers the
+   probability a little; it does not forbid the match). The weights are data
+   (`domain/data/matching.json`), fitted by `bench/fit_matching.py` on tuning sets the benchmarks never
+   score.
+3. A report joins the incident with the highest probability if it reaches `join`; when it also reaches
+   `bridge` with a second incident, the two are one event told twice and merge (the older survives).
+
+Everything is deterministic: reports are taken in publication order (then id), candidates in id order.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+
+from domain.taxonomy import AttackType, EventType, Group
+
+# Pakistan Standard Time (no DST since 2009): the calendar day an attack "occurred" is a local day.
+PKT = timezone(timedelta(hours=5), "PKT")
+
+RESOLVED_EVENT_TYPES = (EventType.ATTACK.value, EventType.SECURITY_OPERATION.value)
+
+# Fields whose change makes a new revision. Confidence and P(attack) are merged too but a wobble is not news.
+REVISED_FIELDS = (
+    "occurred_on",
+    "event_type",
+    "attack_type",
+    "group_code",
+    "claimed",
+    "province",
+    "district",
+    "killed",
+    "injured",
+    "militants_killed",
+)
+
+# Districts of the provincial capitals: foreign wires date their copy from there ("PESHAWAR, Pakistan (AP)")
+# whatever district the attack was in, so a capital against another district is weak evidence of two events.
+_CAPITALS = frozenset({"Peshawar", "Quetta", "Lahore", "Islamabad", "Gilgit", "Muzaffarabad"})
+_BOMBINGS = frozenset({AttackType.BOMBING.value, AttackType.SUICIDE_BOMBING.value})
+# Groups that claim each other's attacks or are named for one another (factions, splinters, allies).
+_GROUP_FAMILIES = (
+    frozenset({Group.TTP.value, Group.JUA.value, Group.HGB.value, Group.TJP.value}),
+    frozenset({Group.BLA.value, Group.BLF.value, Group.BRAS.value}),
+)
+
+# ------------------------------------------------------------------ words
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+# Function words and reporting verbs: shared by every news report, they say nothing about which attack.
+_STOPWORDS = frozenset(
+    """a an the and or but of in on at to for from by with as into after before during over under
+    about against between near is are was were be been being has have had this that these those it its
+    he she they them their his her we our you your i who whom which what when where while than then
+    there here also not no more most other some such only own same so very can will would could should
+    may might must said says say told according reported report reports added further including
+    today yesterday monday tuesday wednesday thursday friday saturday sunday""".split()  # noqa: SIM905
+)
+# Capitalised words every report of political violence in Pakistan may carry: no evidence of *which* event.
+_COMMON_NAMES = frozenset(
+    """pakistan pakistani police ispr army forces security officials official province provincial
+    district government minister chief inspector general spokesman spokesperson hospital express tribune
+    dawn news reuters afp ap associated press agency app geo ary the a an in on at he she it they this
+    that police station january february march april may june july august september october november
+    december monday tuesday wednesday thursday friday saturday sunday pm am khyber pakhtunkhwa kp
+    balochistan sindh punjab islamabad gilgit baltistan fc frontier corps ctd levies taliban tehreek tehrik
+    tehreek-e-taliban ttp bla baloch liberation army jamaat ul ahrar islamic state khawarij fitna hindustan
+    terrorists terrorist militants militant interior prime president federal counter terrorism department
+    senior superintendent ssp dpo dig igp mr ms read more also following meanwhile however according""".split()  # noqa: SIM905
+)
+_CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]{2,}(?:[- ][A-Z][a-z]{2,})*)")
+
+
+def tokens(text: str) -> frozenset[str]:
+    """Lower-case word tokens of two or more characters, without stop words."""
+    return frozenset(t for t in _WORD.findall(text.lower()) if len(t) > 1 and t not in _STOPWORDS)
+
+
+def specifics(text: str) -> frozenset[str]:
+    """Names in the text that could single out one event: capitalised words not at a sentence start and not
+    among the names every such report carries (the country, provinces, the army, big groups, outlets)."""
+    found = set()
+    for match in _CAPITALISED.finditer(text):
+        name = match.group(1).lower()
+        parts = [p for p in re.split(r"[- ]", name) if p not in _COMMON_NAMES]
+        found.update(parts)
+    return frozenset(found)
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def token_jaccard(a: str, b: str) -> float:
+    """Jaccard similarity of the two texts' token sets (0 when either has no tokens)."""
+    return jaccard(tokens(a), tokens(b))
+
+
+# ------------------------------------------------------------------ reports
+
+
+@dataclass(slots=True, eq=False)
+class Report:
+    """One labelled article, as resolution sees it."""
+
+    article_id: int
+    at: datetime
+    text: str  # title + opening of the body
+    event_type: str
+    attack_type: str | None
+    group_code: str
+    claimed: bool
+    province: str | None
+    district: str | None
+    killed: int | None
+    injured: int | None
+    militants_killed: int | None
+    confidence: Mapping[str, float]
+    overall: float
+    p_attack: float = 0.0
+    embedding: np.ndarray | None = None  # unit-length encoder embedding, when the model gave one
+    _tokens: frozenset[str] | None = field(default=None, repr=False)
+    _specifics: frozenset[str] | None = field(default=None, repr=False)
+
+    @property
+    def day(self) -> date:
+        return self.at.astimezone(PKT).date()
+
+    @property
+    def words(self) -> frozenset[str]:
+        if self._tokens is None:
+            self._tokens = tokens(self.text)
+        return self._tokens
+
+    @property
+    def names(self) -> frozenset[str]:
+        if self._specifics is None:
+            self._specifics = specifics(self.text)
+        return self._specifics
+
+    def firm_district(self, min_confidence: float) -> str | None:
+        """The district, unless its own confidence says it is only a guess (a wire dateline's city)."""
+        return self.district if self.confidence.get("district", 1.0) >= min_confidence else None
+
+
+def embedding_from_bytes(blob: bytes | None) -> np.ndarray | None:
+    """A stored embedding (float16 bytes) as a unit-length float32 vector."""
+    if not blob:
+        return None
+    vector = np.frombuffer(blob, dtype=np.float16).astype(np.float32)
+    norm = float(np.linalg.norm(vector))
+    return vector / norm if norm > 0 else None
+
+
+def embedding_to_bytes(vector: Sequence[float] | np.ndarray | None) -> bytes | None:
+    """An embedding as compact float16 bytes (768 bytes for MiniLM's 384 dimensions)."""
+    if vector is None:
+        return None
+    return np.asarray(vector, dtype=np.float16).tobytes()
+
+
+# ------------------------------------------------------------------ evidence
+
+FEATURES = (
+    "cosine",  # encoder embedding cosine of the two reports (0 when either has none: see `text_only`)
+    "jaccard",  # word overlap of title + opening
+    "names",  # shared specific names (towns, people, targets), saturating at 4
+    "same_district",
+    "district_conflict",  # both name a (firm) district and they differ, neither a provincial capital
+    "capital_conflict",  # they differ and one is a provincial capital: often only a wire's dateline city
+    "province_only",  # same province, one district unknown
+    "place_unknown",  # a province is missing
+    "type_same",
+    "type_conflict",  # both give an attack type, neither the same nor bombing vs suicide bombing
+    "event_conflict",  # an attack vs a security operation
+    "group_same",  # both name the same group (or one family: a TTP faction, a Baloch group)
+    "group_conflict",  # both name groups of different families
+    "killed_consistent",  # both give a toll and the figures fit one event (a revision or a partial count)
+    "killed_conflict",  # both give a toll and they cannot be one event's
+    "days_apart",
+)
+
+
+def _family(group: str) -> str:
+    for family in _GROUP_FAMILIES:
+        if group in family:
+            return min(family)
+    return group
+
+
+def _killed_relation(a: int | None, b: int | None) -> tuple[float, float]:
+    """(consistent, conflicting): one event's tolls revise upwards or count part of the dead (one funeral);
+    "no one was hurt" against a death toll is two events."""
+    if a is None or b is None:
+        return 0.0, 0.0
+    low, high = sorted((a, b))
+    if low == 0:
+        return (1.0, 0.0) if high <= 1 else (0.0, 1.0)
+    if high - low <= 3 or high <= 2.5 * low:
+        return 1.0, 0.0
+    return 0.0, 0.0
+
+
+def pair_features(a: Report, b: Report, policy: MatchPolicy) -> dict[str, float]:
+    """The evidence that reports `a` and `b` describe one event (see FEATURES)."""
+    firm = policy.min_district_confidence
+    da, db = a.firm_district(firm), b.firm_district(firm)
+    same_province = bool(a.province and b.province and a.province == b.province)
+    cosine = float(a.embedding @ b.embedding) if a.embedding is not None and b.embedding is not None else 0.0
+    type_same = bool(a.attack_type and a.attack_type == b.attack_type)
+    type_conflict = bool(
+        a.attack_type and b.attack_type and not type_same and not {a.attack_type, b.attack_type} <= _BOMBINGS
+    )
+    named = a.group_code != Group.UNKNOWN.value and b.group_code != Group.UNKNOWN.value
+    killed_ok, killed_bad = _killed_relation(a.killed, b.killed)
+    return {
+        "cosine": cosine,
+        "jaccard": jaccard(a.words, b.words),
+        "names": min(len(a.names & b.names), 4) / 4,
+        "same_district": float(bool(da and db and da == db)),
+        "district_conflict": float(bool(da and db and da != db and not {da, db} & _CAPITALS)),
+        "capital_conflict": float(bool(da and db and da != db and {da, db} & _CAPITALS)),
+        "province_only": float(same_province and not (da and db)),
+        "place_unknown": float(not (a.province and b.province)),
+        "type_same": float(type_same),
+        "type_conflict": float(type_conflict),
+        "event_conflict": float(a.event_type != b.event_type),
+        "group_same": float(named and _family(a.group_code) == _family(b.group_code)),
+        "group_conflict": float(named and _family(a.group_code) != _family(b.group_code)),
+        "killed_consistent": killed_ok,
+        "killed_conflict": killed_bad,
+        "days_apart": float(abs((a.day - b.day).days)),
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """A logistic model over FEATURES: P(same event) = σ(bias + Σ weight·feature)."""
+
+    bias: float
+    weights: Mapping[str, float]
+
+    def probability(self, features: Mapping[str, float]) -> float:
+        z = self.bias + sum(w * features[name] for name, w in self.weights.items())
+        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+
+
+@dataclass(frozen=True, slots=True)
+class MatchModel:
+    """The fitted weights: with embeddings, and without them (the keyword baseline gives none)."""
+
+    with_embeddings: Weights
+    text_only: Weights
+
+    def probability(self, a: Report, b: Report, features: Mapping[str, float]) -> float:
+        both = a.embedding is not None and b.embedding is not None
+        return (self.with_embeddings if both else self.text_only).probability(features)
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> MatchModel:
+        def weights(part: Mapping[str, Any]) -> Weights:
+            unknown = set(part["weights"]) - set(FEATURES)
+            if unknown:
+                raise ValueError(f"matching weights for unknown features: {sorted(unknown)}")
+            return Weights(float(part["bias"]), {k: float(v) for k, v in part["weights"].items()})
+
+        return cls(weights(data["with_embeddings"]), weights(data["text_only"]))
+
+
+@cache
+def default_model() -> MatchModel:
+    """The shipped weights (`domain/data/matching.json`)."""
+    text = resources.files("domain").joinpath("data/matching.json").read_text(encoding="utf-8")
+    return MatchModel.from_json(json.loads(text))
+
+
+@dataclass(frozen=True, slots=True)
+class MatchPolicy:
+    """Blocking and decision thresholds around the fitted model."""
+
+    window_days: int = 2
+    join: float = 0.5  # P(same event) for a report to join an incident
+    bridge: float = 0.8  # ... and to merge a second incident it matches into the first
+    text_chars: int = 600
+    # A casualty figure whose own confidence is lower is used only if no credible report has one.
+    min_casualty_confidence: float = 0.3
+    # A district guessed this weakly (the place extractor's fallback to a wire dateline's city, 0.3) is not
+    # evidence of where the event was: such a report matches at the province tier, and an incident takes
+    # its district from a firmer report when one has it.
+    min_district_confidence: float = 0.5
+
+
+# ------------------------------------------------------------------ merged fields
+
+
+def _is_partial(value: int, current: int) -> bool:
+    """A figure far below the toll already reported counts part of the victims (the funeral of some of the
+    dead, the wounded taken to one hospital); it is not a revision. Real tolls rarely halve."""
+    return value * 2 <= current and current - value >= 3
+
+
+def _latest(reports: Sequence[Report], attr: str, min_confidence: float) -> Any:
+    """The figure of the latest credible report that has one (else of the latest report that has one),
+    passing over figures that only count part of the victims."""
+    with_value = [r for r in reports if getattr(r, attr) is not None]
+    credible = [r for r in with_value if r.confidence.get(attr, 1.0) >= min_confidence]
+    current: int | None = None
+    for r in credible or with_value:
+        value = getattr(r, attr)
+        if current is None or not _is_partial(value, current):
+            current = value
+    return current
+
+
+def _attack_type(ordered: Sequence[Report]) -> str | None:
+    """The type most reports give, weighted by confidence; a bombing later revealed as a suicide bombing
+    stays one; a tie goes to the latest report."""
+    votes: dict[str, float] = {}
+    for r in ordered:
+        if r.attack_type:
+            votes[r.attack_type] = votes.get(r.attack_type, 0.0) + max(r.confidence.get("attack_type", 0.5), 0.05)
+    if not votes:
+        return None
+    if AttackType.SUICIDE_BOMBING.value in votes and AttackType.BOMBING.value in votes:
+        votes[AttackType.SUICIDE_BOMBING.value] += votes.pop(AttackType.BOMBING.value)
+    latest = {t: i for i, r in enumerate(ordered) if (t := r.attack_type) in votes}
+    return max(votes, key=lambda t: (round(votes[t], 6), latest.get(t, -1)))
+
+
+def merge_reports(reports: Iterable[Report], policy: MatchPolicy) -> dict[str, Any]:
+    """The incident's fields from all its reports (a pure function, so re-resolving is idempotent)."""
+    ordered = sorted(reports, key=lambda r: (r.at, r.article_id))
+    attacks = [r for r in ordered if r.event_type == EventType.ATTACK.value]
+    # An attack told by some reports as an operation (the "operation ends" follow-up) is an attack.
+    event_type = EventType.ATTACK.value if attacks else ordered[0].event_type
+    named = [r for r in ordered if r.group_code != Group.UNKNOWN.value]
+    claimed_by = [r for r in named if r.claimed]
+    group = (claimed_by or named)[-1].group_code if named else Group.UNKNOWN.value
+    firm = policy.min_district_confidence
+    placed = next((r for r in ordered if r.firm_district(firm)), None) or next((r for r in ordered if r.district), None)
+    province = placed.province if placed and placed.province else None
+    if province is None:
+        province = next((r.province for r in ordered if r.province), None)
+    return {
+        "occurred_on": min(r.day for r in ordered),
+        "event_type": event_type,
+        "attack_type": _attack_type(attacks) if attacks else None,
+        "group_code": group,
+        "claimed": any(r.claimed for r in ordered),
+        "province": province,
+        "district": placed.district if placed else None,
+        "killed": _latest(ordered, "killed", policy.min_casualty_confidence),
+        "injured": _latest(ordered, "injured", policy.min_casualty_confidence),
+        "militants_killed": _latest(ordered, "militants_killed", policy.min_casualty_confidence),
+        "confidence": max(r.overall for r in ordered),
+        "p_attack": max(r.p_attack for r in ordered),
+    }
+
+
+def material_change(old: Mapping[str, Any], new: Mapping[str, Any]) -> bool:
+    """Whether a revision is news for alert subscribers: the toll moved materially, or a group claimed."""
+    for name in ("killed", "injured"):
+        before, after = old.get(name), new.get(name)
+        if after is None or before == after:
+            continue
+        if before is None or abs(after - before) >= max(2, 0.1 * before):
+            return True
+    if new.get("claimed") and not old.get("claimed"):
+        return True
+    return bool(new.get("claimed") and old.get("group_code") != new.get("group_code"))
+
+
+# ------------------------------------------------------------------ clusters and the resolver
+
+
+@dataclass(slots=True)
+class Step:
+    """One change applied to an incident, in publication order: a report joined it (or opened it), or
+    another incident was merged into it. `fields` are the merged fields after the step."""
+
+    article_id: int
+    fields: dict[str, Any]
+    similarity: float | None = None
+    merged: Cluster | None = None
+
+
+@dataclass(slots=True, eq=False)  # identity equality: clusters are looked up by object
+class Cluster:
+    """An incident being resolved: its reports, merged fields and what the warehouse holds for it."""
+
+    reports: list[Report]
+    fields: dict[str, Any]
+    incident_id: int | None = None
+    revision: int = 0
+    stored: dict[str, Any] | None = None
+    steps: list[Step] = field(default_factory=list)
+    merged_into: Cluster | None = None
+
+    @property
+    def day(self) -> date:
+        day: date = self.fields["occurred_on"]
+        return day
+
+    def survivor(self) -> Cluster:
+        cluster = self
+        while cluster.merged_into is not None:
+            cluster = cluster.merged_into
+        return cluster
+
+
+def _blocked(report: Report, cluster: Cluster, window: int) -> bool:
+    if abs((report.day - cluster.day).days) > window + 1:
+        return True
+    province = cluster.fields.get("province")
+    return bool(report.province and province and report.province != province)
+
+
+class Resolver:
+    """Assigns reports, in publication order, to incidents: existing ones (with their member reports) and
+    those the batch opens. `touched()` afterwards lists every cluster with steps to write."""
+
+    def __init__(
+        self, existing: Iterable[Cluster], policy: MatchPolicy | None = None, model: MatchModel | None = None
+    ) -> None:
+        self.policy = policy or MatchPolicy()
+        self.model = model or default_model()
+        self._clusters: list[Cluster] = list(existing)
+
+    def score(self, report: Report, cluster: Cluster) -> float:
+        """P(same event) of the report and the cluster: the best over its members, within the window."""
+        best = 0.0
+        for member in cluster.reports:
+            if abs((report.day - member.day).days) > self.policy.window_days:
+                continue
+            if report.province and member.province and report.province != member.province:
+                continue
+            features = pair_features(report, member, self.policy)
+            best = max(best, self.model.probability(report, member, features))
+        return best
+
+    def add(self, report: Report) -> Cluster:
+        """Attach one report (the next in publication order); returns the incident it is now part of."""
+        scored = [
+            (self.score(report, c), c)
+            for c in self._clusters
+            if c.merged_into is None and not _blocked(report, c, self.policy.window_days)
+        ]
+        matches = sorted(((p, c) for p, c in scored if p >= self.policy.join), key=lambda pc: (-pc[0], _order(pc[1])))
+        if not matches:
+            cluster = Cluster(reports=[report], fields=merge_reports([report], self.policy))
+            cluster.steps.append(Step(report.article_id, dict(cluster.fields)))
+            self._clusters.append(cluster)
+            return cluster
+        probability, target = matches[0]
+        bridged = [c for p, c in matches[1:] if p >= self.policy.bridge]
+        if bridged and probability >= self.policy.bridge:
+            # The report ties incidents together: all of them are one event; the oldest survives.
+            group = sorted([target, *bridged], key=_order)
+            target = group[0]
+            for other in group[1:]:
+                other.merged_into = target
+                target.reports.extend(other.reports)
+                target.fields = merge_reports(target.reports, self.policy)
+                target.steps.append(Step(report.article_id, dict(target.fields), merged=other))
+        target.reports.append(report)
+        target.fields = merge_reports(target.reports, self.policy)
+        target.steps.append(Step(report.article_id, dict(target.fields), similarity=round(probability, 4)))
+        return target
+
+    def touched(self) -> list[Cluster]:
+        """Clusters with steps, surviving or merged away, oldest first."""
+        return sorted((c for c in self._clusters if c.steps), key=_order)
+
+    def clusters(self) -> list[Cluster]:
+        """Every surviving cluster, oldest first."""
+        return sorted((c for c in self._clusters if c.merged_into is None), key=_order)
+
+
+def _order(cluster: Cluster) -> tuple[int, int, int]:
+    """Stored incidents first by id, then the batch's new ones in the order they were opened."""
+    if cluster.incident_id is not None:
+        return (0, cluster.incident_id, 0)
+    first = cluster.steps[0].article_id if cluster.steps else 0
+    return (1, 0, first)
+
+
+def resolve(
+    reports: Iterable[Report],
+    existing: Iterable[Cluster] = (),
+    policy: MatchPolicy | None = None,
+    model: MatchModel | None = None,
+) -> Resolver:
+    """Run the resolver over the reports in publication order (then article id)."""
+    resolver = Resolver(existing, policy, model)
+    for report in sorted(reports, key=lambda r: (r.at, r.article_id)):
+        resolver.add(report)
+    return resolver
+
+
+__all__ = [
+    "FEATURES",
+    "PKT",
+    "RESOLVED_EVENT_TYPES",
+    "REVISED_FIELDS",
+    "Cluster",
+    "MatchModel",
+    "MatchPolicy",
+    "Report",
+    "Resolver",
+    "Step",
+    "Weights",
+    "default_model",
+    "embedding_from_bytes",
+    "embedding_to_bytes",
+    "material_change",
+    "merge_reports",
+    "pair_features",
+    "resolve",
+    "specifics",
+    "token_jaccard",
+    "tokens",
+]

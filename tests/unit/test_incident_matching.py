@@ -1,0 +1,309 @@
+"""Incident resolution without a database (domain.incidents): evidence, the fitted matcher, merging,
+bridging and the revision steps, on reports shaped like real coverage of one Wednesday."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+import pytest
+
+from domain.incidents import (
+    MatchModel,
+    MatchPolicy,
+    Report,
+    Resolver,
+    Weights,
+    material_change,
+    merge_reports,
+    pair_features,
+    resolve,
+    specifics,
+    token_jaccard,
+)
+
+KP = "Khyber Pakhtunkhwa"
+# Real-world-shaped reports from one Wednesday: A, B, B2, E are the same Bannu attack.
+A = (
+    "Suicide bomber kills 40 at police checkpost in Bannu",
+    "At least 40 people were killed and 60 injured when a suicide bomber rammed an explosives-laden "
+    "vehicle into a police checkpost in Bannu district of Khyber Pakhtunkhwa on Wednesday, police said. "
+    "The attack took place near the Miryan police station, officials said, adding that rescue operations "
+    "were under way and the injured were shifted to the District Headquarters Hospital.",
+)
+B = (
+    "Bannu checkpost bombing: death toll rises to 54",
+    "The death toll from Wednesday's suicide attack on a police checkpost in Bannu rose to 54 on Thursday "
+    "as more of the injured succumbed to their wounds at the District Headquarters Hospital. The banned "
+    "Tehreek-i-Taliban Pakistan claimed responsibility for the bombing in a statement.",
+)
+B2 = (
+    "TTP claims Bannu attack",
+    "The banned Tehreek-i-Taliban Pakistan on Thursday claimed responsibility for the suicide bombing in Bannu.",
+)
+E = (
+    "Pakistan: 40 killed in suicide attack on police post in Khyber Pakhtunkhwa",
+    "A suicide bomber struck a police checkpost in Pakistan's northwestern Khyber Pakhtunkhwa province on "
+    "Wednesday, killing at least 40 people and injuring 60 others, officials said.",
+)
+C = (
+    "Bomb blast near Quetta market kills five",
+    "Five people were killed and 12 injured when a bomb planted on a motorcycle exploded near a crowded "
+    "market on Jinnah Road in Quetta on Wednesday evening, police said. The Balochistan government "
+    "condemned the blast.",
+)
+D = (
+    "Two polio workers shot dead in Bannu",
+    "Unidentified gunmen on motorcycles shot dead two polio workers in the Domel area of Bannu district on "
+    "Wednesday morning, police said. A police constable escorting the team was injured.",
+)
+F = (
+    "Police checkpost attacked in Lakki Marwat, three policemen martyred",
+    "Three policemen were martyred when terrorists attacked a police checkpost in Lakki Marwat district of "
+    "Khyber Pakhtunkhwa late on Wednesday night, police said. The attackers fled after an exchange of fire.",
+)
+
+FUNERAL = (
+    "Funeral prayers of five policemen martyred in Bannu checkpost bombing offered",
+    "BANNU: The funeral prayers of five policemen martyred in Wednesday's suicide bombing on a police "
+    "checkpost in Bannu were offered at the police lines on Thursday. The IGP and senior officers attended.",
+)
+
+POLICY = MatchPolicy()
+
+
+def report(n: int, hour: int, body: tuple[str, str] | None = None, day: int = 4, **fields: Any) -> Report:
+    values: dict[str, Any] = {
+        "article_id": n,
+        "at": datetime(2026, 3, day, hour, tzinfo=UTC),
+        "text": f"{body[0]}\n{body[1]}" if body else "",
+        "event_type": "attack",
+        "attack_type": "bombing",
+        "group_code": "unknown",
+        "claimed": False,
+        "province": None,
+        "district": None,
+        "killed": None,
+        "injured": None,
+        "militants_killed": None,
+        "confidence": {},
+        "overall": 0.8,
+        "p_attack": 0.9,
+    }
+    values.update(fields)
+    return Report(**values)
+
+
+def wednesday() -> list[Report]:
+    """The Bannu attack told four ways, and three other attacks of the same day."""
+    bannu = {"province": KP, "district": "Bannu", "attack_type": "suicide_bombing"}
+    return [
+        report(1, 6, A, killed=40, injured=60, **bannu),
+        report(2, 8, E, province=KP, attack_type="suicide_bombing", killed=40, injured=60),  # foreign wire
+        report(3, 9, C, province="Balochistan", district="Quetta", killed=5, injured=12),
+        report(4, 10, D, province=KP, district="Bannu", attack_type="targeted_killing", killed=2, injured=1),
+        report(5, 18, F, province=KP, district="Lakki Marwat", attack_type="armed_assault", killed=3),
+        report(6, 4, B, day=5, killed=54, group_code="TTP", claimed=True, **bannu),
+        report(7, 5, B2, day=5, group_code="TTP", claimed=True, **bannu),
+        report(8, 6, FUNERAL, day=5, killed=5, **bannu),
+    ]
+
+
+def test_one_attack_told_four_ways_is_one_incident_and_other_attacks_stay_apart() -> None:
+    resolver = resolve(wednesday())
+    clusters = sorted(sorted(r.article_id for r in c.reports) for c in resolver.clusters())
+    assert clusters == [[1, 2, 6, 7, 8], [3], [4], [5]]
+    [bannu] = [c for c in resolver.clusters() if len(c.reports) > 1]
+    assert bannu.fields["killed"] == 54  # the funeral's five is a partial count, not a revision
+    assert (bannu.fields["group_code"], bannu.fields["claimed"]) == ("TTP", True)
+
+
+def test_resolution_is_deterministic_whatever_the_input_order() -> None:
+    forward = resolve(wednesday())
+    backward = resolve(list(reversed(wednesday())))
+    assert [[r.article_id for r in c.reports] for c in forward.clusters()] == [
+        [r.article_id for r in c.reports] for c in backward.clusters()
+    ]
+
+
+def test_each_report_that_changes_an_incident_is_one_step_in_publication_order() -> None:
+    resolver = resolve(wednesday())
+    [bannu] = [c for c in resolver.clusters() if len(c.reports) > 1]
+    assert [s.article_id for s in bannu.steps] == [1, 2, 6, 7, 8]
+    assert [s.fields["killed"] for s in bannu.steps] == [40, 40, 54, 54, 54]
+    assert bannu.steps[2].similarity is not None and bannu.steps[2].similarity >= POLICY.join
+
+
+def test_attack_type_and_group_are_evidence_not_gates() -> None:
+    bannu = {"province": KP, "district": "Bannu"}
+    early = report(1, 6, A, attack_type="bombing", group_code="TTP", killed=40, **bannu)  # "a blast", TTP blamed
+    later = report(2, 12, A, attack_type="suicide_bombing", group_code="JuA", claimed=True, killed=42, **bannu)
+    assover = report(3, 13, A, attack_type="armed_assault", killed=42, **bannu)  # a complex attack, told otherwise
+    resolver = resolve([early, later, assover])
+    assert [len(c.reports) for c in resolver.clusters()] == [3]
+
+
+def test_an_operation_ends_follow_up_joins_its_attack() -> None:
+    attack = report(1, 6, A, province=KP, district="Bannu", attack_type="suicide_bombing", killed=40)
+    op_end = report(2, 14, A, province=KP, district="Bannu", event_type="security_operation", attack_type=None)
+    [cluster] = resolve([attack, op_end]).clusters()
+    assert cluster.fields["event_type"] == "attack"
+
+
+def test_different_provinces_are_never_compared() -> None:
+    a = report(1, 6, A, province=KP, district="Bannu")
+    b = report(2, 7, A, province="Balochistan", district="Quetta")
+    assert len(resolve([a, b]).clusters()) == 2
+
+
+def test_reports_more_than_the_window_apart_stay_apart() -> None:
+    a = report(1, 6, A, province=KP, district="Bannu")
+    b = report(2, 6, A, day=4 + POLICY.window_days + 1, province=KP, district="Bannu")
+    assert len(resolve([a, b]).clusters()) == 2
+
+
+# A model that matches on shared names only, so bridging can be shown with exact numbers.
+NAMES_ONLY = MatchModel(
+    Weights(-3.0, {"names": 8.0}),
+    Weights(-3.0, {"names": 8.0}),
+)
+
+
+def test_a_report_that_bridges_two_incidents_merges_them_into_the_older() -> None:
+    # Two early reports share no name; a later one names both places: one event, told twice.
+    left = report(1, 6, ("Blast", "An explosion hit Miryan and Domel Khel early today."), province=KP)
+    right = report(2, 7, ("Attack", "Gunmen struck Jani Khel and Baka Khel near the border."), province=KP)
+    bridge = report(
+        3, 9, ("Complex attack", "Attackers hit Miryan, Domel Khel, Jani Khel and Baka Khel at once."), province=KP
+    )
+    resolver = Resolver((), POLICY, NAMES_ONLY)
+    for r in (left, right):
+        resolver.add(r)
+    assert len(resolver.clusters()) == 2
+    joined = resolver.add(bridge)
+    [survivor] = resolver.clusters()
+    assert joined is survivor and sorted(r.article_id for r in survivor.reports) == [1, 2, 3]
+    merged = [c for c in resolver.touched() if c.merged_into is survivor]
+    assert len(merged) == 1 and merged[0].survivor() is survivor
+    assert [s.merged is not None for s in survivor.steps] == [False, True, False]
+
+
+def test_a_report_matching_two_incidents_weakly_joins_one_and_merges_nothing() -> None:
+    left = report(1, 6, ("Blast", "An explosion hit Miryan early today."), province=KP)
+    right = report(2, 7, ("Attack", "Gunmen struck Jani Khel near the border."), province=KP)
+    both = report(3, 9, ("Two attacks", "Miryan and Jani Khel were hit."), province=KP)
+    weak = MatchPolicy(join=0.5, bridge=0.999)
+    resolver = Resolver((), weak, NAMES_ONLY)
+    for r in (left, right, both):
+        resolver.add(r)
+    assert sorted(len(c.reports) for c in resolver.clusters()) == [1, 2]
+
+
+def test_evidence_features() -> None:
+    a = report(1, 6, A, province=KP, district="Bannu", attack_type="bombing", group_code="TTP", killed=40)
+    b = report(2, 9, B, province=KP, district="Bannu", attack_type="suicide_bombing", group_code="JuA", killed=54)
+    f = pair_features(a, b, POLICY)
+    assert f["same_district"] == 1 and f["district_conflict"] == 0
+    assert f["type_conflict"] == 0  # bombing vs suicide bombing: early reports cannot tell
+    assert f["group_same"] == 1 and f["group_conflict"] == 0  # JuA is a TTP faction
+    assert f["killed_consistent"] == 1  # 40 → 54 is a toll revision
+    wire = report(3, 9, E, province=KP, district="Peshawar", attack_type="suicide_bombing")  # dateline city
+    g = pair_features(a, wire, POLICY)
+    assert g["district_conflict"] == 0 and g["capital_conflict"] == 1
+    none_hurt = report(4, 9, C, province=KP, district="Bannu", killed=0)
+    assert pair_features(a, none_hurt, POLICY)["killed_conflict"] == 1
+
+
+def test_specific_names_leave_out_what_every_report_says() -> None:
+    names = specifics("QUETTA: Police said the blast near Jinnah Road in Quetta hit the Balochistan Assembly.")
+    assert {"jinnah", "road", "assembly"} <= names
+    assert not names & {"police", "balochistan", "pakistan"}
+
+
+def test_token_jaccard_basics() -> None:
+    assert token_jaccard("Blast in Bannu", "blast, in BANNU!") == 1.0
+    assert token_jaccard("", "anything") == 0.0
+    assert token_jaccard("the of and", "the of and") == 0.0  # stop words only
+    assert 0 < token_jaccard("Bannu blast kills 5", "Quetta blast kills 5") < 1
+
+
+def test_merge_takes_the_latest_credible_toll_the_claimed_group_and_fills_places() -> None:
+    merged = merge_reports(
+        [
+            # Given out of order: the merge sorts by publication time itself.
+            report(3, 15, killed=54, group_code="TTP", claimed=True, overall=0.7, p_attack=0.97),
+            report(1, 6, killed=40, injured=60, district="Bannu", group_code="JuA"),
+            report(
+                2,
+                9,
+                killed=41,
+                confidence={"killed": 0.1},
+                province=KP,
+                attack_type="suicide_bombing",
+                overall=0.95,
+            ),
+            report(4, 20, killed=None, group_code="JuA", attack_type="bombing"),
+        ],
+        POLICY,
+    )
+    assert merged == {
+        "occurred_on": date(2026, 3, 4),
+        "event_type": "attack",
+        "attack_type": "suicide_bombing",  # a bombing later revealed as a suicide bombing is one
+        "group_code": "TTP",  # the claimed group beats a later blamed one
+        "claimed": True,
+        "province": KP,
+        "district": "Bannu",
+        "killed": 54,  # the latest credible figure, not the sum, not the low-confidence 41
+        "injured": 60,
+        "militants_killed": None,
+        "confidence": 0.95,
+        "p_attack": 0.97,
+    }
+
+
+def test_merge_votes_the_attack_type_by_confidence() -> None:
+    reports = [
+        report(1, 6, attack_type="armed_assault", confidence={"attack_type": 0.9}),
+        report(2, 7, attack_type="armed_assault", confidence={"attack_type": 0.8}),
+        report(3, 8, attack_type="kidnapping", confidence={"attack_type": 0.4}),
+    ]
+    assert merge_reports(reports, POLICY)["attack_type"] == "armed_assault"
+
+
+def test_merge_uses_a_low_confidence_figure_only_when_nothing_better_exists() -> None:
+    merged = merge_reports([report(1, 6, killed=7, confidence={"killed": 0.1})], POLICY)
+    assert merged["killed"] == 7
+
+
+def test_occurred_day_is_the_pakistan_calendar_day() -> None:
+    # 21:00 UTC on 4 March is 02:00 on 5 March in Pakistan.
+    late = report(1, 0, at=datetime(2026, 3, 4, 21, tzinfo=UTC))
+    assert late.day == date(2026, 3, 5)
+
+
+def test_a_weakly_placed_district_is_merged_as_the_province_only() -> None:
+    firm = report(1, 6, E, province=KP, district="Khyber")
+    # A wire copy datelined in Peshawar: the extractor's fallback district, confidence 0.3.
+    weak = report(2, 5, E, province=KP, district="Peshawar", confidence={"district": 0.3})
+    assert pair_features(firm, weak, POLICY)["province_only"] == 1
+    assert merge_reports([weak, firm], POLICY)["district"] == "Khyber"  # the firm one wins, though later
+    assert merge_reports([weak], POLICY)["district"] == "Peshawar"  # a guess is better than nothing
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "material"),
+    [
+        ({"killed": 3}, {"killed": 12}, True),  # 3 → 12
+        ({"killed": 38}, {"killed": 42}, True),  # +4
+        ({"killed": 40}, {"killed": 41}, False),  # +1 of 40
+        ({"killed": None}, {"killed": 5}, True),  # the first toll
+        ({"killed": 5}, {"killed": None}, False),
+        ({"claimed": False, "group_code": "unknown"}, {"claimed": True, "group_code": "TTP"}, True),
+        ({"claimed": True, "group_code": "TTP"}, {"claimed": True, "group_code": "JuA"}, True),  # a counter-claim
+        ({"claimed": False, "group_code": "unknown"}, {"claimed": False, "group_code": "TTP"}, False),  # blame
+        ({"district": None}, {"district": "Bannu"}, False),
+    ],
+)
+def test_material_change(old: dict[str, Any], new: dict[str, Any], material: bool) -> None:
+    assert material_change(old, new) is material
