@@ -428,6 +428,45 @@ class Cluster:
         return cluster
 
 
+# Evidence judged against the incident's merged fields rather than one member's labels.
+_INCIDENT_EVIDENCE = (
+    "same_district",
+    "district_conflict",
+    "capital_conflict",
+    "province_only",
+    "place_unknown",
+    "type_same",
+    "type_conflict",
+    "event_conflict",
+    "group_same",
+    "group_conflict",
+    "killed_consistent",
+    "killed_conflict",
+)
+
+
+def _profile(cluster: Cluster) -> Report:
+    """The incident's merged fields as a report, for comparing labels with the incident as a whole."""
+    f = cluster.fields
+    first = cluster.reports[0]
+    return Report(
+        article_id=0,
+        at=first.at,
+        text="",
+        event_type=f["event_type"],
+        attack_type=f["attack_type"],
+        group_code=f["group_code"],
+        claimed=bool(f["claimed"]),
+        province=f["province"],
+        district=f["district"],
+        killed=f["killed"],
+        injured=f["injured"],
+        militants_killed=f["militants_killed"],
+        confidence={},
+        overall=float(f.get("confidence") or 0.0),
+    )
+
+
 def _blocked(report: Report, cluster: Cluster, window: int) -> bool:
     if abs((report.day - cluster.day).days) > window + 1:
         return True
@@ -447,7 +486,11 @@ class Resolver:
         self._clusters: list[Cluster] = list(existing)
 
     def score(self, report: Report, cluster: Cluster) -> float:
-        """P(same event) of the report and the cluster: the best over its members, within the window."""
+        """P(same event) of the report and the cluster: the best over its members within the window, with the
+        text evidence of that member and the place, type, group and toll evidence of the incident as merged
+        so far (so a report cannot chain onto an incident through a member vaguer than the incident)."""
+        profile = _profile(cluster)
+        against_incident = pair_features(report, profile, self.policy)
         best = 0.0
         for member in cluster.reports:
             if abs((report.day - member.day).days) > self.policy.window_days:
@@ -455,6 +498,7 @@ class Resolver:
             if report.province and member.province and report.province != member.province:
                 continue
             features = pair_features(report, member, self.policy)
+            features.update({k: against_incident[k] for k in _INCIDENT_EVIDENCE})
             best = max(best, self.model.probability(report, member, features))
         return best
 
