@@ -7,9 +7,8 @@ bench/real/README.md) are classified with the shipped model. A page raises an al
 an attack and its calibrated P(attack) reaches the threshold; an incident (the pages sharing an `incident`
 key) is alerted when any of its pages is. Per threshold: attack incidents alerted (recall) and non-attack
 incidents alerted (false alerts: operations, hoaxes, statements, attacks abroad, other stories), with the
-page-level figures beside. The threshold is chosen on the dev split — the lowest with at most one false
-alert, since a missed attack costs subscribers more than a rare false one — and the test split is then
-scored at that threshold only (`--split test`).
+page-level figures beside. The threshold is chosen on the dev split (fewest false alerts, then most attacks
+alerted, then the middle of the tied thresholds) and the test split is then scored at that threshold only.
 """
 
 from __future__ import annotations
@@ -31,7 +30,6 @@ from bench.real_news import DEFAULT_CACHE, classify, load_pages, read_jsonl  # n
 
 SECTION = "## Alert threshold on real reporting"
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
-MAX_FALSE = 1
 
 
 def alerted(pred: dict[str, Any], threshold: float) -> bool:
@@ -64,9 +62,13 @@ def sweep(pages: Sequence[dict[str, Any]], preds: Sequence[dict[str, Any]]) -> l
 
 
 def choose(rows: Sequence[dict[str, Any]]) -> float:
-    ok = [r for r in rows if len(r["false_incidents"]) <= MAX_FALSE]
-    best = max(ok, key=lambda r: (r["incidents_alerted"], -r["threshold"])) if ok else rows[-1]
-    return float(best["threshold"])
+    """Fewest false alerts, then most attacks alerted; of the thresholds tied on both, the middle one (the
+    choice least sensitive to a small shift of the calibration)."""
+    fewest = min(len(r["false_incidents"]) for r in rows)
+    calm = [r for r in rows if len(r["false_incidents"]) == fewest]
+    most = max(r["incidents_alerted"] for r in calm)
+    tied = [r for r in calm if r["incidents_alerted"] == most]
+    return float(tied[(len(tied) - 1) // 2]["threshold"])
 
 
 def table(rows: Sequence[dict[str, Any]]) -> str:
@@ -116,9 +118,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 out.append(f"False alerts at {chosen:.1f}: {', '.join(r['false_incidents'])}")
                 out.append("")
     out += [
-        f"Chosen on dev: P(attack) ≥ {chosen:.1f} (the lowest threshold with at most {MAX_FALSE} false alert and the "
-        "most attack incidents alerted), the default of `KHABAR_ALERT_MIN_P_ATTACK`.",
-        f"- command: `python bench/alert_threshold.py --write`; date {date.today().isoformat()}",
+        f"Chosen on dev: P(attack) ≥ {chosen:.1f} (fewest false alerts, then most attack incidents alerted, then the "
+        "middle of the tied thresholds), the default of `KHABAR_ALERT_MIN_P_ATTACK`.",
+        f"- command: `python bench/alert_threshold.py --write`; date {date.today().isoformat()}; pages without cached "
+        "text are skipped (the cache is rebuilt per machine: bench/real/README.md)",
         "",
     ]
     section = "\n".join(out)

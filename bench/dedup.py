@@ -47,6 +47,8 @@ SECTIONS = {
     "coverage-test": "## Incident merging on realistic coverage",
     "dedup-dev": "## Incident dedup (tuning set)",
     "coverage-dev": "## Incident merging on realistic coverage (tuning split)",
+    "real-test": "## Incident merging on real reporting (test pages)",
+    "real-dev": "## Incident merging on real reporting (dev pages)",
 }
 GOLD_VERSION = "gold-dedup"
 TARGET_F1 = 0.90  # SPEC.md's quality bar for incident dedup
@@ -390,6 +392,14 @@ def describe(set_name: str, rows: Sequence[dict[str, Any]]) -> list[str]:
     events = {r["event"] for r in rows}
     incident_events = {r["event"] for r in rows if r["labels"]["event_type"] != "other"}
     others = sum(r["labels"]["event_type"] == "other" for r in rows)
+    if set_name.startswith("real"):
+        return [
+            f"Real published pages (`bench/real/pages.jsonl`, {set_name.split('-')[1]} split) whose text is in the",
+            f"gitignored cache: {len(rows)} dated pages of {len(events)} real events ({len(incident_events)} attacks and",
+            f"operations, {others} pages of other stories), several outlets per attack; the gold event is the page's",
+            "`incident` key. Pages carry a date only, so each is placed at noon Pakistan time. The pages go through",
+            "`classify_pending` (shipped model) and `resolve_pending` in a fresh warehouse.",
+        ]
     if set_name.startswith("coverage"):
         roles = Counter(r["role"] for r in rows)
         return [
@@ -496,8 +506,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"wrote {len(lines)} reports of {len({x.event for x in lines})} events to {dedup_data.DATA_FILE}")
         return 0
     logging.basicConfig(level=logging.WARNING)
-    if args.write and set_name not in ("dedup", "coverage-test"):
-        parser.error("--write records the scored sets only (dedup, coverage-test), not a tuning set")
+    if args.write and set_name not in ("dedup", "coverage-test", "real-test", "real-dev"):
+        parser.error("--write records the scored sets only (dedup, coverage-test, real-*), not a tuning set")
     rows = load_set(set_name)
     started = time.perf_counter()
     with _warehouse_url(args.db) as url:

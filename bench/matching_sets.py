@@ -5,6 +5,9 @@
 - `coverage-dev` / `coverage-test`: `bench/data/coverage.yaml`, clusters written for the project after the
   way real outlets cover one attack (early reports, toll revisions, claims, rewrites, foreign copies), split
   per event.
+- `real-dev` / `real-test`: the labelled real pages of `bench/real/pages.jsonl` whose text is in the
+  gitignored cache (bench/real/README.md); the gold event is the page's `incident` key. Pages carry a date,
+  not a time: each is placed at noon Pakistan time of its date (undated pages are left out).
 
 Every row: id, event (gold key), title, text, published (ISO, +05:00), url, source, role, scenario, labels.
 Tuning (`bench/fit_matching.py`) reads only `dedup-dev` and `coverage-dev`; the benchmarks score `dedup`
@@ -13,6 +16,7 @@ and `coverage-test`.
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -22,7 +26,46 @@ import yaml
 from bench import dedup_data
 
 COVERAGE_FILE = Path(__file__).resolve().parent / "data" / "coverage.yaml"
-SETS = ("dedup", "dedup-dev", "coverage-dev", "coverage-test")
+REAL_PAGES = Path(__file__).resolve().parent / "real" / "pages.jsonl"
+REAL_CACHE = Path(__file__).resolve().parent.parent / "var" / "real" / "cache.jsonl"
+
+
+def real_rows(split: str) -> list[dict[str, Any]]:
+    """The cached real pages of one split as benchmark rows (an empty list without the cache)."""
+    if not REAL_CACHE.exists():
+        return []
+    cache = {}
+    for line in REAL_CACHE.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            cache[row["url"]] = row
+    rows = []
+    for n, line in enumerate(REAL_PAGES.read_text(encoding="utf-8").splitlines()):
+        page = json.loads(line)
+        got = cache.get(page["url"])
+        if page["split"] != split or got is None or not page["published"]:
+            continue
+        text = got["text"].strip()
+        title = got.get("title") or text.split("\n", 1)[0][:120]
+        rows.append(
+            {
+                "id": f"p{n:04d}",
+                "event": page["incident"],
+                "title": title,
+                "text": text,
+                "published": f"{page['published']}T12:00:00+05:00",
+                "url": page["url"],
+                "source": page["outlet"],
+                "role": page["kind"],
+                "scenario": "real",
+                "labels": dict(page["labels"]),
+            }
+        )
+    rows.sort(key=lambda r: (r["published"], r["id"]))
+    return rows
+
+
+SETS = ("dedup", "dedup-dev", "coverage-dev", "coverage-test", "real-dev", "real-test")
 TUNING_SETS = ("dedup-dev", "coverage-dev")
 
 
@@ -59,4 +102,6 @@ def load_set(name: str) -> list[dict[str, Any]]:
         return [asdict(line) for line in dedup_data.build(dedup_data.DEV_SEED)]
     if name in ("coverage-dev", "coverage-test"):
         return coverage_rows(name.split("-", 1)[1])
+    if name in ("real-dev", "real-test"):
+        return real_rows(name.split("-", 1)[1])
     raise ValueError(f"unknown set {name!r}; one of {', '.join(SETS)}")
