@@ -395,8 +395,9 @@ def describe(set_name: str, rows: Sequence[dict[str, Any]]) -> list[str]:
     if set_name.startswith("real"):
         return [
             f"Real published pages (`bench/real/pages.jsonl`, {set_name.split('-')[1]} split) whose text is in the",
-            f"gitignored cache: {len(rows)} dated pages of {len(events)} real events ({len(incident_events)} attacks and",
-            f"operations, {others} pages of other stories), several outlets per attack; the gold event is the page's",
+            f"gitignored cache: {len(rows)} dated pages of {len(events)} real events ({len(incident_events)} attacks",
+            f"and operations, {others} pages of other stories), several outlets per attack; the gold event is the",
+            "page's",
             "`incident` key. Pages carry a date only, so each is placed at noon Pakistan time. The pages go through",
             "`classify_pending` (shipped model) and `resolve_pending` in a fresh warehouse.",
         ]
