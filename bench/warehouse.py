@@ -7,7 +7,8 @@ attack, 400 crawl runs per source. It is loaded with COPY on PostgreSQL and exec
 into tables made by the migrations. Then, with the project's own code:
 
 - the classify stage finding pending work (`load.unlabelled_articles`, a batch of 256),
-- the known-URL lookup a crawl makes per source (`load.urls_on_hosts`), and for all 50 sources,
+- the stored-link lookup a crawl makes per index page (`load.known_urls` over the page's 100 links, half of
+  them stored), and for one index page of each of the 50 sources,
 - `khabar sources`, `khabar incidents` (table with --limit 50, a filter, all as JSON and CSV, with peak RSS),
   every `khabar trends` variant — as a user runs them (start-up included).
 
@@ -315,7 +316,14 @@ def _cli(url: str, *args: str) -> tuple[float, float, int]:
     return seconds, max(after, before) / 1024, len(proc.stdout)
 
 
-def measure(url: str) -> list[Timing]:
+def index_page(source: int, total: int) -> list[str]:
+    """The links of one index page of a source: its 50 newest stored stories and 50 it has not published yet."""
+    stored = [i for i in range(total, 0, -1) if i % SOURCES == source][:50]
+    fresh = [total + source + SOURCES * k for k in range(50)]
+    return [f"https://{host(source)}/news/{i}" for i in (*stored, *fresh)]
+
+
+def measure(url: str, total: int) -> list[Timing]:
     timings: list[Timing] = []
     engine = make_engine(url)
     try:
@@ -324,10 +332,14 @@ def measure(url: str) -> list[Timing]:
             timings.append(
                 Timing("classify: find pending work (256 of 1,000 unlabelled)", seconds, 0.2, f"{len(pending)} found")
             )
-            seconds, known = _timed(lambda: load.urls_on_hosts(session, {host(7)}))
-            timings.append(Timing("crawl: known URLs of one source", seconds, 0.2, f"{len(known):,} URLs"))
-            seconds, _ = _timed(lambda: [load.urls_on_hosts(session, {host(s)}) for s in range(SOURCES)], repeat=1)
-            timings.append(Timing(f"crawl: known URLs of all {SOURCES} sources (before every run)", seconds, 2.0))
+            seconds, known = _timed(lambda: load.known_urls(session, index_page(7, total)))
+            timings.append(
+                Timing("crawl: stored links of one index page (100 links)", seconds, 0.2, f"{len(known)} stored")
+            )
+            seconds, _ = _timed(
+                lambda: [load.known_urls(session, index_page(s, total)) for s in range(SOURCES)], repeat=1
+            )
+            timings.append(Timing(f"crawl: one index page of each of the {SOURCES} sources", seconds, 2.0))
     finally:
         engine.dispose()
     commands: list[tuple[str, list[str]]] = [
@@ -394,7 +406,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             print(f"{db}: loading {args.articles:,} articles, {args.incidents:,} incidents", flush=True)
             load_s = load_history(url, args.articles, args.incidents)
-            timings = measure(url)
+            timings = measure(url, args.articles)
         finally:
             drop()
         sections.append(table(db, args.articles, load_s, timings))

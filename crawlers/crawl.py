@@ -20,7 +20,7 @@ import sys
 import threading
 import time
 from collections import Counter, deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import IO, Any, Protocol
@@ -482,6 +482,10 @@ class ClaimStore(Protocol):
     """Where the crawl child claims an article URL before fetching it (the application supplies it)."""
 
     def claim(self, url: str, source: str) -> bool: ...
+
+    def known(self, urls: Sequence[str]) -> set[str]:
+        """Those of `urls` already stored (so never fetched again)."""
+        ...
 
     def close(self) -> None: ...
 

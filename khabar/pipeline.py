@@ -136,7 +136,8 @@ def crawl(
         with session_scope(engine) as session:
             claims.expire(session, claim_ttl)
             load.sync_sources(session, sources)
-            known = {s.name: load.urls_on_hosts(session, s.hosts) for s in sources}
+            # Stored links are looked up by the crawl itself, per index page (warehouse.claims.ClaimStore.known).
+            known: dict[str, set[str]] = {}
             states = {s.name: FeedState(*load.get_feed_state(session, s.name)) for s in sources}
             retries = {s.name: load.due_retries(session, s.name, started_at) for s in sources}
         for result in stream_crawl(sources, known, states, crawl_settings, retries):

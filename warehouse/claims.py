@@ -10,7 +10,7 @@ may take over a URL whose crawl died, and expired rows are deleted.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from warehouse import schema
 from warehouse.db import make_engine, session_scope
-from warehouse.load import insert
+from warehouse.load import insert, known_urls
 
 logger = logging.getLogger(__name__)
 
@@ -83,6 +83,16 @@ class ClaimStore:
         except Exception as exc:  # any database failure: fetch anyway, say so
             logger.warning("could not claim %s (fetching it anyway): %s", url, type(exc).__name__)
             return True
+
+    def known(self, urls: Sequence[str]) -> set[str]:
+        """Those of `urls` the warehouse already holds (an exact, indexed lookup). Fails open (nothing known,
+        logged): the warehouse stores a story once however often it is fetched."""
+        try:
+            with session_scope(self._engine) as session:
+                return known_urls(session, urls)
+        except Exception as exc:  # any database failure: fetch anyway, say so
+            logger.warning("could not look up %d stored links (fetching them): %s", len(urls), type(exc).__name__)
+            return set()
 
     def close(self) -> None:
         self._engine.dispose()

@@ -91,15 +91,16 @@ def _to_report(row: Any) -> Report:
 
 
 def _pending_reports(session: Session, model_version: str, policy: MatchPolicy) -> list[Report]:
-    a, lab = schema.Article, schema.ArticleLabel
-    attached = sa.select(schema.IncidentArticle.article_id)
+    a, lab, link = schema.Article, schema.ArticleLabel, schema.IncidentArticle
+    # NOT EXISTS plans as an anti-join on both databases; NOT IN over a large subquery does not.
+    attached = sa.select(link.article_id).where(link.article_id == a.id)
     stmt = (
         sa.select(*_report_columns(policy.text_chars))
         .join(lab, lab.article_id == a.id)
         .where(
             lab.model_version == model_version,
             lab.event_type.in_(RESOLVED_EVENT_TYPES),
-            a.id.not_in(attached),
+            ~attached.exists(),
         )
     )
     return [_to_report(row) for row in session.execute(stmt)]

@@ -149,28 +149,6 @@ def _url_tables() -> tuple[tuple[Any, Any], ...]:
     )
 
 
-def urls_on_hosts(session: Session, hosts: Iterable[str]) -> set[str]:
-    """Every stored link (URL, canonical URL, alias) on one of the hosts or their subdomains, whichever source
-    stored it.
-
-    Pooled by host, not by source, so a wire's sitemap and its listing page never refetch each other's
-    stories. The LIKE patterns may over-match a little; callers compare exact URLs, so that is harmless.
-    """
-    names = {h.lower().removeprefix("www.").removeprefix("amp.") for h in hosts}
-    found: set[str] = set()
-    for url_col, canonical_col in _url_tables():
-        conditions = [
-            column.like(pattern)
-            for host in names
-            for column in (url_col, canonical_col)
-            for pattern in (f"%://{host}/%", f"%://%.{host}/%")
-        ]
-        if conditions:
-            rows = session.execute(sa.select(url_col, canonical_col).where(sa.or_(*conditions)))
-            found.update(u for row in rows for u in row)
-    return found
-
-
 def known_urls(session: Session, urls: Iterable[str]) -> set[str]:
     """Those of `urls` already stored, as an article's URL or canonical URL or as an alias of one."""
     wanted = sorted(set(urls))

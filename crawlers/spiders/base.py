@@ -183,6 +183,7 @@ class SourceSpider(scrapy.Spider):
     # -- links -------------------------------------------------------------------------------------
     def follow_links(self, links: Iterable[Discovered]) -> Iterator[Any]:
         pattern = re.compile(self.link_pattern) if self.link_pattern else None
+        candidates: list[tuple[Discovered, str]] = []
         for link in links:
             refusal = self.url_policy.refusal(link.url)
             if refusal is not None:
@@ -191,8 +192,14 @@ class SourceSpider(scrapy.Spider):
             if pattern is not None and not pattern.search(link.url):
                 yield self._rec({"type": "link", "url": link.url, "outcome": "not_article"})
                 continue
-            canonical = canonical_url(link.url)
-            if canonical in self.known or link.url in self.known:
+            candidates.append((link, canonical_url(link.url)))
+        # Stored links are asked of the warehouse, one indexed lookup per index page (the job's `known` list
+        # serves a crawl without a warehouse).
+        stored = self.known
+        if self._claims is not None and candidates:
+            stored = stored | self._claims.known([u for link, c in candidates for u in (link.url, c)])
+        for link, canonical in candidates:
+            if canonical in stored or link.url in stored:
                 yield self._rec({"type": "link", "url": link.url, "outcome": "known"})
                 continue
             yield from self._article_request(link.url, link, outcome="new")

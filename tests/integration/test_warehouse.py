@@ -331,19 +331,8 @@ def test_a_copy_under_another_url_is_remembered_not_stored(engine: Engine) -> No
         again = load.store_articles(session, [copy])
         assert len(first.inserted) == 1 and first.duplicates == 1 and again.duplicates == 1
         assert load.known_urls(session, [copy.url, copy.canonical_url]) == {copy.url, copy.canonical_url}
-        assert copy.url in load.urls_on_hosts(session, {"www.dawn.com"})
     assert count(engine, "articles") == 1
     assert count(engine, "article_urls") == 1
-
-
-def test_urls_on_hosts_pool_every_source_of_a_host(engine: Engine) -> None:
-    with session_scope(engine) as session:
-        load.store_articles(session, [article(1)])
-        expected = {"https://www.dawn.com/news/1?utm_source=rss", "https://dawn.com/news/1"}
-        assert load.urls_on_hosts(session, {"www.dawn.com"}) == expected
-        assert load.urls_on_hosts(session, {"dawn.com", "cdn.example.pk"}) == expected
-        assert load.urls_on_hosts(session, {"tribune.com.pk"}) == set()
-        assert load.urls_on_hosts(session, set()) == set()
 
 
 def test_articles_round_trip_with_utc_timestamps(engine: Engine) -> None:
