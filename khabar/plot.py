@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from khabar.palette import OTHER, colours_for, top_keys
 from warehouse.trends import TrendTable
 
 if TYPE_CHECKING:  # matplotlib is imported only when a plot is drawn
     from matplotlib.axes import Axes
+    from matplotlib.ticker import MaxNLocator
 
 # Stacked bars per key; beyond this many keys the smallest are summed as OTHER.
 MAX_KEYS = 8
@@ -99,4 +100,5 @@ def _draw_panel(
     ax.grid(axis="y", color="#dddddd", linewidth=0.6)
     ax.set_axisbelow(True)
     ax.spines[["top", "right"]].set_visible(False)
-    ax.yaxis.get_major_locator().set_params(integer=True)
+    # A linear axis's default locator (AutoLocator) is a MaxNLocator: integer ticks for counts.
+    cast("MaxNLocator", ax.yaxis.get_major_locator()).set_params(integer=True)
