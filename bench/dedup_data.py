@@ -245,68 +245,85 @@ def _different_target(g: AllPhrasings, event: Event) -> str:
 def sample_events(g: AllPhrasings) -> list[Event]:
     """Every event of the set, distractor pairs next to each other."""
     events: list[Event] = []
-
-    def key() -> str:
-        return f"ev-{len(events) + 1:03d}"
-
     for _ in range(N_SINGLE_ATTACKS):
-        events.append(_attack(g, key(), "single"))
+        events.append(_attack(g, _next_key(events), "single"))
     for _ in range(N_SAME_DISTRICT_PAIRS):
-        variant = g.weighted([("other_type", 5.0), ("same_type", 3.0), ("bombing_pair", 2.0)])
-        if variant == "bombing_pair":
-            first_type, second_type = g.any([("bombing", "suicide_bombing"), ("suicide_bombing", "bombing")])
-        else:
-            first_type = g.weighted(gen.ATTACK_WEIGHTS)
-            others = [t for t, _ in gen.ATTACK_WEIGHTS if t != first_type]
-            second_type = first_type if variant == "same_type" else g.any(others)
-        a = _attack(g, key(), "same_district_same_day", first_type)
-        events.append(a)
-        b = _attack(
-            g,
-            key(),
-            "same_district_same_day",
-            second_type,
-            province=a.place.province,
-            district=a.place.district,
-            day=a.day,
-        )
-        if b.target == a.target:
-            b.target = _different_target(g, b)
-        b.related, a.related = a.key, b.key
-        events.append(b)
+        _add_same_district_pair(g, events)
     for _ in range(N_PROVINCE_DAY_APART_PAIRS):
-        a = _attack(g, key(), "same_province_day_apart", province=g.weighted([(KP, 3.0), (BAL, 2.0), (SINDH, 1.0)]))
-        events.append(a)
-        b = _attack(
-            g,
-            key(),
-            "same_province_day_apart",
-            a.attack_type,
-            province=a.place.province,
-            exclude_district=a.place.district,
-            day=a.day + dt.timedelta(days=1),
-        )
-        b.related, a.related = a.key, b.key
-        events.append(b)
+        _add_province_day_apart_pair(g, events)
     for _ in range(N_OPERATION_NEAR_ATTACK):
-        a = _attack(g, key(), "operation_near_attack", province=g.weighted([(KP, 3.0), (BAL, 1.0)]))
-        events.append(a)
-        op_day = a.day + dt.timedelta(days=g.any([0, 1, 1]))
-        op = _operation(g, key(), "operation_near_attack", a.place, day=op_day, related=a.key)
-        a.related = op.key
-        events.append(op)
+        _add_operation_near_attack(g, events)
     for _ in range(N_OPERATIONS):
-        events.append(_operation(g, key(), "operation"))
+        events.append(_operation(g, _next_key(events), "operation"))
     attacks = [e for e in events if e.event_type == "attack"]
     for _ in range(N_HARD_OTHER):
         near = g.any(attacks)
         day = near.day + dt.timedelta(days=g.any([0, 1]))
-        events.append(_other_event(g, key(), "other_near_attack", near.place, day, near.key))
+        events.append(_other_event(g, _next_key(events), "other_near_attack", near.place, day, near.key))
     for _ in range(N_OTHER):
-        events.append(_other_event(g, key(), "other", g.place(), _day(g), None))
+        events.append(_other_event(g, _next_key(events), "other", g.place(), _day(g), None))
     for event in events:
         event.roles = _roles(g, event)
     return events
+
+
+def _next_key(events: list[Event]) -> str:
+    return f"ev-{len(events) + 1:03d}"
+
+
+def _add_same_district_pair(g: AllPhrasings, events: list[Event]) -> None:
+    """Two attacks in one district on one day: of other types, of one type, or a bombing and a suicide bombing."""
+    variant = g.weighted([("other_type", 5.0), ("same_type", 3.0), ("bombing_pair", 2.0)])
+    if variant == "bombing_pair":
+        first_type, second_type = g.any([("bombing", "suicide_bombing"), ("suicide_bombing", "bombing")])
+    else:
+        first_type = g.weighted(gen.ATTACK_WEIGHTS)
+        others = [t for t, _ in gen.ATTACK_WEIGHTS if t != first_type]
+        second_type = first_type if variant == "same_type" else g.any(others)
+    a = _attack(g, _next_key(events), "same_district_same_day", first_type)
+    events.append(a)
+    b = _attack(
+        g,
+        _next_key(events),
+        "same_district_same_day",
+        second_type,
+        province=a.place.province,
+        district=a.place.district,
+        day=a.day,
+    )
+    if b.target == a.target:
+        b.target = _different_target(g, b)
+    b.related, a.related = a.key, b.key
+    events.append(b)
+
+
+def _add_province_day_apart_pair(g: AllPhrasings, events: list[Event]) -> None:
+    """Two attacks of one type in one province, in other districts, a day apart."""
+    a = _attack(
+        g, _next_key(events), "same_province_day_apart", province=g.weighted([(KP, 3.0), (BAL, 2.0), (SINDH, 1.0)])
+    )
+    events.append(a)
+    b = _attack(
+        g,
+        _next_key(events),
+        "same_province_day_apart",
+        a.attack_type,
+        province=a.place.province,
+        exclude_district=a.place.district,
+        day=a.day + dt.timedelta(days=1),
+    )
+    b.related, a.related = a.key, b.key
+    events.append(b)
+
+
+def _add_operation_near_attack(g: AllPhrasings, events: list[Event]) -> None:
+    """An attack and a security operation in its district on the same day or the next."""
+    a = _attack(g, _next_key(events), "operation_near_attack", province=g.weighted([(KP, 3.0), (BAL, 1.0)]))
+    events.append(a)
+    op_day = a.day + dt.timedelta(days=g.any([0, 1, 1]))
+    op = _operation(g, _next_key(events), "operation_near_attack", a.place, day=op_day, related=a.key)
+    a.related = op.key
+    events.append(op)
 
 
 def _roles(g: AllPhrasings, ev: Event) -> list[str]:
@@ -729,47 +746,66 @@ def render(
     claim_written = False
     for i, role in enumerate(ev.roles):
         minute = g.randint(0, 59)
-        if role in ("report", "province_only", "ispr", "op_report", "other"):
-            start = ev.hour + 1 + 2 * i
-            day, hour = ev.day, g.randint(start, start + 3)
-            if role == "op_report" and i > 0 and g.chance(0.4):
-                day, hour = ev.day + dt.timedelta(days=1), g.randint(4, 8)
-            if role == "other" and ev.related:
-                hour = g.randint(ev.hour, 22)
-        elif role == "print":
-            day, hour = ev.day + dt.timedelta(days=1), g.randint(4, 7)
-        else:  # toll, claim
-            day, hour = ev.day + dt.timedelta(days=1), g.randint(9, 21)
+        day, hour = _report_time(g, ev, role, i)
         published = _published(day, hour, minute)
         outlet = _outlet(g, ev, role, used)
         used.append(outlet[0])
-        kind = outlet[1]
+        title, text, lab = _report(g, ev, role, outlet[1], published, by_key, claim_ok=not claim_written)
         if role in ("report", "print"):
-            style = {
-                "newspaper": g.weighted([("newspaper", 4.0), ("police_statement", 1.0)]),
-                "tv": g.weighted([("ticker", 2.0), ("newspaper", 1.0)]),
-                "wire": "wire",
-                "ispr": "ispr",
-            }.get(kind, "newspaper")
-            if role == "print":
-                style = "newspaper"
-            title, text, lab = attack_report(g, ev, style, published, claim_ok=not claim_written)
-            claim_written = claim_written or lab.claimed
-        elif role == "province_only":
-            title, text, lab = province_only_report(g, ev, published)
-        elif role == "toll":
-            title, text, lab = toll_report(g, ev, published)
-        elif role == "claim":
-            title, text, lab = claim_report(g, ev, published)
-        elif role in ("ispr", "op_report"):
-            near = by_key.get(ev.related or "")
-            after = near is not None and near.day < ev.day
-            title, text, lab = operation_report(g, ev, "ispr" if role == "ispr" else "newspaper", published, after)
-        else:
-            title, text, lab = other_report(g, ev, by_key.get(ev.related or ""), published)
+            claim_written = claim_written or lab.claimed  # at most one early report carries the claim
         text = re.sub(r"[ \t]+", " ", text).strip()
         out.append((published, role, title, text, lab, outlet[0]))
     return out
+
+
+def _report_time(g: AllPhrasings, ev: Event, role: str, i: int) -> tuple[dt.date, int]:
+    """Day and hour of the event's i-th report: the first ones within hours, print the next morning."""
+    if role in ("report", "province_only", "ispr", "op_report", "other"):
+        start = ev.hour + 1 + 2 * i
+        day, hour = ev.day, g.randint(start, start + 3)
+        if role == "op_report" and i > 0 and g.chance(0.4):
+            day, hour = ev.day + dt.timedelta(days=1), g.randint(4, 8)
+        if role == "other" and ev.related:
+            hour = g.randint(ev.hour, 22)
+        return day, hour
+    if role == "print":
+        return ev.day + dt.timedelta(days=1), g.randint(4, 7)
+    return ev.day + dt.timedelta(days=1), g.randint(9, 21)  # toll, claim
+
+
+def _report(
+    g: AllPhrasings,
+    ev: Event,
+    role: str,
+    outlet_kind: str,
+    published: dt.datetime,
+    by_key: dict[str, Event],
+    *,
+    claim_ok: bool,
+) -> tuple[str, str, gen.Labels]:
+    """Title, text and labels of one report, written as its role and outlet would."""
+    if role in ("report", "print"):
+        # Both draws are made whatever the outlet, as when the committed set was generated.
+        style = {
+            "newspaper": g.weighted([("newspaper", 4.0), ("police_statement", 1.0)]),
+            "tv": g.weighted([("ticker", 2.0), ("newspaper", 1.0)]),
+            "wire": "wire",
+            "ispr": "ispr",
+        }.get(outlet_kind, "newspaper")
+        if role == "print":
+            style = "newspaper"
+        return attack_report(g, ev, style, published, claim_ok=claim_ok)
+    if role == "province_only":
+        return province_only_report(g, ev, published)
+    if role == "toll":
+        return toll_report(g, ev, published)
+    if role == "claim":
+        return claim_report(g, ev, published)
+    if role in ("ispr", "op_report"):
+        near = by_key.get(ev.related or "")
+        after = near is not None and near.day < ev.day
+        return operation_report(g, ev, "ispr" if role == "ispr" else "newspaper", published, after)
+    return other_report(g, ev, by_key.get(ev.related or ""), published)
 
 
 def _outlet(g: AllPhrasings, ev: Event, role: str, used: Sequence[str]) -> tuple[str, str, str]:

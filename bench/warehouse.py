@@ -92,78 +92,89 @@ def _call(fn: Callable[..., Any]) -> Any:
 
 
 def _rows(n_articles: int, n_incidents: int, seed: int) -> dict[str, Iterator[dict[str, Any]]]:
-    rng = random.Random(seed)
-    span_s = int(timedelta(days=3 * 365).total_seconds())
-
-    def articles() -> Iterator[dict[str, Any]]:
-        for i in range(1, n_articles + 1):
-            source = i % SOURCES
-            fetched = START + timedelta(seconds=span_s * i // n_articles)
-            url = f"https://{host(source)}/news/{i}"
-            yield {
-                "id": i, "url": url, "canonical_url": url, "source": f"site-{source:03d}", "title": f"Story {i}",
-                "text": " ".join(rng.choices(WORDS, k=40)), "published_at": fetched, "fetched_at": fetched,
-                "language": "en", "author": None, "content_hash": f"{i:064x}", "http_status": 200,
-            }  # fmt: skip
-
-    def labels() -> Iterator[dict[str, Any]]:
-        for i in range(1, n_articles - PENDING + 1):
-            event = "attack" if i % 20 < 8 else "security_operation" if i % 20 < 11 else "other"
-            incident = event != "other"
-            yield {
-                "id": i, "article_id": i, "model_version": MODEL_VERSION, "event_type": event,
-                "attack_type": ATTACK_TYPES[i % 5] if event == "attack" else None,
-                "group_code": GROUPS[i % 6] if incident else "unknown", "claimed": False,
-                "province": PROVINCES[i % 5] if incident else None, "district": DISTRICTS[i % 9] if incident else None,
-                "killed": i % 7 if incident else None, "injured": i % 11 if incident else None,
-                "militants_killed": None, "confidence": {"event_type": 0.9}, "overall_confidence": 0.9,
-                "labelled_at": START,
-            }  # fmt: skip
-
-    def incidents() -> Iterator[dict[str, Any]]:
-        for k in range(1, n_incidents + 1):
-            day = (START + timedelta(days=(3 * 365) * k // n_incidents)).date()
-            event = "attack" if k % 4 else "security_operation"
-            yield {
-                "id": k, "occurred_on": day, "event_type": event,
-                "attack_type": ATTACK_TYPES[k % 5] if event == "attack" else None, "group_code": GROUPS[k % 6],
-                "claimed": k % 9 == 0, "province": PROVINCES[k % 5], "district": DISTRICTS[k % 9],
-                "killed": k % 13, "injured": k % 17 if k % 3 else None, "militants_killed": k % 5 or None,
-                "confidence": 0.9, "revision": 1, "first_seen_at": START, "updated_at": START,
-            }  # fmt: skip
-
-    def links() -> Iterator[dict[str, Any]]:
-        for k in range(1, n_incidents + 1):
-            for j in range(3):
-                yield {"incident_id": k, "article_id": 3 * (k - 1) + j + 1, "similarity": 0.5, "attached_at": START}
-
-    def alerts() -> Iterator[dict[str, Any]]:
-        for k in range(1, n_incidents + 1):
-            if k % 4:
-                yield {
-                    "id": k, "incident_id": k, "channel": "webhook", "kind": "new", "revision": 1, "status": "sent",
-                    "attempts": 1, "error": None, "sent_at": START, "updated_at": START,
-                }  # fmt: skip
-
-    def crawl_runs() -> Iterator[dict[str, Any]]:
-        for r in range(400):
-            finished = datetime.now(UTC) - timedelta(minutes=15 * r)
-            for s in range(SOURCES):
-                yield {
-                    "id": r * SOURCES + s + 1, "run_id": f"run-{r}", "source": f"site-{s:03d}",
-                    "started_at": finished - timedelta(seconds=30), "finished_at": finished, "duration_s": 30.0,
-                    "found": 20, "new": 1, "fetched": 1, "failed": int(r % 10 == 0), "skipped": 0, "bytes": 50_000,
-                    "failure_reasons": {}, "skip_reasons": {}, "error": None,
-                }  # fmt: skip
-
+    """Each table's rows, generated as they are loaded."""
     return {
-        "articles": articles(),
-        "article_labels": labels(),
-        "incidents": incidents(),
-        "incident_articles": links(),
-        "alerts": alerts(),
-        "crawl_runs": crawl_runs(),
+        "articles": _articles(n_articles, random.Random(seed)),
+        "article_labels": _labels(n_articles),
+        "incidents": _incidents(n_incidents),
+        "incident_articles": _links(n_incidents),
+        "alerts": _alerts(n_incidents),
+        "crawl_runs": _crawl_runs(),
     }
+
+
+def _articles(n_articles: int, rng: random.Random) -> Iterator[dict[str, Any]]:
+    """Articles spread evenly over three years, round-robin over the sources."""
+    span_s = int(timedelta(days=3 * 365).total_seconds())
+    for i in range(1, n_articles + 1):
+        source = i % SOURCES
+        fetched = START + timedelta(seconds=span_s * i // n_articles)
+        url = f"https://{host(source)}/news/{i}"
+        yield {
+            "id": i, "url": url, "canonical_url": url, "source": f"site-{source:03d}", "title": f"Story {i}",
+            "text": " ".join(rng.choices(WORDS, k=40)), "published_at": fetched, "fetched_at": fetched,
+            "language": "en", "author": None, "content_hash": f"{i:064x}", "http_status": 200,
+        }  # fmt: skip
+
+
+def _labels(n_articles: int) -> Iterator[dict[str, Any]]:
+    """Labels for all but the last PENDING articles: 40% attacks, 15% operations."""
+    for i in range(1, n_articles - PENDING + 1):
+        event = "attack" if i % 20 < 8 else "security_operation" if i % 20 < 11 else "other"
+        incident = event != "other"
+        yield {
+            "id": i, "article_id": i, "model_version": MODEL_VERSION, "event_type": event,
+            "attack_type": ATTACK_TYPES[i % 5] if event == "attack" else None,
+            "group_code": GROUPS[i % 6] if incident else "unknown", "claimed": False,
+            "province": PROVINCES[i % 5] if incident else None, "district": DISTRICTS[i % 9] if incident else None,
+            "killed": i % 7 if incident else None, "injured": i % 11 if incident else None,
+            "militants_killed": None, "confidence": {"event_type": 0.9}, "overall_confidence": 0.9,
+            "labelled_at": START,
+        }  # fmt: skip
+
+
+def _incidents(n_incidents: int) -> Iterator[dict[str, Any]]:
+    """Incidents spread evenly over the three years, three in four attacks."""
+    for k in range(1, n_incidents + 1):
+        day = (START + timedelta(days=(3 * 365) * k // n_incidents)).date()
+        event = "attack" if k % 4 else "security_operation"
+        yield {
+            "id": k, "occurred_on": day, "event_type": event,
+            "attack_type": ATTACK_TYPES[k % 5] if event == "attack" else None, "group_code": GROUPS[k % 6],
+            "claimed": k % 9 == 0, "province": PROVINCES[k % 5], "district": DISTRICTS[k % 9],
+            "killed": k % 13, "injured": k % 17 if k % 3 else None, "militants_killed": k % 5 or None,
+            "confidence": 0.9, "revision": 1, "first_seen_at": START, "updated_at": START,
+        }  # fmt: skip
+
+
+def _links(n_incidents: int) -> Iterator[dict[str, Any]]:
+    """Three articles per incident."""
+    for k in range(1, n_incidents + 1):
+        for j in range(3):
+            yield {"incident_id": k, "article_id": 3 * (k - 1) + j + 1, "similarity": 0.5, "attached_at": START}
+
+
+def _alerts(n_incidents: int) -> Iterator[dict[str, Any]]:
+    """A sent webhook alert for three incidents in four."""
+    for k in range(1, n_incidents + 1):
+        if k % 4:
+            yield {
+                "id": k, "incident_id": k, "channel": "webhook", "kind": "new", "revision": 1, "status": "sent",
+                "attempts": 1, "error": None, "sent_at": START, "updated_at": START,
+            }  # fmt: skip
+
+
+def _crawl_runs() -> Iterator[dict[str, Any]]:
+    """Every source crawled every 15 minutes over the last 400 runs, one run in ten with a failure."""
+    for r in range(400):
+        finished = datetime.now(UTC) - timedelta(minutes=15 * r)
+        for s in range(SOURCES):
+            yield {
+                "id": r * SOURCES + s + 1, "run_id": f"run-{r}", "source": f"site-{s:03d}",
+                "started_at": finished - timedelta(seconds=30), "finished_at": finished, "duration_s": 30.0,
+                "found": 20, "new": 1, "fetched": 1, "failed": int(r % 10 == 0), "skipped": 0, "bytes": 50_000,
+                "failure_reasons": {}, "skip_reasons": {}, "error": None,
+            }  # fmt: skip
 
 
 def load_history(url: str, n_articles: int, n_incidents: int, seed: int = 11) -> float:

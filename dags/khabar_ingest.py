@@ -57,6 +57,152 @@ default_args: dict[str, Any] = {
 }
 
 
+@task(execution_timeout=timedelta(minutes=5))
+def upgrade_db() -> None:
+    """Bring the warehouse schema to head (Alembic); a no-op when it is already there."""
+    from khabar.orchestration import reporting_failure, settings_from_airflow
+    from khabar.pipeline import upgrade_db as upgrade
+
+    context = get_current_context()
+    with reporting_failure(context):
+        settings = settings_from_airflow()
+        upgrade(settings=settings)
+        log.info("warehouse schema up to date")
+
+
+@task(execution_timeout=timedelta(minutes=1))
+def list_sources() -> list[str]:
+    """The sources this run crawls: every enabled one, or the manual run's `sources` param."""
+    from khabar.orchestration import reporting_failure, selected_sources, settings_from_airflow, sources_file
+
+    context = get_current_context()
+    with reporting_failure(context):
+        settings = settings_from_airflow()
+        path = sources_file(settings)
+        names = selected_sources(path, context["params"].get("sources") or [])
+        log.info("%d source(s) from %s: %s", len(names), path, ", ".join(names))
+        return names
+
+
+@task(execution_timeout=timedelta(minutes=5))
+def reopen_alerts() -> int:
+    """A manual run's `realert_since`/`realert_until`: mark those incidents' alerts to be sent again."""
+    from khabar.orchestration import realert_range, reporting_failure, settings_from_airflow
+
+    context = get_current_context()
+    with reporting_failure(context):
+        reopened = realert_range(settings_from_airflow(), context["params"])
+        log.info("alerts to send again: %d", reopened)
+        return reopened
+
+
+# One crawl process per source; at most 4 at once keeps a small worker responsive.
+@task(execution_timeout=timedelta(minutes=8), map_index_template=SOURCE_LABEL, max_active_tis_per_dagrun=4)
+def crawl(source_name: str) -> dict[str, Any]:
+    """Discover, fetch, extract and store one source's new articles (its URLs claimed first)."""
+    from khabar.orchestration import reporting_failure, settings_from_airflow, sources_file
+    from khabar.pipeline import crawl_source
+
+    context = get_current_context()
+    with reporting_failure(context, source_name):
+        settings = settings_from_airflow()
+        # The Airflow run id is stable across retries, so a retried source records into the same
+        # crawl run (and keeps its own URL claims) instead of a new one stamped with now().
+        stats = crawl_source(source_name, sources_file(settings), None, context["run_id"], settings=settings)
+    if stats.get("disabled"):
+        from airflow.sdk.exceptions import AirflowSkipException
+
+        raise AirflowSkipException(f"source {source_name} was disabled since the run started")
+    log.info(
+        "crawl %s: %s",
+        source_name,
+        " ".join(f"{k}={v}" for k, v in stats.items() if isinstance(v, int | float) and not isinstance(v, bool)),
+    )
+    return stats
+
+
+# The warehouse stages work on whatever is pending, whoever stored it; one instance of each at a time.
+# ALL_DONE: what a failed or cut-off source did store is still classified and alerted.
+@task(
+    trigger_rule=TriggerRule.ALL_DONE,
+    execution_timeout=timedelta(minutes=10),
+    map_index_template=SOURCE_LABEL,
+    max_active_tis_per_dagrun=1,
+)
+def classify(source_name: str) -> dict[str, Any]:
+    """Label every stored article that has no labels from the current model yet."""
+    from khabar.orchestration import reporting_failure, settings_from_airflow
+    from khabar.pipeline import classify_pending
+
+    context = get_current_context()
+    with reporting_failure(context, source_name):
+        result = classify_pending(settings=settings_from_airflow())
+    log.info("classify: labelled=%s", result.get("labelled"))
+    return result
+
+
+@task(map_index_template=SOURCE_LABEL, max_active_tis_per_dagrun=1)
+def resolve(source_name: str) -> dict[str, Any]:
+    """Merge newly labelled attack reports into incidents (new or updated)."""
+    from khabar.orchestration import reporting_failure, settings_from_airflow
+    from khabar.pipeline import resolve_pending
+
+    context = get_current_context()
+    with reporting_failure(context, source_name):
+        result = resolve_pending(settings=settings_from_airflow())
+    log.info("resolve: new=%d updated=%d", len(result["new"]), len(result["updated"]))
+    return result
+
+
+@task(map_index_template=SOURCE_LABEL, max_active_tis_per_dagrun=1)
+def alert(source_name: str) -> dict[str, Any]:
+    """One alert per channel for each new or updated incident; fails when any could not be delivered."""
+    from khabar.orchestration import deliver_alerts, reporting_failure, settings_from_airflow
+
+    context = get_current_context()
+    with reporting_failure(context, source_name):
+        result = deliver_alerts(settings_from_airflow())
+    log.info("alert: sent=%s failed=%s", result.get("sent"), result.get("failed"))
+    return result
+
+
+# One source's crawl → classify → resolve → alert, mapped over the run's sources.
+@task_group(group_id="source")
+def per_source(source_name: str) -> None:
+    crawl(source_name) >> classify(source_name) >> resolve(source_name) >> alert(source_name)
+
+
+@task(trigger_rule=TriggerRule.ALL_DONE, outlets=[INCIDENTS], execution_timeout=timedelta(minutes=1))
+def publish() -> dict[str, int]:
+    """Update the `khabar_incidents` asset when this run created or revised incidents (else skip)."""
+    from airflow.sdk.exceptions import AirflowSkipException
+
+    from khabar.orchestration import incident_changes
+
+    context = get_current_context()
+    # A list of task ids always pulls a list (one task id pulls a bare value when one source ran).
+    changes = incident_changes(context["ti"].xcom_pull(task_ids=["source.resolve"]) or [])
+    if not changes["new"] and not changes["updated"]:
+        raise AirflowSkipException("no incident created or revised in this run")
+    context["outlet_events"][INCIDENTS].extra = changes
+    return changes
+
+
+# Fails (without retrying) when anything in the run failed, after everything else is done; its failure
+# callbacks are the operators' notifications.
+@task(
+    trigger_rule=TriggerRule.ALL_DONE,
+    retries=0,
+    execution_timeout=timedelta(minutes=2),
+    on_failure_callback=[WebhookNotifier(), EmailNotifier()],
+)
+def check_run() -> dict[str, Any]:
+    """Fail the run, naming every failed source and task with its reason, if anything failed."""
+    from khabar.orchestration import check_run_problems
+
+    return check_run_problems(get_current_context())
+
+
 @dag(
     dag_id="khabar_ingest",
     description="Crawl enabled news sources, classify, resolve incidents, alert; notify operators of failures.",
@@ -94,143 +240,6 @@ default_args: dict[str, Any] = {
     },
 )
 def khabar_ingest() -> None:
-    @task(execution_timeout=timedelta(minutes=5))
-    def upgrade_db() -> None:
-        """Bring the warehouse schema to head (Alembic); a no-op when it is already there."""
-        from khabar.orchestration import reporting_failure, settings_from_airflow
-        from khabar.pipeline import upgrade_db as upgrade
-
-        context = get_current_context()
-        with reporting_failure(context):
-            settings = settings_from_airflow()
-            upgrade(settings=settings)
-            log.info("warehouse schema up to date")
-
-    @task(execution_timeout=timedelta(minutes=1))
-    def list_sources() -> list[str]:
-        """The sources this run crawls: every enabled one, or the manual run's `sources` param."""
-        from khabar.orchestration import reporting_failure, selected_sources, settings_from_airflow, sources_file
-
-        context = get_current_context()
-        with reporting_failure(context):
-            settings = settings_from_airflow()
-            path = sources_file(settings)
-            names = selected_sources(path, context["params"].get("sources") or [])
-            log.info("%d source(s) from %s: %s", len(names), path, ", ".join(names))
-            return names
-
-    @task(execution_timeout=timedelta(minutes=5))
-    def reopen_alerts() -> int:
-        """A manual run's `realert_since`/`realert_until`: mark those incidents' alerts to be sent again."""
-        from khabar.orchestration import realert_range, reporting_failure, settings_from_airflow
-
-        context = get_current_context()
-        with reporting_failure(context):
-            reopened = realert_range(settings_from_airflow(), context["params"])
-            log.info("alerts to send again: %d", reopened)
-            return reopened
-
-    @task_group(group_id="source")
-    def per_source(source_name: str) -> None:
-        # One crawl process per source; at most 4 at once keeps a small worker responsive.
-        @task(execution_timeout=timedelta(minutes=8), map_index_template=SOURCE_LABEL, max_active_tis_per_dagrun=4)
-        def crawl(source_name: str) -> dict[str, Any]:
-            """Discover, fetch, extract and store one source's new articles (its URLs claimed first)."""
-            from khabar.orchestration import reporting_failure, settings_from_airflow, sources_file
-            from khabar.pipeline import crawl_source
-
-            context = get_current_context()
-            with reporting_failure(context, source_name):
-                settings = settings_from_airflow()
-                # The Airflow run id is stable across retries, so a retried source records into the same
-                # crawl run (and keeps its own URL claims) instead of a new one stamped with now().
-                stats = crawl_source(source_name, sources_file(settings), None, context["run_id"], settings=settings)
-            if stats.get("disabled"):
-                from airflow.sdk.exceptions import AirflowSkipException
-
-                raise AirflowSkipException(f"source {source_name} was disabled since the run started")
-            log.info(
-                "crawl %s: %s",
-                source_name,
-                " ".join(
-                    f"{k}={v}" for k, v in stats.items() if isinstance(v, int | float) and not isinstance(v, bool)
-                ),
-            )
-            return stats
-
-        # The warehouse stages work on whatever is pending, whoever stored it; one instance of each at a time.
-        # ALL_DONE: what a failed or cut-off source did store is still classified and alerted.
-        @task(
-            trigger_rule=TriggerRule.ALL_DONE,
-            execution_timeout=timedelta(minutes=10),
-            map_index_template=SOURCE_LABEL,
-            max_active_tis_per_dagrun=1,
-        )
-        def classify(source_name: str) -> dict[str, Any]:
-            """Label every stored article that has no labels from the current model yet."""
-            from khabar.orchestration import reporting_failure, settings_from_airflow
-            from khabar.pipeline import classify_pending
-
-            context = get_current_context()
-            with reporting_failure(context, source_name):
-                result = classify_pending(settings=settings_from_airflow())
-            log.info("classify: labelled=%s", result.get("labelled"))
-            return result
-
-        @task(map_index_template=SOURCE_LABEL, max_active_tis_per_dagrun=1)
-        def resolve(source_name: str) -> dict[str, Any]:
-            """Merge newly labelled attack reports into incidents (new or updated)."""
-            from khabar.orchestration import reporting_failure, settings_from_airflow
-            from khabar.pipeline import resolve_pending
-
-            context = get_current_context()
-            with reporting_failure(context, source_name):
-                result = resolve_pending(settings=settings_from_airflow())
-            log.info("resolve: new=%d updated=%d", len(result["new"]), len(result["updated"]))
-            return result
-
-        @task(map_index_template=SOURCE_LABEL, max_active_tis_per_dagrun=1)
-        def alert(source_name: str) -> dict[str, Any]:
-            """One alert per channel for each new or updated incident; fails when any could not be delivered."""
-            from khabar.orchestration import deliver_alerts, reporting_failure, settings_from_airflow
-
-            context = get_current_context()
-            with reporting_failure(context, source_name):
-                result = deliver_alerts(settings_from_airflow())
-            log.info("alert: sent=%s failed=%s", result.get("sent"), result.get("failed"))
-            return result
-
-        crawl(source_name) >> classify(source_name) >> resolve(source_name) >> alert(source_name)
-
-    @task(trigger_rule=TriggerRule.ALL_DONE, outlets=[INCIDENTS], execution_timeout=timedelta(minutes=1))
-    def publish() -> dict[str, int]:
-        """Update the `khabar_incidents` asset when this run created or revised incidents (else skip)."""
-        from airflow.sdk.exceptions import AirflowSkipException
-
-        from khabar.orchestration import incident_changes
-
-        context = get_current_context()
-        # A list of task ids always pulls a list (one task id pulls a bare value when one source ran).
-        changes = incident_changes(context["ti"].xcom_pull(task_ids=["source.resolve"]) or [])
-        if not changes["new"] and not changes["updated"]:
-            raise AirflowSkipException("no incident created or revised in this run")
-        context["outlet_events"][INCIDENTS].extra = changes
-        return changes
-
-    # Fails (without retrying) when anything in the run failed, after everything else is done; its failure
-    # callbacks are the operators' notifications.
-    @task(
-        trigger_rule=TriggerRule.ALL_DONE,
-        retries=0,
-        execution_timeout=timedelta(minutes=2),
-        on_failure_callback=[WebhookNotifier(), EmailNotifier()],
-    )
-    def check_run() -> dict[str, Any]:
-        """Fail the run, naming every failed source and task with its reason, if anything failed."""
-        from khabar.orchestration import check_run_problems
-
-        return check_run_problems(get_current_context())
-
     names = list_sources()
     upgrade_db() >> reopen_alerts() >> names
     per_source.expand(source_name=names) >> publish() >> check_run()

@@ -20,6 +20,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+import typer
+
 _SECTION = re.compile(r"^\s*\[(?P<name>[^\]]+)\]\s*$")
 
 
@@ -92,7 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=8080)
     args = parser.parse_args(argv)
     path = write_config(args.home.resolve(), args.dags_folder, args.host, args.port)
-    print(f"{path}: dags_folder={args.dags_folder.resolve()} load_examples=False api={args.host}:{args.port}")
+    typer.echo(f"{path}: dags_folder={args.dags_folder.resolve()} load_examples=False api={args.host}:{args.port}")
     return 0
 
 

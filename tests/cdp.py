@@ -94,7 +94,7 @@ class Page:
                 return event
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            message = json.loads(self.ws.recv(timeout=max(0.1, deadline - time.monotonic())))
+            message: dict[str, Any] = json.loads(self.ws.recv(timeout=max(0.1, deadline - time.monotonic())))
             self._record(message)
             if message.get("method") == method:
                 return message

@@ -126,8 +126,17 @@ def make_engine(url: str | URL, *, check: bool = True) -> Engine:
     PostgreSQL: pooled connections are pinged before use, so a restarted server is survived.
     """
     parsed = _parse(url)
+    engine = _create_engine(parsed, _engine_options(parsed))
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _on_sqlite_connect)
+    if check:
+        _check_connection(engine, parsed)
+    return engine
+
+
+def _engine_options(parsed: URL) -> dict[str, Any]:
+    """`create_engine` keyword arguments for the backend; an SQLite file (and its directory) is created here."""
     backend = parsed.get_backend_name()
-    kwargs: dict[str, Any] = {}
     if backend == "sqlite":
         path = sqlite_file(parsed)
         if path is not None:
@@ -137,13 +146,19 @@ def make_engine(url: str | URL, *, check: bool = True) -> Engine:
                 raise WarehouseError(
                     f"cannot create the directory for the warehouse at {display_url(parsed)}: {exc.strerror}"
                 ) from exc
-        kwargs["connect_args"] = {"timeout": SQLITE_BUSY_TIMEOUT_S}
-    elif backend == "postgresql":
-        kwargs["pool_pre_ping"] = True
+        return {"connect_args": {"timeout": SQLITE_BUSY_TIMEOUT_S}}
+    if backend == "postgresql":
+        options: dict[str, Any] = {"pool_pre_ping": True}
         if parsed.get_driver_name() in ("psycopg2", "psycopg") and "connect_timeout" not in parsed.query:
-            kwargs["connect_args"] = {"connect_timeout": POSTGRES_CONNECT_TIMEOUT_S}
+            options["connect_args"] = {"connect_timeout": POSTGRES_CONNECT_TIMEOUT_S}
+        return options
+    return {}
+
+
+def _create_engine(parsed: URL, options: dict[str, Any]) -> Engine:
+    """`sa.create_engine`, with an unknown driver or an unusable URL as a one-line WarehouseError."""
     try:
-        engine = sa.create_engine(parsed, **kwargs)
+        return sa.create_engine(parsed, **options)
     except NoSuchModuleError as exc:
         raise WarehouseError(
             f"unknown database driver {parsed.drivername!r} in the warehouse URL {display_url(parsed)}: "
@@ -151,17 +166,17 @@ def make_engine(url: str | URL, *, check: bool = True) -> Engine:
         ) from exc
     except (ArgumentError, TypeError, ImportError) as exc:
         raise WarehouseError(f"cannot use the warehouse URL {display_url(parsed)}: {exc}") from exc
-    if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _on_sqlite_connect)
-    if check:
-        try:
-            with engine.connect() as conn:
-                conn.execute(sa.text("select 1"))
-        except sa.exc.DBAPIError as exc:
-            engine.dispose()
-            log.debug("warehouse connection check failed", exc_info=True)
-            raise connection_error(parsed, exc) from exc
-    return engine
+
+
+def _check_connection(engine: Engine, parsed: URL) -> None:
+    """Connect once, so a dead server fails here; the engine is disposed of when it does."""
+    try:
+        with engine.connect() as conn:
+            conn.execute(sa.text("select 1"))
+    except sa.exc.DBAPIError as exc:
+        engine.dispose()
+        log.debug("warehouse connection check failed", exc_info=True)
+        raise connection_error(parsed, exc) from exc
 
 
 def _create_private_file(path: Path) -> None:

@@ -6,6 +6,7 @@ The confidences are data (`combination.yaml`).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import takewhile
 
 from classifiers.casualties.reader import Mention
 from classifiers.casualties.vocabulary import load_vocabulary
@@ -15,6 +16,8 @@ _C = load_vocabulary().confidence
 
 @dataclass(slots=True)
 class _SentenceTotal:
+    """What one sentence says of a field: a base figure, additions ("two more"), how they were worded."""
+
     tier: int
     base: int = 0
     has_base: bool = False
@@ -22,69 +25,86 @@ class _SentenceTotal:
     approx: bool = False
     kinds: set[str] = field(default_factory=set)
 
+    def take(self, mention: Mention, count: int) -> None:
+        self.approx = self.approx or mention.approx
+        self.kinds.add(mention.kind)
+        if mention.additive:
+            self.add += count
+        elif mention.kind == "subset":
+            self.base = max(self.base, count)
+            self.has_base = True
+        elif mention.kind == "fallback" and self.has_base:
+            return  # a fallback only stands in for a sentence's figure, never adds to it
+        else:
+            self.base += count
+            self.has_base = True
+
 
 def combine(mentions: list[Mention]) -> tuple[int | None, float]:
+    """One figure for the field and its confidence; a stated toll at least as high overrides the sentences'."""
     live = [m for m in mentions if not m.background]
-    tolls = [m for m in live if m.kind == "toll" and m.count is not None]
+    value, conf = _from_sentences(_sentence_totals(live))
+    tolls = [m.count for m in live if m.kind == "toll" and m.count is not None]
+    if tolls and (value is None or max(tolls) >= value):
+        value, conf = max(tolls), _C["toll"]
+    if value is None:
+        return _without_figure(live)
+    return value, round(max(_C["floor"], min(1.0, conf)), 2)
+
+
+def _sentence_totals(live: list[Mention]) -> dict[int, _SentenceTotal]:
+    """The counted mentions summed per sentence."""
     per_sentence: dict[int, _SentenceTotal] = {}
     for m in live:
-        if m.kind not in ("regular", "subset", "fallback") or m.count is None:
-            continue
-        total = per_sentence.setdefault(m.sentence, _SentenceTotal(tier=m.tier))
-        total.approx = total.approx or m.approx
-        total.kinds.add(m.kind)
-        if m.additive:
-            total.add += m.count
-        elif m.kind == "subset":
-            total.base = max(total.base, m.count)
-            total.has_base = True
-        elif m.kind == "fallback" and total.has_base:
-            continue
-        else:
-            total.base += m.count
-            total.has_base = True
+        if m.kind in ("regular", "subset", "fallback") and m.count is not None:
+            per_sentence.setdefault(m.sentence, _SentenceTotal(tier=m.tier)).take(m, m.count)
+    return per_sentence
+
+
+def _from_sentences(per_sentence: dict[int, _SentenceTotal]) -> tuple[int | None, float]:
+    """The largest candidate of the lead (else of the body); else the additions alone; else no figure."""
+    candidates = _candidates(per_sentence)
+    pool = [c for c in candidates if c[1] == 0] or candidates
+    if pool:
+        value, _tier, conf = max(pool, key=lambda c: (c[0], c[2]))
+        if len({c[0] for c in pool}) > 1:
+            conf += _C["differing"]  # the report gives differing figures
+        return value, conf
+    if any(total.add for total in per_sentence.values()):
+        return sum(total.add for total in per_sentence.values()), _C["additive_only"]
+    return None, _C["none"]
+
+
+def _candidates(per_sentence: dict[int, _SentenceTotal]) -> list[tuple[int, int, float]]:
+    """(value, tier, confidence) per sentence with a base figure, the next base-less sentences' additions included."""
     order = sorted(per_sentence)
-    candidates: list[tuple[int, int, float]] = []  # (value, tier, confidence)
+    candidates: list[tuple[int, int, float]] = []
     for pos, s in enumerate(order):
         total = per_sentence[s]
         if not total.has_base:
             continue
-        total_value = total.base + total.add
-        used_additive = bool(total.add)
-        for later in order[pos + 1 :]:
-            nxt = per_sentence[later]
-            if nxt.has_base:
-                break
-            total_value += nxt.add
-            used_additive = True
-        conf = _C["lead"] if total.tier == 0 else _C["body"]
-        if "fallback" in total.kinds and total.kinds <= {"fallback"}:
-            conf += _C["fallback_only"]
-        if total.approx:
-            conf += _C["approximate"]
-        if used_additive:
-            conf += _C["additive"]
-        candidates.append((total_value, total.tier, conf))
-    value: int | None = None
-    conf = _C["none"]
-    lead = [c for c in candidates if c[1] == 0]
-    pool = lead or candidates
-    if pool:
-        best = max(pool, key=lambda c: (c[0], c[2]))
-        value, conf = best[0], best[2]
-        if len({c[0] for c in pool}) > 1:
-            conf += _C["differing"]  # the report gives differing figures
-    elif any(per_sentence[s].add for s in order):
-        value = sum(per_sentence[s].add for s in order)
-        conf = _C["additive_only"]
-    if tolls:
-        top = max(m.count for m in tolls if m.count is not None)
-        if value is None or top >= value:
-            value, conf = top, _C["toll"]
-    if value is None:
-        if any(m.kind == "vague" for m in live):
-            return None, _C["vague"]
-        if any(m.kind == "negation" for m in live):
-            return 0, _C["negation"]
-        return None, _C["none"]
-    return value, round(max(_C["floor"], min(1.0, conf)), 2)
+        following = list(takewhile(lambda t: not t.has_base, (per_sentence[later] for later in order[pos + 1 :])))
+        value = total.base + total.add + sum(t.add for t in following)
+        used_additive = bool(total.add) or bool(following)
+        candidates.append((value, total.tier, _confidence(total, used_additive)))
+    return candidates
+
+
+def _confidence(total: _SentenceTotal, used_additive: bool) -> float:
+    conf = _C["lead"] if total.tier == 0 else _C["body"]
+    if "fallback" in total.kinds and total.kinds <= {"fallback"}:
+        conf += _C["fallback_only"]
+    if total.approx:
+        conf += _C["approximate"]
+    if used_additive:
+        conf += _C["additive"]
+    return conf
+
+
+def _without_figure(live: list[Mention]) -> tuple[int | None, float]:
+    """No figure: vague wording ("several") says unknown, a negation ("no one was hurt") says zero."""
+    if any(m.kind == "vague" for m in live):
+        return None, _C["vague"]
+    if any(m.kind == "negation" for m in live):
+        return 0, _C["negation"]
+    return None, _C["none"]

@@ -182,20 +182,33 @@ def _number_at(tokens: list[_Tok], i: int) -> tuple[int | None, int, bool] | Non
     low = tokens[i].low
     nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
     if re.fullmatch(r"\d+(?:,\d{3})*", low):
-        value = int(low.replace(",", ""))
-        if nxt == "dozen":
-            return value * 12, 2, False
-        return value, 1, False
+        return _dozens(int(low.replace(",", "")), nxt)
     word_value = _word_number(low)
     if word_value is not None:
-        value = word_value
-        if nxt == "dozen":
-            return value * 12, 2, False
-        if low in _TENS and nxt in _UNITS and _UNITS[nxt] < 10:
-            return value + _UNITS[nxt], 2, False
-        if nxt == "hundred":
-            return value * 100, 2, False
-        return value, 1, False
+        return _compound_number(low, word_value, nxt)
+    return _unnumbered_count(low, nxt)
+
+
+def _dozens(value: int, nxt: str) -> tuple[int, int, bool]:
+    """A number, or that many dozen ("three dozen")."""
+    if nxt == "dozen":
+        return value * 12, 2, False
+    return value, 1, False
+
+
+def _compound_number(low: str, value: int, nxt: str) -> tuple[int, int, bool]:
+    """A number in words, with the word after it when they make one number ("twenty one", "two hundred")."""
+    if nxt == "dozen":
+        return _dozens(value, nxt)
+    if low in _TENS and nxt in _UNITS and _UNITS[nxt] < 10:
+        return value + _UNITS[nxt], 2, False
+    if nxt == "hundred":
+        return value * 100, 2, False
+    return value, 1, False
+
+
+def _unnumbered_count(low: str, nxt: str) -> tuple[int | None, int, bool] | None:
+    """A count without a number word: "a hundred", "dozen", or a vague one ("dozens", "a number of", "some")."""
     if low in ("a", "one") and nxt == "hundred":
         return 100, 2, False
     if low == "dozen":
@@ -226,54 +239,11 @@ def _tokenise(sentence: str) -> list[_Tok]:
             out.append(_Tok(text="no one", low="nobody", start=tok.start, kind="word"))
             i += 2
             continue
-        approx_len = 0
-        for phrase in _APPROX_BY_FIRST.get(low, ()):
-            n = len(phrase)
-            if tuple(t.low for t in raw[i : i + n]) == phrase and i + n < len(raw):
-                parsed = _number_at(raw, i + n)
-                if parsed is not None and not parsed[2]:
-                    approx_len = n
-                    break
+        approx_len = _approx_prefix(raw, i)
         parsed = _number_at(raw, i + approx_len)
         if parsed is not None and (approx_len or low not in ("all", "some") or parsed[2]):
-            value, used, vague = parsed
-            end = i + approx_len + used
-            before = raw[i - 1].low if i > 0 else ""
-            after = raw[end].low if end < len(raw) else ""
-            # "Zaman Mehsud, 40, was killed": a number set off by commas after a name is an age.
-            is_age = (
-                before == ","
-                and i >= 2
-                and raw[i - 2].text[:1].isupper()
-                and raw[i].low.isdigit()
-                and after in (",", ")")
-            )
-            if not vague and (
-                after in _NOT_COUNT_AFTER
-                or after in _MONTHS
-                or before in _MONTHS
-                or before in _NOT_COUNT_BEFORE
-                or is_age
-            ):
-                tok.kind = "other"
-                out.append(tok)
-                i += 1
-                continue
-            qty = _Tok(
-                text=" ".join(t.text for t in raw[i:end]),
-                low=" ".join(t.low for t in raw[i:end]),
-                start=tok.start,
-                kind="qty",
-                value=value,
-                approx=bool(approx_len) and raw[i].low != "all",
-            )
-            if after == "more":
-                qty.additive = True
-                end += 1
-            if after == "of" and vague:
-                end += 1  # "dozens of": the "of" belongs to the quantity
+            qty, i = _quantity(raw, i, approx_len, parsed)
             out.append(qty)
-            i = end
             continue
         if low in ("a", "an") and i + 1 < len(raw) and raw[i + 1].low in _ORDINALS:
             # "two policemen were martyred and a third was injured": one more person.
@@ -281,23 +251,68 @@ def _tokenise(sentence: str) -> list[_Tok]:
                             additive=True))  # fmt: skip
             i += 2
             continue
-        if low == "another":
-            out.append(_Tok(text=tok.text, low=low, start=tok.start, kind="qty", value=1, additive=True))
-        elif low == "both":
-            out.append(_Tok(text=tok.text, low=low, start=tok.start, kind="qty", value=2))
-        elif low in ("a", "an", "the", "single", "lone"):
-            tok.kind = "art"
-            out.append(tok)
-        elif not re.match(r"[a-z0-9]", low):
-            tok.kind = "punct"
-            out.append(tok)
-        elif low[0].isdigit() and "-" not in low:
-            tok.kind = "other"
-            out.append(tok)
-        else:
-            out.append(tok)
+        out.append(_word_token(tok))
         i += 1
     return out
+
+
+def _approx_prefix(raw: list[_Tok], i: int) -> int:
+    """Length of an approximation ("at least", "nearly") at i that a precise number follows; 0 when none."""
+    for phrase in _APPROX_BY_FIRST.get(raw[i].low, ()):
+        n = len(phrase)
+        if tuple(t.low for t in raw[i : i + n]) == phrase and i + n < len(raw):
+            parsed = _number_at(raw, i + n)
+            if parsed is not None and not parsed[2]:
+                return n
+    return 0
+
+
+def _quantity(raw: list[_Tok], i: int, approx_len: int, parsed: tuple[int | None, int, bool]) -> tuple[_Tok, int]:
+    """The token for the count parsed at i and the index after it; a date, age or measure stays a plain token."""
+    value, used, vague = parsed
+    end = i + approx_len + used
+    before = raw[i - 1].low if i > 0 else ""
+    after = raw[end].low if end < len(raw) else ""
+    if not vague and _counts_no_one(raw, i, before, after):
+        raw[i].kind = "other"
+        return raw[i], i + 1
+    qty = _Tok(
+        text=" ".join(t.text for t in raw[i:end]),
+        low=" ".join(t.low for t in raw[i:end]),
+        start=raw[i].start,
+        kind="qty",
+        value=value,
+        approx=bool(approx_len) and raw[i].low != "all",
+    )
+    if after == "more":
+        qty.additive = True
+        end += 1
+    if after == "of" and vague:
+        end += 1  # "dozens of": the "of" belongs to the quantity
+    return qty, end
+
+
+def _counts_no_one(raw: list[_Tok], i: int, before: str, after: str) -> bool:
+    """A number at i that is a date, an age or a measure ("5 km"), given the words around it."""
+    # "Zaman Mehsud, 40, was killed": a number set off by commas after a name is an age.
+    is_age = before == "," and i >= 2 and raw[i - 2].text[:1].isupper() and raw[i].low.isdigit() and after in (",", ")")
+    return after in _NOT_COUNT_AFTER or after in _MONTHS or before in _MONTHS or before in _NOT_COUNT_BEFORE or is_age
+
+
+def _word_token(tok: _Tok) -> _Tok:
+    """A token that starts no count: "another" and "both" still count people; the rest is classified."""
+    low = tok.low
+    if low == "another":
+        return _Tok(text=tok.text, low=low, start=tok.start, kind="qty", value=1, additive=True)
+    if low == "both":
+        return _Tok(text=tok.text, low=low, start=tok.start, kind="qty", value=2)
+    if low in ("a", "an", "the", "single", "lone"):
+        tok.kind = "art"
+    elif not re.match(r"[a-z0-9]", low):
+        tok.kind = "punct"
+    elif low[0].isdigit() and "-" not in low:
+        tok.kind = "other"
+    return tok
 
 
 # ---------------------------------------------------------------------------
@@ -342,29 +357,24 @@ def _item_back(toks: list[_Tok], j: int, strict: bool) -> tuple[_Item | None, in
     rank_start = _rank_name_back(toks, j)
     if rank_start is not None:
         return _Item(count=1, role="victim"), rank_start - 1
-    head = tok.low
-    role = None if from_injured else _role(head)
+    role = None if from_injured else _role(tok.low)
     if strict and role is None and not from_injured:
         return None, j
+    return _phrase_back(toks, j, role, from_injured)
+
+
+def _phrase_back(toks: list[_Tok], j: int, role: str | None, from_injured: bool) -> tuple[_Item | None, int]:
+    """The phrase whose head noun is at j: its modifiers leftwards, up to a count or an article."""
+    head = toks[j].low
     k = j - 1
     while k >= 0 and j - k <= 5:
         cur = toks[k]
         if cur.kind == "qty":
-            count = cur.value
-            item = _Item(count=count, role=role, additive=cur.additive, approx=cur.approx,
+            item = _Item(count=cur.value, role=role, additive=cur.additive, approx=cur.approx,
                          from_injured=from_injured)  # fmt: skip
             return item, k - 1
         if cur.kind == "art":
-            # "one of the attackers", "two of the injured": a count followed by "of the".
-            if cur.low == "the" and k >= 2 and toks[k - 1].low == "of" and toks[k - 2].kind == "qty":
-                q = toks[k - 2]
-                return _Item(count=q.value, role=role, approx=q.approx, from_injured=from_injured,
-                             additive=q.additive or from_injured), k - 3  # fmt: skip
-            if role is None or _is_plural(head):
-                if cur.low == "the" and role is not None:
-                    return _Item(count=None, role=role, definite=True), k - 1
-                return None, j
-            return _Item(count=1, role=role, definite=cur.low == "the"), k - 1
+            return _phrase_at_article(toks, k, j, role, from_injured)
         if cur.low in ("injured", "wounded") and role is not None:
             from_injured = True
             k -= 1
@@ -379,6 +389,23 @@ def _item_back(toks: list[_Tok], j: int, strict: bool) -> tuple[_Item | None, in
             k -= 1
         return _Item(count=1, role=role, from_injured=from_injured), k
     return None, j
+
+
+def _phrase_at_article(
+    toks: list[_Tok], k: int, j: int, role: str | None, from_injured: bool
+) -> tuple[_Item | None, int]:
+    """The phrase from the article at k to its head noun at j: one person, "the" people, or "two of the" ..."""
+    article = toks[k].low
+    # "one of the attackers", "two of the injured": a count followed by "of the".
+    if article == "the" and k >= 2 and toks[k - 1].low == "of" and toks[k - 2].kind == "qty":
+        q = toks[k - 2]
+        return _Item(count=q.value, role=role, approx=q.approx, from_injured=from_injured,
+                     additive=q.additive or from_injured), k - 3  # fmt: skip
+    if role is None or _is_plural(toks[j].low):
+        if article == "the" and role is not None:
+            return _Item(count=None, role=role, definite=True), k - 1
+        return None, j
+    return _Item(count=1, role=role, definite=article == "the"), k - 1
 
 
 def _rank_name_back(toks: list[_Tok], j: int) -> int | None:
@@ -421,45 +448,62 @@ def _item_fwd(toks: list[_Tok], i: int, strict: bool) -> tuple[_Item | None, int
         return None, i
     tok = toks[i]
     if tok.kind == "qty":
-        item = _Item(count=tok.value, role=None, additive=tok.additive, approx=tok.approx)
-        k = i + 1
-        if k + 1 < len(toks) and toks[k].low == "of" and toks[k + 1].low in ("them", "whom", "those"):
-            item.antecedent = True
-            item.role = _antecedent_role(toks, i)
-            return item, k + 2
-        if k + 1 < len(toks) and toks[k].low == "of" and toks[k + 1].low == "the":
-            k += 2
-        used = 0
-        while k < len(toks) and used < 5 and (_is_modifier(toks[k]) or toks[k].low in ("injured", "wounded")):
-            item.role = _merge_role(item.role, toks[k].low)
-            k += 1
-            used += 1
-        if strict and item.role is None and used:
-            return None, i
-        return item, k
+        return _counted_fwd(toks, i, strict)
     rank_end = _name_fwd(toks, i)
     if rank_end is not None:
         return _Item(count=1, role="victim"), rank_end
     if (tok.kind == "art" and tok.low != "the") or tok.low in _POSSESSIVES:
-        k = i + 1
-        role = None
-        head = ""
-        while k < len(toks) and k - i <= 4 and _is_modifier(toks[k]):
-            role = _merge_role(role, toks[k].low)
-            head = toks[k].low
-            k += 1
-        if role is None or _is_plural(head):
-            return None, i
-        return _Item(count=1, role=role), k
+        return _one_person_fwd(toks, i)
     if _is_modifier(tok):
         # Headline style drops the article: "Gunmen kill newspaper reporter".
-        k, role, head = i, None, ""
-        while k < len(toks) and k - i < 3 and _is_modifier(toks[k]):
-            role = _merge_role(role, toks[k].low)
-            head = toks[k].low
-            k += 1
-        if role == "victim" and _role(head) == "victim" and not _is_plural(head):
-            return _Item(count=1, role=role), k
+        return _headline_person_fwd(toks, i)
+    return None, i
+
+
+def _counted_fwd(toks: list[_Tok], i: int, strict: bool) -> tuple[_Item | None, int]:
+    """The phrase a count at i opens: "two policemen", "four of them", "two of the injured"."""
+    tok = toks[i]
+    item = _Item(count=tok.value, role=None, additive=tok.additive, approx=tok.approx)
+    k = i + 1
+    if k + 1 < len(toks) and toks[k].low == "of" and toks[k + 1].low in ("them", "whom", "those"):
+        item.antecedent = True
+        item.role = _antecedent_role(toks, i)
+        return item, k + 2
+    if k + 1 < len(toks) and toks[k].low == "of" and toks[k + 1].low == "the":
+        k += 2
+    used = 0
+    while k < len(toks) and used < 5 and (_is_modifier(toks[k]) or toks[k].low in ("injured", "wounded")):
+        item.role = _merge_role(item.role, toks[k].low)
+        k += 1
+        used += 1
+    if strict and item.role is None and used:
+        return None, i
+    return item, k
+
+
+def _one_person_fwd(toks: list[_Tok], i: int) -> tuple[_Item | None, int]:
+    """One person after an article or possessive at i ("a policeman", "his guard"); no one if plural."""
+    k = i + 1
+    role = None
+    head = ""
+    while k < len(toks) and k - i <= 4 and _is_modifier(toks[k]):
+        role = _merge_role(role, toks[k].low)
+        head = toks[k].low
+        k += 1
+    if role is None or _is_plural(head):
+        return None, i
+    return _Item(count=1, role=role), k
+
+
+def _headline_person_fwd(toks: list[_Tok], i: int) -> tuple[_Item | None, int]:
+    """One victim named by a bare noun from i ("newspaper reporter"), as headlines write it."""
+    k, role, head = i, None, ""
+    while k < len(toks) and k - i < 3 and _is_modifier(toks[k]):
+        role = _merge_role(role, toks[k].low)
+        head = toks[k].low
+        k += 1
+    if role == "victim" and _role(head) == "victim" and not _is_plural(head):
+        return _Item(count=1, role=role), k
     return None, i
 
 
@@ -588,104 +632,153 @@ def _mentions_in(toks: list[_Tok]) -> list[tuple[int, Mention]]:
     """Casualty mentions of one sentence, each with the index of its verb."""
     found: list[tuple[int, Mention]] = []
     for t, tok in enumerate(toks):
-        if tok.kind != "word" or tok.low not in _TRIGGERS:
+        if not _is_counting_trigger(toks, t):
             continue
-        # "the injured were shifted to hospital", "among the dead": no count of their own.
-        if t > 0 and toks[t - 1].kind == "art" and tok.low in ("injured", "wounded", "dead"):
-            continue
-        if t > 1 and toks[t - 1].low in ("injured", "wounded") and tok.low not in _DEATH_OF_INJURED:
-            continue
-        if tok.low in ("injured", "wounded") and _followed_by_death(toks, t):
-            continue  # "two injured later died": counted once, as deaths
         cls = _trigger_class(tok.low)
         j, passive, also, negated = _skip_aux_back(toks, t - 1)
         if negated:
             continue
-        items: list[_Item] = []
-        subset: list[_Item] = []
-        active = False
-        if tok.low in _TRANSITIVE and not passive:
-            k = t + 1
-            if k < len(toks) and toks[k].low in ("also",):
-                k += 1
-            if k + 1 < len(toks) and toks[k].low in ("himself", "herself", "themselves") and toks[k + 1].low == "and":
-                k += 2  # "killing himself and two guards": the bomber is counted elsewhere
-            items, subset = _list_fwd(toks, k)
-            active = bool(items)
+        items, subset, active = _phrases_of(toks, t, j, passive)
         also = also or (t > 0 and toks[t - 1].low == "also")
-        if not items:
-            items, subset = _list_back(toks, j)
-            if len(items) == 1 and items[0].role is None and t + 1 < len(toks):
-                # "two martyred soldiers": the noun follows the verb used as an adjective.
-                items[0].role = _role(toks[t + 1].low)
-        for item in items + subset:
-            if item.role is None and item.antecedent:
-                item.role = _antecedent_role(toks, t)
-        if active:
-            subject = _subject_role(toks, t)
-            for item in items:
-                if (item.role is None or item.antecedent) and subject == "security" and cls == KILLED:
-                    item.role = "militant"
-        excluded = sum(s.count or 0 for s in subset if s.role == "militant" and s.count)
-        victims_total: int | None = 0
-        militants_total: int | None = 0
-        vague_victims = vague_militants = False
-        approx = False
-        additive = False
-        subset_kind = False
-        for item in items:
-            approx = approx or item.approx
-            if item.role == "bomber":
-                continue
-            is_militant = item.role == "militant" or (item.role is None and cls == MILITANTS)
-            if item.count is None:
-                if is_militant:
-                    vague_militants = True
-                elif not item.definite:
-                    vague_victims = True
-                continue
-            if is_militant:
-                militants_total = (militants_total or 0) + item.count
-            else:
-                victims_total = (victims_total or 0) + item.count
-            additive = (
-                additive
-                or item.additive
-                or (also and not item.definite)
-                or (item.from_injured and tok.low in _DEATH_OF_INJURED)
-            )
-            subset_kind = subset_kind or item.antecedent
-        if cls == KILLED and excluded and victims_total:
-            victims_total = max(0, victims_total - excluded)
-            militants_total = (militants_total or 0) + excluded
-        kind = "subset" if subset_kind else "regular"
-        if cls in (KILLED, MILITANTS):
-            if victims_total:
-                found.append((t, Mention(KILLED, victims_total, 0, 0, kind, additive, approx)))
-            elif vague_victims:
-                found.append((t, Mention(KILLED, None, 0, 0, "vague")))
-            if militants_total:
-                found.append((t, Mention(MILITANTS, militants_total, 0, 0, kind, additive, approx)))
-            elif vague_militants:
-                found.append((t, Mention(MILITANTS, None, 0, 0, "vague")))
-        elif victims_total:
-            # Injured attackers are not tracked: the product counts injured victims only.
-            found.append((t, Mention(INJURED, victims_total, 0, 0, kind, additive, approx)))
-        elif vague_victims:
-            found.append((t, Mention(INJURED, None, 0, 0, "vague")))
-        if items or active:
-            continue
-        earlier = [m for pos, m in found if pos < t and m.cls == INJURED and m.count]
-        if tok.low in _DEATH_OF_INJURED and earlier:
-            # "A constable who was injured in the attack succumbed": the injured person died.
-            earlier[-1].cls = KILLED
-            continue
-        if any(toks[k].low == "among" for k in range(max(0, t - 3), t)):
-            continue  # "among those killed": part of a figure given elsewhere
-        fallback = _fallback(toks, t, cls)
-        if fallback is not None:
-            found.append((t, fallback))
+        _resolve_roles(toks, t, cls, items, subset, active)
+        found.extend((t, mention) for mention in _tally(items, subset, cls, also, tok.low).mentions(cls))
+        if not (items or active):
+            _read_phraseless(toks, t, cls, found)
     return found
+
+
+def _is_counting_trigger(toks: list[_Tok], t: int) -> bool:
+    """Is the token at t a casualty verb that counts people of its own?"""
+    tok = toks[t]
+    if tok.kind != "word" or tok.low not in _TRIGGERS:
+        return False
+    # "the injured were shifted to hospital", "among the dead": no count of their own.
+    if t > 0 and toks[t - 1].kind == "art" and tok.low in ("injured", "wounded", "dead"):
+        return False
+    if t > 1 and toks[t - 1].low in ("injured", "wounded") and tok.low not in _DEATH_OF_INJURED:
+        return False
+    # "two injured later died": counted once, as deaths.
+    return not (tok.low in ("injured", "wounded") and _followed_by_death(toks, t))
+
+
+def _phrases_of(toks: list[_Tok], t: int, j: int, passive: bool) -> tuple[list[_Item], list[_Item], bool]:
+    """The phrases the verb at t counts, their "including" subset, and whether they are its objects.
+
+    An active transitive verb counts its objects ("killed two policemen"); otherwise, or when it has
+    none, the phrases before it (ending at j) are its subject ("two policemen were killed").
+    """
+    items: list[_Item] = []
+    subset: list[_Item] = []
+    active = False
+    if toks[t].low in _TRANSITIVE and not passive:
+        items, subset = _list_fwd(toks, _object_start(toks, t))
+        active = bool(items)
+    if not items:
+        items, subset = _list_back(toks, j)
+        if len(items) == 1 and items[0].role is None and t + 1 < len(toks):
+            # "two martyred soldiers": the noun follows the verb used as an adjective.
+            items[0].role = _role(toks[t + 1].low)
+    return items, subset, active
+
+
+def _object_start(toks: list[_Tok], t: int) -> int:
+    """Where the objects of the active verb at t begin."""
+    k = t + 1
+    if k < len(toks) and toks[k].low in ("also",):
+        k += 1
+    if k + 1 < len(toks) and toks[k].low in ("himself", "herself", "themselves") and toks[k + 1].low == "and":
+        k += 2  # "killing himself and two guards": the bomber is counted elsewhere
+    return k
+
+
+def _resolve_roles(toks: list[_Tok], t: int, cls: str, items: list[_Item], subset: list[_Item], active: bool) -> None:
+    """Roles from context: "four of them" takes an earlier noun's; those security forces kill are militants."""
+    for item in items + subset:
+        if item.role is None and item.antecedent:
+            item.role = _antecedent_role(toks, t)
+    if active and cls == KILLED and _subject_role(toks, t) == "security":
+        for item in items:
+            if item.role is None or item.antecedent:
+                item.role = "militant"
+
+
+@dataclass(slots=True)
+class _Tally:
+    """The phrases of one verb summed: victims and militants, vague ones ("several people"), their wording."""
+
+    victims: int = 0
+    militants: int = 0
+    vague_victims: bool = False
+    vague_militants: bool = False
+    approx: bool = False
+    additive: bool = False
+    subset: bool = False  # "four of them": part of a figure given before
+
+    def add(self, item: _Item, cls: str, also: bool, verb: str) -> None:
+        self.approx = self.approx or item.approx
+        if item.role == "bomber":
+            return
+        is_militant = item.role == "militant" or (item.role is None and cls == MILITANTS)
+        if item.count is None:
+            if is_militant:
+                self.vague_militants = True
+            elif not item.definite:
+                self.vague_victims = True
+            return
+        if is_militant:
+            self.militants += item.count
+        else:
+            self.victims += item.count
+        self.additive = (
+            self.additive
+            or item.additive
+            or (also and not item.definite)
+            or (item.from_injured and verb in _DEATH_OF_INJURED)
+        )
+        self.subset = self.subset or item.antecedent
+
+    def mentions(self, cls: str) -> list[Mention]:
+        kind = "subset" if self.subset else "regular"
+        if cls in (KILLED, MILITANTS):
+            return [
+                *self._mention(KILLED, self.victims, self.vague_victims, kind),
+                *self._mention(MILITANTS, self.militants, self.vague_militants, kind),
+            ]
+        # Injured attackers are not tracked: the product counts injured victims only.
+        return self._mention(INJURED, self.victims, self.vague_victims, kind)
+
+    def _mention(self, cls: str, total: int, vague: bool, kind: str) -> list[Mention]:
+        if total:
+            return [Mention(cls, total, 0, 0, kind, self.additive, self.approx)]
+        if vague:
+            return [Mention(cls, None, 0, 0, "vague")]
+        return []
+
+
+def _tally(items: list[_Item], subset: list[_Item], cls: str, also: bool, verb: str) -> _Tally:
+    """Sum the phrases of the verb; militants named in the subset of those killed are moved out of the victims."""
+    tally = _Tally()
+    for item in items:
+        tally.add(item, cls, also, verb)
+    excluded = sum(s.count or 0 for s in subset if s.role == "militant" and s.count)
+    if cls == KILLED and excluded and tally.victims:
+        tally.victims = max(0, tally.victims - excluded)
+        tally.militants += excluded
+    return tally
+
+
+def _read_phraseless(toks: list[_Tok], t: int, cls: str, found: list[tuple[int, Mention]]) -> None:
+    """A verb at t with no phrase of its own: an earlier injured person died, or a count earlier in the clause."""
+    earlier = [m for pos, m in found if pos < t and m.cls == INJURED and m.count]
+    if toks[t].low in _DEATH_OF_INJURED and earlier:
+        # "A constable who was injured in the attack succumbed": the injured person died.
+        earlier[-1].cls = KILLED
+        return
+    if any(toks[k].low == "among" for k in range(max(0, t - 3), t)):
+        return  # "among those killed": part of a figure given elsewhere
+    fallback = _fallback(toks, t, cls)
+    if fallback is not None:
+        found.append((t, fallback))
 
 
 def _followed_by_death(toks: list[_Tok], t: int) -> bool:

@@ -7,7 +7,7 @@ import datetime as dt
 import json
 import random
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -742,6 +742,7 @@ def make_operation(g: Gen, style: str, day: dt.date, published: dt.date) -> tupl
 
 
 def make_other(g: Gen, style: str, day: dt.date, published: dt.date) -> tuple[str, str, Labels, str]:
+    """A hard negative: militancy, casualties or attack words in a report of no attack or operation."""
     kind = g.weighted(
         [
             ("analysis", 3.0),
@@ -762,378 +763,8 @@ def make_other(g: Gen, style: str, day: dt.date, published: dt.date) -> tuple[st
     n = g.randint(3, 150)
     group = g.any(list(GROUP_NAMES))
     gname = g.group_name(group)
-    if kind == "analysis":
-        pct = g.randint(5, 80)
-        title = g.pick(
-            [
-                f"Militant attacks rose {pct}% in {day.year - 1}, report says",
-                f"{p.province} bore the brunt of terrorism last year: study",
-                "Terrorism-related deaths up sharply, think tank finds",
-                f"Why {p.district} keeps bleeding",
-                f"Analysis: the return of {gname}",
-                f"Monthly security report shows {pct} percent rise in violence",
-            ]
-        )
-        text = dateline(g, p, "newspaper", day) + g.pick(
-            [
-                f"Militant attacks across the country increased by {pct} percent in {day.year - 1}, with "
-                f"{p.province} recording the highest number of incidents, according to an annual security report "
-                f"released {when(g, day, published)}. The report said {n * 3} people, including security "
-                f"personnel, were killed in {n} attacks during the year.",
-                f"An independent think tank said {n} attacks were recorded in the last quarter, mostly in "
-                f"{p.province}, with suicide bombings and ambushes on convoys becoming more frequent. It blamed "
-                f"{gname} for most of them.",
-                f"In the decade since the military cleared {other.district}, militants have slowly returned. "
-                f"Analysts say {gname} has exploited the porous border and local grievances, and that attacks on "
-                "police in the south of the province have become routine.",
-                f"Data compiled by a research group show that {p.province} saw {n} militant attacks in the first "
-                f"half of {day.year}, more than in the whole of {day.year - 2}. Most targeted police and "
-                "paramilitary forces.",
-                f"The rise of {gname} in {other.district} did not happen overnight, writes our correspondent, "
-                "tracing how extortion, night letters and killings of elders prepared the ground.",
-                f"A parliamentary committee was told that {n} policemen had been martyred in {p.province} since "
-                f"January {day.year - 1}, and that the counter-terrorism department was short of staff.",
-            ]
-        )
-        text += " " + g.any(
-            [
-                "The study recommended better coordination between civilian and military agencies.",
-                "Experts said the figures showed the need for a comprehensive counter-terrorism strategy.",
-                "The report also noted a fall in sectarian violence compared with previous years.",
-            ]
-        )
-        style = "feature"
-    elif kind == "anniversary":
-        title = g.pick(
-            [
-                f"{day.year - year} years on, families of {other.district} blast victims await justice",
-                f"Remembering the victims of the {year} {other.district} attack",
-                f"Nation marks anniversary of {other.district} tragedy",
-                f"Scars of {year} still fresh in {other.district}",
-            ]
-        )
-        text = dateline(g, other, "newspaper", day) + (
-            f"Candles were lit and prayers offered {when(g, day, published)} to remember the {n} people who were "
-            f"killed when {g.any(['a suicide bomber struck', 'militants stormed', 'a bomb ripped through'])} "
-            f"{g.any(['a school', 'a market', 'a mosque', 'a police training college', 'a hospital'])} in "
-            f"{other.district} in {year}. "
-        )
-        text += g.any(
-            [
-                "Relatives of the victims said they were still waiting for the masterminds to be punished.",
-                "Speakers at the ceremony paid tribute to the martyrs and vowed never to forget them.",
-                "Survivors recalled the horror of that day and the years of treatment that followed.",
-            ]
-        )
-        style = "feature"
-    elif kind == "court":
-        m = g.randint(1, 6)
-        title = g.pick(
-            [
-                f"ATC sentences {m} to death in {other.district} bombing case",
-                f"Court acquits suspects in {year} attack",
-                f"Convict in {other.district} attack case gets life term",
-                f"High court upholds verdict in {other.district} terror case",
-            ]
-        )
-        text = dateline(g, p, "newspaper", day) + g.pick(
-            [
-                f"An anti-terrorism court in {p.district} {when(g, day, published)} sentenced {num(g, m)} men to "
-                f"death for their role in the {year} attack in {other.district} that killed {n} people. The "
-                f"convicts were members of {gname}, the prosecution said.",
-                f"The high court acquitted {num(g, m)} suspects accused of planning a suicide bombing in "
-                f"{other.district} in {year}, citing lack of evidence. Defence lawyers said their clients had "
-                "been in custody for years.",
-                f"A special court indicted {num(g, m)} suspects in a case relating to the killing of policemen in "
-                f"{other.district}. The hearing was adjourned until next month.",
-                f"The Supreme Court {when(g, day, published)} dismissed the appeal of a man sentenced for "
-                f"facilitating a {year} suicide attack in {other.district}, upholding his conviction.",
-                f"An accountability court heard the case of officials accused of misusing funds meant for the "
-                f"victims of the {year} {other.district} bombing.",
-                f"The anti-terrorism court granted bail to {num(g, m)} people arrested after a protest in "
-                f"{p.district}, ruling that terrorism charges did not apply.",
-            ]
-        )
-    elif kind == "policy":
-        title = g.pick(
-            [
-                "Apex committee approves new counter-terrorism plan",
-                f"Government bans {gname}",
-                "Interior minister vows to eliminate terrorism",
-                f"{p.province} cabinet raises compensation for martyrs' families",
-                "NACTA issues threat alert for major cities",
-                "Parliament debates National Action Plan review",
-                "Security tightened ahead of Muharram processions",
-                f"Police to get modern weapons to counter militants in {p.district}",
-            ]
-        )
-        text = dateline(g, p, "newspaper", day) + g.pick(
-            [
-                "The apex committee on national security decided to launch a comprehensive operation against "
-                "militants and approved additional funds for counter-terrorism departments. The meeting was "
-                "attended by the prime minister, chief ministers and the army chief.",
-                f"The federal cabinet approved a summary to proscribe {gname} under the Anti-Terrorism Act, "
-                "freezing its assets and barring its leaders from travel.",
-                f"The interior minister said terrorists would be dealt with an iron hand and that attacks in "
-                f"{p.province} were being planned across the border. He was speaking at a news conference.",
-                f"The provincial cabinet increased the compensation for families of policemen martyred in "
-                f"terrorist attacks to Rs{g.randint(5, 20)} million and approved a housing scheme for them.",
-                f"The National Counter Terrorism Authority warned that militants could try to attack public "
-                f"places in {p.district} and directed the police to step up security.",
-                "Lawmakers demanded a briefing on the security situation, saying the public had a right to know "
-                "why violence was rising.",
-                f"The chief minister chaired a meeting on law and order in {p.district} and ordered the hiring of "
-                f"{n * 10} more police constables for the southern districts.",
-                "The federal government announced a new policy on the return of undocumented Afghan nationals, "
-                "citing security concerns.",
-                f"The army chief visited {p.district} and was briefed on the security situation, according to a "
-                "statement. He lauded the sacrifices of the troops.",
-            ]
-        )
-    elif kind == "foreign":
-        city, country = g.any(FOREIGN_PLACES)
-        k = g.randint(1, 60)
-        noun = g.any(["suicide bombing", "bomb blast", "gun attack", "attack", "explosion", "ambush"])
-        venue = g.any(["a mosque", "a market", "a police post", "a bus", "a school", "a wedding hall"])
-        title = g.pick(
-            [
-                f"{cap(noun)} kills {k} in {city}",
-                f"{k} dead in {country} {noun}",
-                f"{country}: {noun} in {city} leaves {k} dead",
-                f"Gunmen kill {k} in {city}",
-                f"{cap(noun)} hits mosque in {city}, {country}",
-                f"{k} killed as {noun} hits {city}",
-                f"Deadly {noun} in {country}'s {city}",
-                f"Pakistan condemns {city} {noun}",
-                f"{city} {noun}: toll rises to {k}",
-            ]
-        )
-        actor = g.any(
-            {
-                "Afghanistan": ["Islamic State Khorasan", "Daesh", "unidentified gunmen", "a suicide bomber"],
-                "Iran": ["Jaish al-Adl", "unidentified gunmen", "a suicide bomber", "Islamic State militants"],
-                "India": ["Maoist rebels", "unidentified gunmen", "militants", "suspected insurgents"],
-            }[country]
-        )
-        officials = {"Afghanistan": "Taliban officials", "Iran": "Iranian state media", "India": "Indian police"}[
-            country
-        ]
-        body = g.pick(
-            [
-                f"A {noun} {when(g, day, published)} in {city} killed {num(g, k)} people and wounded many "
-                f"others, {country}'s officials said. {cap(actor)} claimed responsibility.",
-                f"At least {num(g, k)} people were killed when {actor} attacked a gathering in {city}, "
-                f"{country}, officials said.",
-                f"{cap(actor)} attacked a police post in {city} in {country}, killing {num(g, k)} "
-                "officers, according to local authorities.",
-                f"{officials} said {num(g, k)} people died when {actor} struck {venue} in {city}.",
-                f"The death toll from the {noun} at {venue} in {city} rose to {k}, {officials} said.",
-                f"{cap(num(g, k))} people were killed and dozens hurt in a {noun} targeting {venue} in {city}, "
-                f"{officials} said, blaming {actor}.",
-                f"In {country}, {actor} carried out a {noun} on {venue} in {city}, killing {num(g, k)}.",
-                f"{cap(actor)} said it had attacked {venue} in {city}; {officials} put the toll at {k}.",
-                f"Residents of {city} said the {noun} at {venue} was the worst they had seen; {num(g, k)} died.",
-            ]
-        )
-        text = (
-            g.any([f"{city.upper()}, {country} — ", f"{city.upper()}: ", f"{city}, {country} (Agencies) - "])
-            + body
-            + " "
-            + g.any(
-                [
-                    "Pakistan's Foreign Office condemned the attack and expressed solidarity with the people of "
-                    f"{country}.",
-                    "The attack was the deadliest in the country this year.",
-                    f"Authorities in {country} launched an investigation.",
-                    f"Security was tightened across {country} after the attack.",
-                ]
-            )
-        )
-        style = "wire"
-    elif kind == "wordplay":
-        title, text = g.pick(
-            [
-                (
-                    "Pace attack leads Pakistan to big win",
-                    f"{p.district.upper()}: Pakistan's pace attack ripped through the top order as the visitors "
-                    f"were bowled out for {n + 60}. The fast bowlers shared {num(g, min(n % 10 + 1, 10))} "
-                    "wickets.",
-                ),
-                (
-                    "Opposition attacks government over inflation",
-                    f"ISLAMABAD: Opposition leaders launched a scathing attack on the government in the National "
-                    f"Assembly, accusing it of killing the economy. {cap(num(g, min(n, 12)))} members staged a "
-                    "walkout.",
-                ),
-                (
-                    f"Former MPA dies of heart attack in {p.district}",
-                    f"{p.district.upper()}: A former member of the provincial assembly died of a heart attack "
-                    f"{when(g, day, published)}. His funeral prayers were attended by hundreds.",
-                ),
-                (
-                    "Cyber attack hits bank's systems",
-                    f"KARACHI: A cyber attack disrupted the online services of a commercial bank for {n} hours, "
-                    "but no customer data was stolen, the bank said.",
-                ),
-                (
-                    f"Stray dogs attack {num(g, min(n, 12))} children in {p.district}",
-                    f"{p.district.upper()}: {cap(num(g, min(n, 12)))} children were injured when a pack of stray "
-                    "dogs attacked them near a school. Residents demanded action from the municipality.",
-                ),
-                (
-                    "Striker's late attack seals derby",
-                    f"{p.district.upper()}: A late attack down the left flank brought the winning goal in the "
-                    f"{n}th minute as the home side shot down the visitors' hopes.",
-                ),
-                (
-                    "Minister hits back at critics",
-                    "LAHORE: The provincial information minister attacked the opposition for 'spreading lies' "
-                    "and said its protest had bombed.",
-                ),
-                (
-                    f"Locust attack destroys crops in {p.district}",
-                    f"{p.district.upper()}: Swarms of locusts attacked standing crops on {n} acres, farmers said, "
-                    "demanding compensation from the government.",
-                ),
-                (
-                    "Bowlers attack the stumps to level series",
-                    f"RAWALPINDI: The spinners attacked the stumps relentlessly and claimed {num(g, min(n, 10))} "
-                    "wickets to level the series.",
-                ),
-                (
-                    f"Panic attack: shares plunge {n % 9 + 1} percent",
-                    "KARACHI: The stock market crashed as investors panicked over political uncertainty, wiping "
-                    "out billions in a single session.",
-                ),
-                (
-                    "Acid attack victim gets justice",
-                    f"{p.district.upper()}: A court sentenced a man to 14 years in prison for throwing acid on a "
-                    "woman who had refused his marriage proposal.",
-                ),
-                (
-                    "Hockey team's attacking play wins hearts",
-                    f"{p.district.upper()}: The national hockey team's forwards kept up a relentless attack and "
-                    f"scored {num(g, min(n % 7 + 2, 10))} goals against the visitors.",
-                ),
-                (
-                    "Candidate faces verbal attacks in TV debate",
-                    "LAHORE: The two candidates traded personal attacks during a televised debate, with one "
-                    "accusing the other of 'assassinating' the city's character.",
-                ),
-                (
-                    f"Bees attack picnickers in {p.district}",
-                    f"{p.district.upper()}: A swarm of bees attacked a family picnicking near a stream, sending "
-                    f"{num(g, min(n, 12))} people to hospital with stings.",
-                ),
-                (
-                    "Ransomware attack cripples provincial website",
-                    "PESHAWAR: Hackers locked the servers of a provincial department in a ransomware attack and "
-                    "demanded payment in cryptocurrency, officials said.",
-                ),
-                (
-                    f"Asthma attacks rise as smog engulfs {p.district}",
-                    f"{p.district.upper()}: Doctors reported a surge in asthma attacks and chest infections as "
-                    "thick smog blanketed the city for a second week.",
-                ),
-                (
-                    "Spinners lead the attack as series is sealed",
-                    f"KARACHI: The spin attack took {num(g, min(n % 10 + 1, 10))} wickets on a turning pitch, "
-                    "killing off the visitors' hopes of a comeback.",
-                ),
-                (
-                    "Government under attack over fuel prices",
-                    "ISLAMABAD: Traders and transporters attacked the government's decision to raise fuel prices "
-                    "and threatened a strike, calling it a bomb dropped on the poor.",
-                ),
-            ]
-        )
-    elif kind == "accident":
-        k = g.randint(2, 30)
-        title, text = g.pick(
-            [
-                (
-                    f"Gas cylinder blast kills {k} in {p.district}",
-                    f"{p.district.upper()}: {cap(num(g, k))} people died when a gas cylinder exploded in a "
-                    "house, police said, ruling out sabotage.",
-                ),
-                (
-                    f"{k} dead as bus plunges into ravine in {p.district}",
-                    f"{p.district.upper()}: A passenger bus fell into a gorge after the driver lost control on a "
-                    f"sharp bend, killing {num(g, k)} people, rescue officials said.",
-                ),
-                (
-                    f"Flash floods kill {k} in {p.district}",
-                    f"{p.district.upper()}: Torrential rain triggered flash floods that swept away houses and "
-                    f"killed {num(g, k)} people, the disaster management authority said.",
-                ),
-                (
-                    f"Boiler explosion at factory leaves {k} dead",
-                    f"{p.district.upper()}: A boiler exploded at a textile factory, killing {num(g, k)} "
-                    "workers. Police said negligence was suspected, not terrorism.",
-                ),
-                (
-                    f"Coal mine collapse traps miners in {p.district}",
-                    f"{p.district.upper()}: {cap(num(g, k))} miners were killed when a methane gas explosion "
-                    "caused a coal mine to cave in, officials said.",
-                ),
-                (
-                    f"Old mortar shell explodes, killing {min(k, 4)} children",
-                    f"{p.district.upper()}: Children playing in a field picked up an old mortar shell that "
-                    "exploded, police said, adding that it appeared to be a leftover from past fighting.",
-                ),
-            ]
-        )
-    elif kind == "crime":
-        k = g.randint(1, 4)
-        title = g.pick(
-            [
-                f"{k} killed over old enmity in {p.district}",
-                f"Robbers shoot dead shopkeeper in {p.district}",
-                f"Land dispute claims {k} lives in {p.district}",
-                f"Man kills {k} relatives in {p.district}",
-            ]
-        )
-        text = dateline(g, p, "newspaper", day) + g.pick(
-            [
-                f"{cap(num(g, k))} people were shot dead {where_simple(p)} {when(g, day, published)} in what "
-                "police described as a result of an old family feud. The suspects fled.",
-                f"Robbers shot dead a shopkeeper {where_simple(p)} when he resisted a robbery bid, police said. "
-                "They took away cash and mobile phones.",
-                f"Police arrested a man who allegedly killed {num(g, k)} members of a rival family "
-                f"{where_simple(p)} over a dispute about irrigation water.",
-                f"A dacoit gang attacked a passenger van {where_simple(p)} and looted cash from the travellers, "
-                "police said, adding that one passenger was wounded when he resisted.",
-                f"{cap(num(g, k))} people were killed in a clash between two families over a piece of land "
-                f"{where_simple(p)}, police said. A case was registered against the accused.",
-            ]
-        )
-    else:
-        title = g.pick(
-            [
-                "Pakistan asks Kabul to act against TTP sanctuaries",
-                "Afghan Taliban deny sheltering militants",
-                "Talks with militants not on the table, says minister",
-                f"{cap(gname)} denies involvement in recent violence",
-                "Pakistan, Iran agree to boost border security cooperation",
-                "UN report flags presence of militant groups in Afghanistan",
-            ]
-        )
-        text = "ISLAMABAD: " + g.pick(
-            [
-                "The Foreign Office said Pakistan had repeatedly shared evidence with Kabul about militant "
-                "hideouts across the border and expected concrete action.",
-                f"A spokesman for {gname} said in a statement that the group was not involved in recent attacks "
-                "on civilians and accused the government of propaganda.",
-                "Officials of the two countries met to discuss border management, trade and counter-terrorism "
-                "cooperation, according to a joint statement.",
-                "A UN monitoring report said several militant groups continued to operate from Afghan soil and "
-                f"named {gname} among them.",
-                "The two neighbours traded accusations after border crossings were closed for a week, hurting "
-                "traders on both sides.",
-                f"A delegation of tribal elders from {p.district} travelled to Kabul to seek a peace deal, but "
-                "officials played down its prospects.",
-            ]
-        )
+    title, text, kind_style = _OTHER_KINDS[kind](g, _Setting(day, published, p, other, year, n, gname))
+    style = kind_style or style
     if kind not in ("wordplay", "crime") and g.chance(0.6):
         extra = [g.pick(OTHER_CONTEXT), g.pick(BACKGROUND)]
         text += " " + " ".join(extra[: g.randint(1, 2)]).format(prov=p.province, district=p.district)
@@ -1142,6 +773,454 @@ def make_other(g: Gen, style: str, day: dt.date, published: dt.date) -> tuple[st
     if style == "ticker":
         text = text.split(". ")[0].rstrip(".") + "."
     return title, text, lab, style
+
+
+@dataclass(frozen=True, slots=True)
+class _Setting:
+    """What a hard negative draws before its kind's own text (in this order, so the corpus stays as committed)."""
+
+    day: dt.date
+    published: dt.date
+    p: Place  # where the report is filed
+    other: Place  # another district: an earlier attack's
+    year: int  # an earlier year
+    n: int  # a count the text quotes
+    gname: str  # a militant group's name
+
+
+# A hard negative's title and text, and the style its kind imposes (None: the drawn style stays).
+_OtherText = tuple[str, str, str | None]
+
+
+def _other_analysis(g: Gen, setting: _Setting) -> _OtherText:
+    """Statistics and analysis of militancy: figures, but no attack of the day."""
+    day, published = setting.day, setting.published
+    p, other, n, gname = setting.p, setting.other, setting.n, setting.gname
+    pct = g.randint(5, 80)
+    title = g.pick(
+        [
+            f"Militant attacks rose {pct}% in {day.year - 1}, report says",
+            f"{p.province} bore the brunt of terrorism last year: study",
+            "Terrorism-related deaths up sharply, think tank finds",
+            f"Why {p.district} keeps bleeding",
+            f"Analysis: the return of {gname}",
+            f"Monthly security report shows {pct} percent rise in violence",
+        ]
+    )
+    text = dateline(g, p, "newspaper", day) + g.pick(
+        [
+            f"Militant attacks across the country increased by {pct} percent in {day.year - 1}, with "
+            f"{p.province} recording the highest number of incidents, according to an annual security report "
+            f"released {when(g, day, published)}. The report said {n * 3} people, including security "
+            f"personnel, were killed in {n} attacks during the year.",
+            f"An independent think tank said {n} attacks were recorded in the last quarter, mostly in "
+            f"{p.province}, with suicide bombings and ambushes on convoys becoming more frequent. It blamed "
+            f"{gname} for most of them.",
+            f"In the decade since the military cleared {other.district}, militants have slowly returned. "
+            f"Analysts say {gname} has exploited the porous border and local grievances, and that attacks on "
+            "police in the south of the province have become routine.",
+            f"Data compiled by a research group show that {p.province} saw {n} militant attacks in the first "
+            f"half of {day.year}, more than in the whole of {day.year - 2}. Most targeted police and "
+            "paramilitary forces.",
+            f"The rise of {gname} in {other.district} did not happen overnight, writes our correspondent, "
+            "tracing how extortion, night letters and killings of elders prepared the ground.",
+            f"A parliamentary committee was told that {n} policemen had been martyred in {p.province} since "
+            f"January {day.year - 1}, and that the counter-terrorism department was short of staff.",
+        ]
+    )
+    text += " " + g.any(
+        [
+            "The study recommended better coordination between civilian and military agencies.",
+            "Experts said the figures showed the need for a comprehensive counter-terrorism strategy.",
+            "The report also noted a fall in sectarian violence compared with previous years.",
+        ]
+    )
+    return title, text, "feature"
+
+
+def _other_anniversary(g: Gen, setting: _Setting) -> _OtherText:
+    """An earlier attack remembered."""
+    day, published = setting.day, setting.published
+    other, year, n = setting.other, setting.year, setting.n
+    title = g.pick(
+        [
+            f"{day.year - year} years on, families of {other.district} blast victims await justice",
+            f"Remembering the victims of the {year} {other.district} attack",
+            f"Nation marks anniversary of {other.district} tragedy",
+            f"Scars of {year} still fresh in {other.district}",
+        ]
+    )
+    text = dateline(g, other, "newspaper", day) + (
+        f"Candles were lit and prayers offered {when(g, day, published)} to remember the {n} people who were "
+        f"killed when {g.any(['a suicide bomber struck', 'militants stormed', 'a bomb ripped through'])} "
+        f"{g.any(['a school', 'a market', 'a mosque', 'a police training college', 'a hospital'])} in "
+        f"{other.district} in {year}. "
+    )
+    text += g.any(
+        [
+            "Relatives of the victims said they were still waiting for the masterminds to be punished.",
+            "Speakers at the ceremony paid tribute to the martyrs and vowed never to forget them.",
+            "Survivors recalled the horror of that day and the years of treatment that followed.",
+        ]
+    )
+    return title, text, "feature"
+
+
+def _other_court(g: Gen, setting: _Setting) -> _OtherText:
+    """A trial, verdict or bail over an earlier attack."""
+    day, published = setting.day, setting.published
+    p, other, year, n, gname = setting.p, setting.other, setting.year, setting.n, setting.gname
+    m = g.randint(1, 6)
+    title = g.pick(
+        [
+            f"ATC sentences {m} to death in {other.district} bombing case",
+            f"Court acquits suspects in {year} attack",
+            f"Convict in {other.district} attack case gets life term",
+            f"High court upholds verdict in {other.district} terror case",
+        ]
+    )
+    text = dateline(g, p, "newspaper", day) + g.pick(
+        [
+            f"An anti-terrorism court in {p.district} {when(g, day, published)} sentenced {num(g, m)} men to "
+            f"death for their role in the {year} attack in {other.district} that killed {n} people. The "
+            f"convicts were members of {gname}, the prosecution said.",
+            f"The high court acquitted {num(g, m)} suspects accused of planning a suicide bombing in "
+            f"{other.district} in {year}, citing lack of evidence. Defence lawyers said their clients had "
+            "been in custody for years.",
+            f"A special court indicted {num(g, m)} suspects in a case relating to the killing of policemen in "
+            f"{other.district}. The hearing was adjourned until next month.",
+            f"The Supreme Court {when(g, day, published)} dismissed the appeal of a man sentenced for "
+            f"facilitating a {year} suicide attack in {other.district}, upholding his conviction.",
+            f"An accountability court heard the case of officials accused of misusing funds meant for the "
+            f"victims of the {year} {other.district} bombing.",
+            f"The anti-terrorism court granted bail to {num(g, m)} people arrested after a protest in "
+            f"{p.district}, ruling that terrorism charges did not apply.",
+        ]
+    )
+    return title, text, None
+
+
+def _other_policy(g: Gen, setting: _Setting) -> _OtherText:
+    """Counter-terrorism policy, bans, alerts and compensation."""
+    day = setting.day
+    p, n, gname = setting.p, setting.n, setting.gname
+    title = g.pick(
+        [
+            "Apex committee approves new counter-terrorism plan",
+            f"Government bans {gname}",
+            "Interior minister vows to eliminate terrorism",
+            f"{p.province} cabinet raises compensation for martyrs' families",
+            "NACTA issues threat alert for major cities",
+            "Parliament debates National Action Plan review",
+            "Security tightened ahead of Muharram processions",
+            f"Police to get modern weapons to counter militants in {p.district}",
+        ]
+    )
+    text = dateline(g, p, "newspaper", day) + g.pick(
+        [
+            "The apex committee on national security decided to launch a comprehensive operation against "
+            "militants and approved additional funds for counter-terrorism departments. The meeting was "
+            "attended by the prime minister, chief ministers and the army chief.",
+            f"The federal cabinet approved a summary to proscribe {gname} under the Anti-Terrorism Act, "
+            "freezing its assets and barring its leaders from travel.",
+            f"The interior minister said terrorists would be dealt with an iron hand and that attacks in "
+            f"{p.province} were being planned across the border. He was speaking at a news conference.",
+            f"The provincial cabinet increased the compensation for families of policemen martyred in "
+            f"terrorist attacks to Rs{g.randint(5, 20)} million and approved a housing scheme for them.",
+            f"The National Counter Terrorism Authority warned that militants could try to attack public "
+            f"places in {p.district} and directed the police to step up security.",
+            "Lawmakers demanded a briefing on the security situation, saying the public had a right to know "
+            "why violence was rising.",
+            f"The chief minister chaired a meeting on law and order in {p.district} and ordered the hiring of "
+            f"{n * 10} more police constables for the southern districts.",
+            "The federal government announced a new policy on the return of undocumented Afghan nationals, "
+            "citing security concerns.",
+            f"The army chief visited {p.district} and was briefed on the security situation, according to a "
+            "statement. He lauded the sacrifices of the troops.",
+        ]
+    )
+    return title, text, None
+
+
+def _other_foreign(g: Gen, setting: _Setting) -> _OtherText:
+    """An attack abroad (Afghanistan, Iran, India)."""
+    day, published = setting.day, setting.published
+    city, country = g.any(FOREIGN_PLACES)
+    k = g.randint(1, 60)
+    noun = g.any(["suicide bombing", "bomb blast", "gun attack", "attack", "explosion", "ambush"])
+    venue = g.any(["a mosque", "a market", "a police post", "a bus", "a school", "a wedding hall"])
+    title = g.pick(
+        [
+            f"{cap(noun)} kills {k} in {city}",
+            f"{k} dead in {country} {noun}",
+            f"{country}: {noun} in {city} leaves {k} dead",
+            f"Gunmen kill {k} in {city}",
+            f"{cap(noun)} hits mosque in {city}, {country}",
+            f"{k} killed as {noun} hits {city}",
+            f"Deadly {noun} in {country}'s {city}",
+            f"Pakistan condemns {city} {noun}",
+            f"{city} {noun}: toll rises to {k}",
+        ]
+    )
+    actor = g.any(
+        {
+            "Afghanistan": ["Islamic State Khorasan", "Daesh", "unidentified gunmen", "a suicide bomber"],
+            "Iran": ["Jaish al-Adl", "unidentified gunmen", "a suicide bomber", "Islamic State militants"],
+            "India": ["Maoist rebels", "unidentified gunmen", "militants", "suspected insurgents"],
+        }[country]
+    )
+    officials = {"Afghanistan": "Taliban officials", "Iran": "Iranian state media", "India": "Indian police"}[country]
+    body = g.pick(
+        [
+            f"A {noun} {when(g, day, published)} in {city} killed {num(g, k)} people and wounded many "
+            f"others, {country}'s officials said. {cap(actor)} claimed responsibility.",
+            f"At least {num(g, k)} people were killed when {actor} attacked a gathering in {city}, "
+            f"{country}, officials said.",
+            f"{cap(actor)} attacked a police post in {city} in {country}, killing {num(g, k)} "
+            "officers, according to local authorities.",
+            f"{officials} said {num(g, k)} people died when {actor} struck {venue} in {city}.",
+            f"The death toll from the {noun} at {venue} in {city} rose to {k}, {officials} said.",
+            f"{cap(num(g, k))} people were killed and dozens hurt in a {noun} targeting {venue} in {city}, "
+            f"{officials} said, blaming {actor}.",
+            f"In {country}, {actor} carried out a {noun} on {venue} in {city}, killing {num(g, k)}.",
+            f"{cap(actor)} said it had attacked {venue} in {city}; {officials} put the toll at {k}.",
+            f"Residents of {city} said the {noun} at {venue} was the worst they had seen; {num(g, k)} died.",
+        ]
+    )
+    text = (
+        g.any([f"{city.upper()}, {country} — ", f"{city.upper()}: ", f"{city}, {country} (Agencies) - "])
+        + body
+        + " "
+        + g.any(
+            [
+                "Pakistan's Foreign Office condemned the attack and expressed solidarity with the people of "
+                f"{country}.",
+                "The attack was the deadliest in the country this year.",
+                f"Authorities in {country} launched an investigation.",
+                f"Security was tightened across {country} after the attack.",
+            ]
+        )
+    )
+    return title, text, "wire"
+
+
+def _other_wordplay(g: Gen, setting: _Setting) -> _OtherText:
+    """Attack, blast and killing used figuratively: sport, politics, business."""
+    day, published = setting.day, setting.published
+    p, n = setting.p, setting.n
+    title, text = g.pick(
+        [
+            (
+                "Pace attack leads Pakistan to big win",
+                f"{p.district.upper()}: Pakistan's pace attack ripped through the top order as the visitors "
+                f"were bowled out for {n + 60}. The fast bowlers shared {num(g, min(n % 10 + 1, 10))} "
+                "wickets.",
+            ),
+            (
+                "Opposition attacks government over inflation",
+                f"ISLAMABAD: Opposition leaders launched a scathing attack on the government in the National "
+                f"Assembly, accusing it of killing the economy. {cap(num(g, min(n, 12)))} members staged a "
+                "walkout.",
+            ),
+            (
+                f"Former MPA dies of heart attack in {p.district}",
+                f"{p.district.upper()}: A former member of the provincial assembly died of a heart attack "
+                f"{when(g, day, published)}. His funeral prayers were attended by hundreds.",
+            ),
+            (
+                "Cyber attack hits bank's systems",
+                f"KARACHI: A cyber attack disrupted the online services of a commercial bank for {n} hours, "
+                "but no customer data was stolen, the bank said.",
+            ),
+            (
+                f"Stray dogs attack {num(g, min(n, 12))} children in {p.district}",
+                f"{p.district.upper()}: {cap(num(g, min(n, 12)))} children were injured when a pack of stray "
+                "dogs attacked them near a school. Residents demanded action from the municipality.",
+            ),
+            (
+                "Striker's late attack seals derby",
+                f"{p.district.upper()}: A late attack down the left flank brought the winning goal in the "
+                f"{n}th minute as the home side shot down the visitors' hopes.",
+            ),
+            (
+                "Minister hits back at critics",
+                "LAHORE: The provincial information minister attacked the opposition for 'spreading lies' "
+                "and said its protest had bombed.",
+            ),
+            (
+                f"Locust attack destroys crops in {p.district}",
+                f"{p.district.upper()}: Swarms of locusts attacked standing crops on {n} acres, farmers said, "
+                "demanding compensation from the government.",
+            ),
+            (
+                "Bowlers attack the stumps to level series",
+                f"RAWALPINDI: The spinners attacked the stumps relentlessly and claimed {num(g, min(n, 10))} "
+                "wickets to level the series.",
+            ),
+            (
+                f"Panic attack: shares plunge {n % 9 + 1} percent",
+                "KARACHI: The stock market crashed as investors panicked over political uncertainty, wiping "
+                "out billions in a single session.",
+            ),
+            (
+                "Acid attack victim gets justice",
+                f"{p.district.upper()}: A court sentenced a man to 14 years in prison for throwing acid on a "
+                "woman who had refused his marriage proposal.",
+            ),
+            (
+                "Hockey team's attacking play wins hearts",
+                f"{p.district.upper()}: The national hockey team's forwards kept up a relentless attack and "
+                f"scored {num(g, min(n % 7 + 2, 10))} goals against the visitors.",
+            ),
+            (
+                "Candidate faces verbal attacks in TV debate",
+                "LAHORE: The two candidates traded personal attacks during a televised debate, with one "
+                "accusing the other of 'assassinating' the city's character.",
+            ),
+            (
+                f"Bees attack picnickers in {p.district}",
+                f"{p.district.upper()}: A swarm of bees attacked a family picnicking near a stream, sending "
+                f"{num(g, min(n, 12))} people to hospital with stings.",
+            ),
+            (
+                "Ransomware attack cripples provincial website",
+                "PESHAWAR: Hackers locked the servers of a provincial department in a ransomware attack and "
+                "demanded payment in cryptocurrency, officials said.",
+            ),
+            (
+                f"Asthma attacks rise as smog engulfs {p.district}",
+                f"{p.district.upper()}: Doctors reported a surge in asthma attacks and chest infections as "
+                "thick smog blanketed the city for a second week.",
+            ),
+            (
+                "Spinners lead the attack as series is sealed",
+                f"KARACHI: The spin attack took {num(g, min(n % 10 + 1, 10))} wickets on a turning pitch, "
+                "killing off the visitors' hopes of a comeback.",
+            ),
+            (
+                "Government under attack over fuel prices",
+                "ISLAMABAD: Traders and transporters attacked the government's decision to raise fuel prices "
+                "and threatened a strike, calling it a bomb dropped on the poor.",
+            ),
+        ]
+    )
+    return title, text, None
+
+
+def _other_accident(g: Gen, setting: _Setting) -> _OtherText:
+    """Deaths that are no attack: explosions, crashes, floods, a mine."""
+    p = setting.p
+    k = g.randint(2, 30)
+    title, text = g.pick(
+        [
+            (
+                f"Gas cylinder blast kills {k} in {p.district}",
+                f"{p.district.upper()}: {cap(num(g, k))} people died when a gas cylinder exploded in a "
+                "house, police said, ruling out sabotage.",
+            ),
+            (
+                f"{k} dead as bus plunges into ravine in {p.district}",
+                f"{p.district.upper()}: A passenger bus fell into a gorge after the driver lost control on a "
+                f"sharp bend, killing {num(g, k)} people, rescue officials said.",
+            ),
+            (
+                f"Flash floods kill {k} in {p.district}",
+                f"{p.district.upper()}: Torrential rain triggered flash floods that swept away houses and "
+                f"killed {num(g, k)} people, the disaster management authority said.",
+            ),
+            (
+                f"Boiler explosion at factory leaves {k} dead",
+                f"{p.district.upper()}: A boiler exploded at a textile factory, killing {num(g, k)} "
+                "workers. Police said negligence was suspected, not terrorism.",
+            ),
+            (
+                f"Coal mine collapse traps miners in {p.district}",
+                f"{p.district.upper()}: {cap(num(g, k))} miners were killed when a methane gas explosion "
+                "caused a coal mine to cave in, officials said.",
+            ),
+            (
+                f"Old mortar shell explodes, killing {min(k, 4)} children",
+                f"{p.district.upper()}: Children playing in a field picked up an old mortar shell that "
+                "exploded, police said, adding that it appeared to be a leftover from past fighting.",
+            ),
+        ]
+    )
+    return title, text, None
+
+
+def _other_crime(g: Gen, setting: _Setting) -> _OtherText:
+    """Killings over feuds, land and robberies: crime, not militancy."""
+    day, published = setting.day, setting.published
+    p = setting.p
+    k = g.randint(1, 4)
+    title = g.pick(
+        [
+            f"{k} killed over old enmity in {p.district}",
+            f"Robbers shoot dead shopkeeper in {p.district}",
+            f"Land dispute claims {k} lives in {p.district}",
+            f"Man kills {k} relatives in {p.district}",
+        ]
+    )
+    text = dateline(g, p, "newspaper", day) + g.pick(
+        [
+            f"{cap(num(g, k))} people were shot dead {where_simple(p)} {when(g, day, published)} in what "
+            "police described as a result of an old family feud. The suspects fled.",
+            f"Robbers shot dead a shopkeeper {where_simple(p)} when he resisted a robbery bid, police said. "
+            "They took away cash and mobile phones.",
+            f"Police arrested a man who allegedly killed {num(g, k)} members of a rival family "
+            f"{where_simple(p)} over a dispute about irrigation water.",
+            f"A dacoit gang attacked a passenger van {where_simple(p)} and looted cash from the travellers, "
+            "police said, adding that one passenger was wounded when he resisted.",
+            f"{cap(num(g, k))} people were killed in a clash between two families over a piece of land "
+            f"{where_simple(p)}, police said. A case was registered against the accused.",
+        ]
+    )
+    return title, text, None
+
+
+def _other_diplomacy(g: Gen, setting: _Setting) -> _OtherText:
+    """Diplomacy and statements about militant groups."""
+    p, gname = setting.p, setting.gname
+    title = g.pick(
+        [
+            "Pakistan asks Kabul to act against TTP sanctuaries",
+            "Afghan Taliban deny sheltering militants",
+            "Talks with militants not on the table, says minister",
+            f"{cap(gname)} denies involvement in recent violence",
+            "Pakistan, Iran agree to boost border security cooperation",
+            "UN report flags presence of militant groups in Afghanistan",
+        ]
+    )
+    text = "ISLAMABAD: " + g.pick(
+        [
+            "The Foreign Office said Pakistan had repeatedly shared evidence with Kabul about militant "
+            "hideouts across the border and expected concrete action.",
+            f"A spokesman for {gname} said in a statement that the group was not involved in recent attacks "
+            "on civilians and accused the government of propaganda.",
+            "Officials of the two countries met to discuss border management, trade and counter-terrorism "
+            "cooperation, according to a joint statement.",
+            "A UN monitoring report said several militant groups continued to operate from Afghan soil and "
+            f"named {gname} among them.",
+            "The two neighbours traded accusations after border crossings were closed for a week, hurting "
+            "traders on both sides.",
+            f"A delegation of tribal elders from {p.district} travelled to Kabul to seek a peace deal, but "
+            "officials played down its prospects.",
+        ]
+    )
+    return title, text, None
+
+
+_OTHER_KINDS: dict[str, Callable[[Gen, _Setting], _OtherText]] = {
+    "analysis": _other_analysis,
+    "anniversary": _other_anniversary,
+    "court": _other_court,
+    "policy": _other_policy,
+    "foreign": _other_foreign,
+    "wordplay": _other_wordplay,
+    "accident": _other_accident,
+    "crime": _other_crime,
+    "diplomacy": _other_diplomacy,
+}
 
 
 def where_simple(p: Place) -> str:

@@ -85,17 +85,22 @@ def failure_reason(failure: Failure) -> tuple[str, str]:
     if isinstance(exc, HttpError) and exc.response is not None:
         return "failed", f"http_{exc.response.status}"
     if isinstance(exc, IgnoreRequest):  # after HttpError, which is one
-        # RobotsTxtMiddleware and RedirectMiddleware raise plain IgnoreRequest; their messages say which.
-        message = str(exc).lower()
-        if "robots.txt" in message:
-            return "skipped", "robots"
-        if "redirect" in message:
-            return "failed", "redirect_loop"
-        return "skipped", "ignored"
+        return _ignored_reason(exc)
     for types, reason in _FAILURE_TYPES:
         if isinstance(exc, types):
             return "failed", reason
     return "failed", type(exc).__name__.lower() or "error"
+
+
+def _ignored_reason(exc: IgnoreRequest) -> tuple[str, str]:
+    """(outcome, reason) of a plain IgnoreRequest, told apart by its message."""
+    # RobotsTxtMiddleware and RedirectMiddleware raise plain IgnoreRequest; their messages say which.
+    message = str(exc).lower()
+    if "robots.txt" in message:
+        return "skipped", "robots"
+    if "redirect" in message:
+        return "failed", "redirect_loop"
+    return "skipped", "ignored"
 
 
 class SourceSpider(scrapy.Spider):

@@ -17,6 +17,7 @@ from types import TracebackType
 from typing import Any, Literal, cast
 from urllib.parse import urlsplit
 
+import typer
 import yaml
 
 from khabar.demo.render import ATOM_PATH, FEED_PATH, HTML_TYPE, LISTING_PATH, SITEMAP_PATH, Page, render_publisher
@@ -273,14 +274,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         site = DemoSite.start(args.host)
     except (OSError, StoryDataError) as exc:
-        print(f"error: cannot start the demo site: {exc}", file=sys.stderr)
+        typer.echo(f"error: cannot start the demo site: {exc}", err=True)
         return 1
     with site:
         for publisher in site.publishers:
-            print(f"{publisher.name:<18} {publisher.kind:<8} {publisher.entry_url}")
+            typer.echo(f"{publisher.name:<18} {publisher.kind:<8} {publisher.entry_url}")
         if args.write_sources:
-            print(f"sources written to {site.write_sources(args.write_sources)}")
-        print(f"{len(site.stories)} stories served. Press Ctrl+C to stop.", flush=True)
+            typer.echo(f"sources written to {site.write_sources(args.write_sources)}")
+        typer.echo(f"{len(site.stories)} stories served. Press Ctrl+C to stop.")  # echo flushes
         with contextlib.suppress(KeyboardInterrupt):
             threading.Event().wait()
     return 0

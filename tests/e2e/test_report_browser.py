@@ -18,7 +18,7 @@ def chromium() -> Path:
     path, note = install_chromium_if_allowed()
     if path is None:
         pytest.skip(note)
-    print(f"chromium: {note}")  # shown with -s or -rP: how long the CI install took
+    print(f"chromium: {note}")  # noqa: T201 — shown with -s or -rP: how long the CI install took
     return path
 
 

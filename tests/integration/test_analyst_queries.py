@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
+from typing import Any
 
 import pytest
 from sqlalchemy.orm import Session
@@ -73,7 +74,9 @@ def test_incident_rows_are_readable(session: Session) -> None:
     assert payload["first_report_at"] == "2026-01-10T08:00:00Z" and payload["occurred_on"] == "2026-01-10"
 
 
-def trend(session: Session, by: str, period: str, today: date = date(2026, 4, 10), **conditions: object) -> list:
+def trend(
+    session: Session, by: str, period: str, today: date = date(2026, 4, 10), **conditions: object
+) -> list[tuple[Any, ...]]:
     table = trend_table(session, by, period, IncidentFilter(**conditions), today=today)  # type: ignore[arg-type]
     return [(p.bucket, p.key, p.attacks, p.killed, p.injured, p.killed_unknown, p.injured_unknown, p.operations,
              p.militants_killed, p.partial) for p in table.points]  # fmt: skip

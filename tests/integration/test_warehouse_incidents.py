@@ -17,6 +17,7 @@ from domain.taxonomy import AttackType, EventType, Group, Province
 from warehouse import load, queries, schema
 from warehouse.db import make_engine, session_scope, upgrade
 from warehouse.incidents import ResolveResult, resolve_incidents
+from warehouse.trends import Period, TrendKey
 
 MODEL = "m1"
 KP = Province.KHYBER_PAKHTUNKHWA
@@ -302,7 +303,7 @@ def test_trends(engine: Engine) -> None:
         _incident(session, date(2026, 3, 3), event_type="security_operation", killed=50)  # not an attack
         _incident(session, date(2025, 12, 29), killed=7)  # ISO week 1 of 2026
 
-    def run(by: queries.TrendKey, period: queries.Period, since: date | None = None) -> list[tuple[object, ...]]:
+    def run(by: TrendKey, period: Period, since: date | None = None) -> list[tuple[object, ...]]:
         with session_scope(engine) as session:
             return [tuple(t.as_dict().values()) for t in queries.trends(session, by=by, period=period, since=since)]
 

@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
 import yaml
@@ -103,7 +104,7 @@ def serve_stories(site: FixtureServer, paths: list[str] | None = None) -> list[s
     return urls
 
 
-def query(url: str, sql: str, **params: object) -> list[sa.Row[tuple[object, ...]]]:
+def query(url: str, sql: str, **params: object) -> list[sa.Row[*tuple[Any, ...]]]:
     """Rows straight from the warehouse, outside khabar's code."""
     engine = sa.create_engine(url)
     try:

@@ -13,7 +13,10 @@ from reliability.harness import SlowWebhook, cli_env, khabar, query, rss, serve_
 
 
 def _json(value: object) -> dict[str, int]:
-    return json.loads(value) if isinstance(value, str) else dict(value)  # type: ignore[arg-type]
+    """A JSON column as read back: text from SQLite, already decoded from PostgreSQL."""
+    decoded = json.loads(value) if isinstance(value, str) else value
+    assert isinstance(decoded, dict), decoded
+    return decoded
 
 
 def test_a_dripping_source_times_out_alone(
@@ -68,8 +71,9 @@ def test_a_failed_article_is_retried_while_its_feed_answers_304(
     urls = serve_stories(site, ["/news/301/bannu-checkpoint", "/news/302/quetta-blast"])
     flaky_path = "/news/302/quetta-blast"
     healthy = site.routes[flaky_path]
+    assert isinstance(healthy, Route)
     answers = iter([Route(b"busy", status=503, content_type="text/plain")])
-    site.routes[flaky_path] = lambda: next(answers, healthy)  # type: ignore[arg-type,return-value]
+    site.routes[flaky_path] = lambda: next(answers, healthy)
     site.routes["/feed.xml"] = Route(rss(urls), content_type="application/rss+xml", etag='"v1"')
     sources = write_sources(
         tmp_path / "sources.yaml", [{"name": "daily", "kind": "feed", "url": f"{site.base}/feed.xml"}]

@@ -28,7 +28,7 @@ def test_fit_platt_pulls_overconfident_scores_down() -> None:
     raw = [0.95] * 40 + [0.6] * 40
     hits = [True] * 28 + [False] * 12 + [True] * 24 + [False] * 16  # 70% and 60% right
     a, b = fit_platt(raw, hits)
-    cal = Calibration({"x": (a, b)})  # type: ignore[dict-item]
+    cal = Calibration({"x": (a, b)})
     assert expected_calibration_error([cal("x", p) for p in raw], hits) < expected_calibration_error(raw, hits)
 
 

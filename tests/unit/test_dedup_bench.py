@@ -39,7 +39,7 @@ def test_mixed_errors_count_each_pair_once() -> None:
 
 def test_a_non_incident_merged_is_a_false_pair_with_every_member() -> None:
     gold: dict[str, str | None] = {"a": "E1", "b": "E1", "n": None}
-    assert scores(gold, [["a", "b", "n"]]) == (1, 2, 0, pytest.approx(1 / 3), 1.0, pytest.approx(0.5))
+    assert scores(gold, [["a", "b", "n"]]) == pytest.approx((1, 2, 0, 1 / 3, 1.0, 0.5))
     assert bench.exact_clusters(gold, [["a", "b", "n"]]) == 0.0
     # Left alone, in an incident of its own or in none, it costs nothing.
     assert scores(gold, [["a", "b"], ["n"]]) == (1, 0, 0, 1.0, 1.0, 1.0)

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 from lxml import etree
@@ -167,7 +168,7 @@ def trafilatura_passes(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, object
     """The options of every trafilatura pass that crawlers.generic runs."""
     passes: list[dict[str, object]] = []
 
-    def recording(*args: object, **kwargs: object) -> object:
+    def recording(*args: Any, **kwargs: Any) -> object:
         passes.append(kwargs)
         return bare_extraction(*args, **kwargs)
 

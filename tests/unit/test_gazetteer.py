@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -27,8 +28,9 @@ KP = Province.KHYBER_PAKHTUNKHWA
 
 
 @pytest.fixture(scope="module")
-def raw() -> dict:
-    return yaml.safe_load(GAZETTEER_FILE.read_text(encoding="utf-8"))
+def raw() -> dict[str, Any]:
+    document: dict[str, Any] = yaml.safe_load(GAZETTEER_FILE.read_text(encoding="utf-8"))
+    return document
 
 
 def test_load_is_cached_and_large_enough() -> None:
@@ -47,7 +49,7 @@ def test_district_names_are_unique() -> None:
     assert [n for n, c in counts.items() if c > 1] == []
 
 
-def test_no_name_points_to_two_districts(raw: dict) -> None:
+def test_no_name_points_to_two_districts(raw: dict[str, Any]) -> None:
     # Checked on the raw file, independently of the loader's own check.
     owners: dict[tuple[str, ...], set[str]] = {}
     for entry in raw["districts"]:
@@ -200,7 +202,7 @@ def test_acronyms_match_only_as_written() -> None:
 # ------------------------------------------------------------------ validation of bad files
 
 
-def _minimal(**district: object) -> dict:
+def _minimal(**district: object) -> dict[str, Any]:
     entry = {"district": "Testabad", "province": "Punjab", "lat": 31.0, "lon": 73.0, "former_fata": False}
     entry.update(district)
     return {"districts": [entry]}
@@ -225,7 +227,7 @@ def test_minimal_document_parses() -> None:
         ({"no_districts": []}, "districts"),
     ],
 )
-def test_bad_entries_raise_value_error_naming_the_entry(document: dict, message: str) -> None:
+def test_bad_entries_raise_value_error_naming_the_entry(document: dict[str, Any], message: str) -> None:
     with pytest.raises(ValueError, match=re.escape(message)):
         parse_gazetteer(document)
 

@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -114,7 +115,7 @@ def test_configuration_failures_are_permanent() -> None:
 
 
 def test_run_problems_name_sources_and_reasons_and_leave_out_consequences() -> None:
-    states = {
+    states: dict[str, str | None] = {
         "upgrade_db": "success",
         "source.crawl_0": "success",
         "source.crawl_1": "failed",
@@ -123,7 +124,7 @@ def test_run_problems_name_sources_and_reasons_and_leave_out_consequences() -> N
         "source.alert_1": "upstream_failed",
         "publish": "skipped",
     }
-    failures = {
+    failures: dict[str, dict[str, Any] | None] = {
         "source.crawl_1": {"source": "gone", "reason": "http_404", "detail": "index: http_404", "permanent": True},
         "source.alert_0": {
             "source": "a",
