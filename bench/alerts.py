@@ -73,6 +73,47 @@ HANG_PAGE = {
 }
 
 
+class _SiteServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, host: str, site: Site) -> None:
+        super().__init__((host, 0), _SiteHandler)
+        self.site = site
+
+
+class _SiteHandler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server: _SiteServer
+
+    def do_GET(self) -> None:
+        site = self.server.site
+        path = self.path.split("?")[0]
+        if path == "/feed.xml":
+            fresh = self.headers.get("If-None-Match") != site.etag
+            return self._send(200 if fresh else 304, site.feed() if fresh else b"", "application/rss+xml")
+        if path == "/robots.txt":
+            return self._send(200, b"User-agent: *\nAllow: /\n", "text/plain")
+        if path == "/news/hang":
+            time.sleep(site.hang_s)
+        body = site.pages.get(path)
+        if body is None:
+            return self._send(404, b"not found", "text/plain")
+        return self._send(200, body, "text/html; charset=utf-8")
+
+    def _send(self, status: int, body: bytes, kind: str) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        if self.path == "/feed.xml":
+            self.send_header("ETag", self.server.site.etag)
+        self.end_headers()
+        if status != 304:
+            self.wfile.write(body)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        return
+
+
 class Site:
     """One news site: pages of its reports and an RSS feed listing those of the current phase."""
 
@@ -82,42 +123,8 @@ class Site:
         self.hang_s = hang_s
         self.hang_listed = False
         self.etag = '"0"'
-        pages = {f"/news/{r['id']}": _page(r) for r in self.rows} | {"/news/hang": _page(HANG_PAGE)}
-        site = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def do_GET(self) -> None:
-                path = self.path.split("?")[0]
-                if path == "/feed.xml":
-                    if self.headers.get("If-None-Match") == site.etag:
-                        return self._send(304, b"", "application/rss+xml")
-                    return self._send(200, site.feed(), "application/rss+xml")
-                if path == "/robots.txt":
-                    return self._send(200, b"User-agent: *\nAllow: /\n", "text/plain")
-                if path == "/news/hang":
-                    time.sleep(site.hang_s)
-                body = pages.get(path)
-                if body is None:
-                    return self._send(404, b"not found", "text/plain")
-                return self._send(200, body, "text/html; charset=utf-8")
-
-            def _send(self, status: int, body: bytes, kind: str) -> None:
-                self.send_response(status)
-                self.send_header("Content-Type", kind)
-                self.send_header("Content-Length", str(len(body)))
-                if self.path == "/feed.xml":
-                    self.send_header("ETag", site.etag)
-                self.end_headers()
-                if status != 304:
-                    self.wfile.write(body)
-
-            def log_message(self, format: str, *args: Any) -> None:
-                return
-
-        self.server = ThreadingHTTPServer((host, 0), Handler)
-        self.server.daemon_threads = True
+        self.pages = {f"/news/{r['id']}": _page(r) for r in self.rows} | {"/news/hang": _page(HANG_PAGE)}
+        self.server = _SiteServer(host, self)
         self.base = f"http://{host}:{self.server.server_address[1]}"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 

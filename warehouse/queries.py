@@ -281,30 +281,7 @@ def pending_alerts(
     incidents = session.execute(stmt).all()
     if not incidents:
         return []
-    ids = [row.id for row in incidents]
-    # Incidents merged into these: what subscribers were told about them counts for the survivor.
-    survivor_of = {row_id: row_id for row_id in ids}
-    for chunk in _chunks(ids):
-        for merged_id, survivor in session.execute(
-            sa.select(inc.id, inc.merged_into).where(inc.merged_into.in_(chunk))
-        ):
-            survivor_of[merged_id] = survivor
-    alert = schema.Alert
-    sent: dict[int, list[tuple[str, int]]] = defaultdict(list)
-    failed: dict[tuple[int, str, int], int] = {}
-    for chunk in _chunks(list(survivor_of)):
-        rows = session.execute(
-            sa.select(alert.incident_id, alert.kind, alert.revision, alert.status, alert.attempts).where(
-                alert.channel == channel, alert.incident_id.in_(chunk)
-            )
-        )
-        for incident_id, alert_kind, revision, status, attempts in rows:
-            own = incident_id == survivor_of[incident_id]
-            if status == "sent":
-                # A merged incident's alerts say "announced"; their revision numbers are not the survivor's.
-                sent[survivor_of[incident_id]].append((alert_kind, revision if own else 0))
-            elif own:
-                failed[(incident_id, alert_kind, revision)] = attempts
+    sent, failed = _alert_history(session, [row.id for row in incidents], channel)
     candidates = []
     for row in incidents:
         done = sent.get(row.id, [])
@@ -320,6 +297,33 @@ def pending_alerts(
             continue
         candidates.append(AlertCandidate(row.id, kind, revision, row.occurred_on, float(row.p_attack), attempts))
     return candidates
+
+
+def _alert_history(
+    session: Session, ids: Sequence[int], channel: str
+) -> tuple[dict[int, list[tuple[str, int]]], dict[tuple[int, str, int], int]]:
+    """Per incident, the (kind, revision) of every alert sent on the channel — counting those of incidents
+    merged into it, as announcements (revision 0) — and the attempts of failed sends of its own."""
+    inc, alert = schema.Incident, schema.Alert
+    survivor_of = {row_id: row_id for row_id in ids}
+    for chunk in _chunks(ids):
+        merged = session.execute(sa.select(inc.id, inc.merged_into).where(inc.merged_into.in_(chunk)))
+        survivor_of.update({merged_id: survivor for merged_id, survivor in merged if survivor is not None})
+    sent: dict[int, list[tuple[str, int]]] = defaultdict(list)
+    failed: dict[tuple[int, str, int], int] = {}
+    for chunk in _chunks(list(survivor_of)):
+        alerts = session.execute(
+            sa.select(alert.incident_id, alert.kind, alert.revision, alert.status, alert.attempts).where(
+                alert.channel == channel, alert.incident_id.in_(chunk)
+            )
+        )
+        for incident_id, alert_kind, revision, status, attempts in alerts:
+            own = incident_id == survivor_of[incident_id]
+            if status == "sent":
+                sent[survivor_of[incident_id]].append((alert_kind, revision if own else 0))
+            elif own:
+                failed[(incident_id, alert_kind, revision)] = attempts
+    return sent, failed
 
 
 def claim_alert(

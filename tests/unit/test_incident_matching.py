@@ -96,7 +96,7 @@ def report(n: int, hour: int, body: tuple[str, str] | None = None, day: int = 4,
 
 def wednesday() -> list[Report]:
     """The Bannu attack told four ways, and three other attacks of the same day."""
-    bannu = {"province": KP, "district": "Bannu", "attack_type": "suicide_bombing"}
+    bannu: dict[str, Any] = {"province": KP, "district": "Bannu", "attack_type": "suicide_bombing"}
     return [
         report(1, 6, A, killed=40, injured=60, **bannu),
         report(2, 8, E, province=KP, attack_type="suicide_bombing", killed=40, injured=60),  # foreign wire
@@ -135,7 +135,7 @@ def test_each_report_that_changes_an_incident_is_one_step_in_publication_order()
 
 
 def test_attack_type_and_group_are_evidence_not_gates() -> None:
-    bannu = {"province": KP, "district": "Bannu"}
+    bannu: dict[str, Any] = {"province": KP, "district": "Bannu"}
     early = report(1, 6, A, attack_type="bombing", group_code="TTP", killed=40, **bannu)  # "a blast", TTP blamed
     later = report(2, 12, A, attack_type="suicide_bombing", group_code="JuA", claimed=True, killed=42, **bannu)
     assover = report(3, 13, A, attack_type="armed_assault", killed=42, **bannu)  # a complex attack, told otherwise
