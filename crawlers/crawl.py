@@ -193,6 +193,8 @@ def _job(
                 "kind": s.kind.value,
                 "url": s.url,
                 "link_pattern": s.link_pattern,
+                "delay_s": s.delay_s,
+                "timeout_s": s.timeout_s,
                 "hosts": sorted(s.hosts),
                 "allow_networks": list(settings.allow_networks),
                 "etag": feed_states.get(s.name, no_state).etag,
@@ -490,6 +492,20 @@ class ClaimStore(Protocol):
     def close(self) -> None: ...
 
 
+def with_politeness(spider: type[Any], source: dict[str, Any]) -> type[Any]:
+    """The spider class with the source's own delay and request timeout (sources.yaml) as its crawler's settings,
+    over the global ones; the spider itself when the source sets neither."""
+    overrides: dict[str, float] = {}
+    if source.get("delay_s") is not None:
+        overrides["DOWNLOAD_DELAY"] = float(source["delay_s"])
+    if source.get("timeout_s") is not None:
+        overrides["DOWNLOAD_TIMEOUT"] = float(source["timeout_s"])
+    if not overrides:
+        return spider
+    settings = {**(getattr(spider, "custom_settings", None) or {}), **overrides}
+    return type(spider.__name__, (spider,), {"custom_settings": settings})
+
+
 def child_main(claim_store: Callable[[dict[str, Any]], ClaimStore | None] | None = None) -> int:
     """The crawl child: read the job on stdin, crawl every source, write records; claims from `claim_store`."""
     _die_with_parent()
@@ -512,7 +528,8 @@ def child_main(claim_store: Callable[[dict[str, Any]], ClaimStore | None] | None
     queued: set[str] = set()
     claims = claim_store(job["settings"]) if claim_store is not None else None
     for source in job["sources"]:
-        process.crawl(spider_for[SourceKind(source["kind"])], source=source, queued=queued, claims=claims)
+        spider = with_politeness(spider_for[SourceKind(source["kind"])], source)
+        process.crawl(spider, source=source, queued=queued, claims=claims)
     try:
         process.start()
     finally:

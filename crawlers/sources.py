@@ -33,6 +33,11 @@ class Source(BaseModel):
     link_pattern: str | None = None
     enabled: StrictBool = True
     allow_hosts: tuple[str, ...] = ()
+    # Politeness for this source's site, when it differs from the global settings (KHABAR_CRAWL_DELAY_S,
+    # KHABAR_CRAWL_REQUEST_TIMEOUT_S): seconds between requests (Scrapy randomises 0.5-1.5x), and seconds a
+    # request may take.
+    delay_s: Annotated[float, Field(ge=0, le=300)] | None = None
+    timeout_s: Annotated[float, Field(gt=0, le=600)] | None = None
     # Free-text fields for the people who edit the file; khabar ignores them.
     notes: str | None = None
     region: str | None = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import itertools
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
@@ -251,3 +252,29 @@ def test_sitemap_index_with_a_gzipped_child_and_an_off_host_one(sites: tuple[Fix
     assert stats.found == 2 and stats.fetched == 2 and stats.error is None
     assert stats.skipped_reasons == {"off_host": 1}
     assert elsewhere.requests == []
+
+
+def test_a_source_sets_its_own_politeness(sites: tuple[FixtureServer, FixtureServer]) -> None:
+    site, _ = sites
+    paths = ["/news/p1", "/news/p2", "/news/p3"]
+    for n, path in enumerate(paths):
+        site.routes[path] = Route(article_page(f"Polite story {n}"))
+    site.routes["/news/lag"] = Route(article_page("A slow story"), delay_s=1.2)
+    site.routes["/polite.xml"] = Route(rss(site.base, paths), content_type="application/rss+xml")
+    site.routes["/impatient.xml"] = Route(rss(site.base, ["/news/lag"]), content_type="application/rss+xml")
+    polite = Source(name="polite", kind=SourceKind.FEED, url=f"{site.base}/polite.xml", delay_s=1.0)
+    impatient = Source(name="impatient", kind=SourceKind.FEED, url=f"{site.base}/impatient.xml", timeout_s=0.5)
+    # The global settings have no delay and a 2 s timeout: each source's own values win for it.
+    result = run_crawl([polite, impatient], {}, {}, FAST)
+    times = sorted(t for path, t in site.arrivals if path in paths)
+    assert len(times) == 3
+    assert min(b - a for a, b in itertools.pairwise(times)) >= 0.45  # Scrapy randomises 0.5-1.5 x 1 s
+    assert result.stats["polite"].fetched == 3
+    assert result.stats["impatient"].failed_reasons == {"timeout": 1}
+
+
+def test_politeness_values_are_validated() -> None:
+    with pytest.raises(ValueError, match="delay_s"):
+        Source(name="x", kind=SourceKind.FEED, url="https://example.pk/feed", delay_s=-1)
+    with pytest.raises(ValueError, match="timeout_s"):
+        Source(name="x", kind=SourceKind.FEED, url="https://example.pk/feed", timeout_s=0)
