@@ -46,30 +46,50 @@ def test_claim_is_exclusive_kept_by_its_holder_released_and_expired(db_url: str)
     engine.dispose()
 
 
+# One worker's share of a run, as the ingest DAG's mapped task group runs it for one source: crawl, classify,
+# resolve, alert (each stage against the shared warehouse, as separate Celery tasks would).
 CRAWL = """
 import json, sys
 from khabar.failures import SourceFailure
-from khabar.pipeline import crawl_source
+from khabar.pipeline import classify_pending, crawl_source, resolve_pending, send_alerts
 try:
     stats = crawl_source(sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4])
 except SourceFailure as failure:
     stats = {"error": str(failure)}
+classified = classify_pending(sys.argv[3])
+resolve_pending(sys.argv[3], model_version=classified["model_version"])
+stats["alerts"] = send_alerts(sys.argv[3])
 print(json.dumps(stats))
 """
+
+STORIES = [
+    ("Suicide bomber kills 9 at Quetta police station",
+     "QUETTA: A suicide bomber blew himself up at the gate of the Saryab Road police station in Quetta on Monday, "
+     "killing nine people including four policemen and injuring 21, officials said."),
+    ("Four policemen martyred in Bannu checkpost attack",
+     "BANNU: Four policemen were martyred when militants attacked the Domel police checkpost in Bannu district "
+     "with heavy weapons late on Monday night, police said. The attackers fled."),
+]  # fmt: skip
 
 
 @pytest.mark.slow
 @pytest.mark.postgres
-def test_two_processes_crawling_one_host_fetch_each_article_once(postgres_url: str, tmp_path: Path) -> None:
-    """Two sources of one site (its feed and its sitemap) list the same articles; two Airflow-like task
-    processes crawl them at the same time under one run id. Every article is requested once.
+def test_two_workers_running_one_site_store_label_resolve_and_alert_each_thing_once(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    """Two sources of one site (its feed and its sitemap) list the same articles; two worker processes (as
+    two Celery workers would run the ingest DAG's mapped task groups) crawl, classify, resolve and alert at
+    the same time under one run id, against one PostgreSQL. Every article is requested and stored once,
+    labelled once, in one incident, and each incident alerted once.
 
     On PostgreSQL, the production warehouse under Airflow (the claim statement itself is tested on both).
     """
+    from khabar.webhook_sink import WebhookSink
+
     db_url = postgres_url
     upgrade(db_url)
     paths = [f"/news/{n}" for n in range(1, 7)]
-    with FixtureServer() as site:
+    with FixtureServer() as site, WebhookSink() as sink:
         links = [f"{site.base}{p}" for p in paths]
         site.routes["/feed.xml"] = Route(
             (
@@ -88,9 +108,10 @@ def test_two_processes_crawling_one_host_fetch_each_article_once(postgres_url: s
             content_type="application/xml",
         )
         for n, path in enumerate(paths, start=1):
-            # Slow pages keep both crawls busy at the same time.
+            # Two attacks, three outlets' words each; slow pages keep both crawls busy at the same time.
+            title, text = STORIES[n % 2]
             site.routes[path] = Route(
-                news_page(f"Story {n} from Quetta", f"Quetta story number {n}. " * 30, "2026-11-02T10:00:00+05:00"),
+                news_page(f"{title} ({n})", f"{text} Report {n} of the desk.", "2026-11-02T10:00:00+05:00"),
                 delay_s=0.3,
             )
         sources = tmp_path / "sources.yaml"
@@ -105,6 +126,7 @@ def test_two_processes_crawling_one_host_fetch_each_article_once(postgres_url: s
             "KHABAR_CRAWL_ALLOW_NETWORKS": "127.0.0.0/8",
             "KHABAR_CRAWL_DELAY_S": "0",
             "KHABAR_DATA_DIR": str(tmp_path / "data"),
+            "KHABAR_ALERT_WEBHOOK_URL": sink.url,
         }
         procs = [
             subprocess.Popen(
@@ -116,7 +138,7 @@ def test_two_processes_crawling_one_host_fetch_each_article_once(postgres_url: s
             )
             for name in ("site-feed", "site-sitemap")
         ]
-        results = [json.loads(proc.communicate(timeout=120)[0].strip().splitlines()[-1]) for proc in procs]
+        results = [json.loads(proc.communicate(timeout=180)[0].strip().splitlines()[-1]) for proc in procs]
         requested = Counter(path for method, path, _ in site.requests if method == "GET" and path in paths)
 
     assert all("error" not in r or r["error"] is None for r in results), results
@@ -129,4 +151,11 @@ def test_two_processes_crawling_one_host_fetch_each_article_once(postgres_url: s
         assert conn.scalar(sa.text("select count(*) from articles")) == len(paths)
         holders = conn.execute(sa.text("select run_id, count(*) from url_claims group by run_id")).all()
         assert holders == [("manual__run-1", len(paths))]
+        assert conn.scalar(sa.text("select count(*) from article_labels")) == len(paths), "each labelled once"
+        assert conn.scalar(sa.text("select count(*) from incident_articles")) == len(paths)
+        attacks = conn.scalar(sa.text("select count(*) from incidents where event_type = 'attack'"))
+        assert attacks == 2, "three reports of each attack: one incident each, whichever worker resolved them"
     engine.dispose()
+    keys = [key for key, _ in sink.received]
+    assert len(keys) == len(set(keys)), keys
+    assert sorted(body["kind"] for _, body in sink.received).count("new") == 2
