@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import html
-import json
 import os
 import sys
 import threading
@@ -45,7 +44,7 @@ import yaml  # noqa: E402
 
 from bench.benchmd import update_section  # noqa: E402
 from bench.matching_sets import SETS, load_set  # noqa: E402
-from bench.pipeline import _run, _warehouse  # noqa: E402
+from bench.pipeline import AlertClock, _run, _warehouse  # noqa: E402
 
 SECTION = "## Alerts: one per new attack, and latency"
 WORK = REPO_ROOT / "var" / "bench" / "alerts"
@@ -142,32 +141,6 @@ class Site:
         return f"<?xml version='1.0'?><rss version='2.0'><channel><title>t</title>{items}</channel></rss>".encode()
 
 
-class Receiver:
-    """The subscribers' webhook: every alert with the time it arrived."""
-
-    def __init__(self) -> None:
-        self.alerts: list[tuple[float, dict[str, Any]]] = []
-        receiver = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:
-                body = json.loads(self.rfile.read(int(self.headers.get("Content-Length") or 0)) or b"{}")
-                receiver.alerts.append((time.monotonic(), body))
-                self.send_response(200)
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-
-            def log_message(self, format: str, *args: Any) -> None:
-                return
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}/alerts"
-
-
 @dataclass(slots=True)
 class RunScore:
     name: str
@@ -234,7 +207,7 @@ def measure(set_name: str, db: str, hang_s: float) -> tuple[list[RunScore], dict
     work = WORK / f"{set_name}-{db}-{uuid.uuid4().hex[:6]}"
     work.mkdir(parents=True)
     sites = [Site(h, [r for r in rows if site_of[r["source"]] == i], hang_s) for i, h in enumerate(HOSTS)]
-    receiver = Receiver()
+    receiver = AlertClock()
     url, drop = _warehouse(db, work)
     scores = []
     announced: set[str] = set()

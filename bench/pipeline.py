@@ -225,17 +225,17 @@ def _handler(routes: dict[str, bytes], stories: Sequence[Story], requests: Any) 
 # --- the measured run -----------------------------------------------------------------------------
 
 
-class _AlertClock:
-    """A webhook receiver that notes when each alert arrives."""
+class AlertClock:
+    """A webhook receiver that notes when each alert arrives, with its JSON body."""
 
     def __init__(self) -> None:
-        self.arrivals: list[float] = []
+        self.alerts: list[tuple[float, dict[str, Any]]] = []
         clock = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:
-                self.rfile.read(int(self.headers.get("Content-Length") or 0))
-                clock.arrivals.append(time.monotonic())
+                body = json.loads(self.rfile.read(int(self.headers.get("Content-Length") or 0)) or b"{}")
+                clock.alerts.append((time.monotonic(), body))
                 self.send_response(200)
                 self.send_header("Content-Length", "0")
                 self.end_headers()
@@ -249,6 +249,10 @@ class _AlertClock:
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.server.server_address[1]}/alerts"
+
+    @property
+    def arrivals(self) -> list[float]:
+        return [at for at, _ in self.alerts]
 
 
 @dataclass(slots=True)
@@ -326,7 +330,7 @@ def measure(n_articles: int, n_sources: int, db: str, seed: int = 7) -> RunFigur
         sources = work / "sources.yaml"
         entries = [{"name": f"site-{i:03d}", "kind": "feed", "url": f"{b}/feed.xml"} for i, b in enumerate(bases)]
         sources.write_text(yaml.safe_dump({"sources": entries}), encoding="utf-8")
-        alerts = _AlertClock()
+        alerts = AlertClock()
         env = {
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
             "HOME": str(work),
