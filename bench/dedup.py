@@ -327,7 +327,7 @@ def run_pipeline(rows: Sequence[dict[str, Any]], db_url: str) -> Run:
 
     started = time.perf_counter()
     classified = classify_pending(db_url)
-    version = str(classified["model_version"])
+    version = classified.model_version
     seconds["classify_pending"] = time.perf_counter() - started
     started = time.perf_counter()
     resolve_pending(db_url, model_version=version)

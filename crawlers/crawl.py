@@ -25,7 +25,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import IO, Any, Protocol
 
-from crawlers.records import RECORDS_FD_SETTING, write_record
+from crawlers.records import RECORDS_FD_SETTING, LinkOutcome, RecordType, write_record
 from crawlers.sources import Source
 from domain.errors import KhabarError
 from domain.records import Article
@@ -332,22 +332,22 @@ class _SourceFold:
         st = self.result.stats
         st.bytes += int(rec.get("bytes") or 0)
         kind = rec.get("type")
-        if kind == "index":
+        if kind == RecordType.INDEX:
             self._index(rec)
-        elif kind == "link":
+        elif kind == RecordType.LINK:
             self._link(rec)
-        elif kind == "article":
+        elif kind == RecordType.ARTICLE:
             st.fetched += 1
             self._notes["date_untrusted"] += bool(rec.get("date_untrusted"))
             self.result.articles.append(_article(self.result.name, rec))
             self.result.settled_links.add(rec.get("link") or rec["url"])
-        elif kind == "article_failed":
+        elif kind == RecordType.ARTICLE_FAILED:
             self._failed[rec["reason"]] += 1
             self.result.failed_links[rec.get("link") or rec["url"]] = rec["reason"]
-        elif kind == "article_skipped":
+        elif kind == RecordType.ARTICLE_SKIPPED:
             self._skipped[rec["reason"]] += 1
             self.result.settled_links.add(rec.get("link") or rec["url"])
-        elif kind == "done":
+        elif kind == RecordType.DONE:
             self._done(rec)
             return True
         return False
@@ -369,16 +369,16 @@ class _SourceFold:
     def _link(self, rec: dict[str, Any]) -> None:
         st = self.result.stats
         outcome = rec["outcome"]
-        if outcome == "retry":
+        if outcome == LinkOutcome.RETRY:
             self._notes["retried"] += 1
-        elif outcome in ("new", "known", "queued", "claimed"):
+        elif outcome in (LinkOutcome.NEW, LinkOutcome.KNOWN, LinkOutcome.QUEUED, LinkOutcome.CLAIMED):
             st.found += 1
-            st.new += outcome == "new"
-            if outcome == "queued":
+            st.new += outcome == LinkOutcome.NEW
+            if outcome == LinkOutcome.QUEUED:
                 # Already queued in this run by this index or another source of the same site: say so,
                 # or a sitemap that lists what the listing page already gave looks dead (new 0).
                 self._skipped["duplicate_link"] += 1
-            elif outcome == "claimed":
+            elif outcome == LinkOutcome.CLAIMED:
                 # Claimed in the warehouse by another source's crawl (another task, process or run).
                 self._skipped["claimed"] += 1
         else:

@@ -137,8 +137,8 @@ def classify(source_name: str) -> dict[str, Any]:
     context = get_current_context()
     with reporting_failure(context, source_name):
         result = classify_pending(settings=settings_from_airflow())
-    log.info("classify: labelled=%s", result.get("labelled"))
-    return result
+    log.info("classify: labelled=%d", result.labelled)
+    return result.as_dict()
 
 
 @task(map_index_template=SOURCE_LABEL, max_active_tis_per_dagrun=1)
@@ -150,8 +150,8 @@ def resolve(source_name: str) -> dict[str, Any]:
     context = get_current_context()
     with reporting_failure(context, source_name):
         result = resolve_pending(settings=settings_from_airflow())
-    log.info("resolve: new=%d updated=%d", len(result["new"]), len(result["updated"]))
-    return result
+    log.info("resolve: new=%d updated=%d merged=%d", len(result.new), len(result.updated), len(result.merged))
+    return result.as_dict()
 
 
 @task(map_index_template=SOURCE_LABEL, max_active_tis_per_dagrun=1)
@@ -162,8 +162,8 @@ def alert(source_name: str) -> dict[str, Any]:
     context = get_current_context()
     with reporting_failure(context, source_name):
         result = deliver_alerts(settings_from_airflow())
-    log.info("alert: sent=%s failed=%s", result.get("sent"), result.get("failed"))
-    return result
+    log.info("alert: sent=%d failed=%d", result.sent, result.failed)
+    return result.as_dict()
 
 
 # One source's crawl → classify → resolve → alert, mapped over the run's sources.

@@ -8,6 +8,7 @@ import smtplib
 import urllib.error
 import urllib.request
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import timedelta
 from email.message import EmailMessage
 from typing import Any
@@ -110,7 +111,19 @@ def configured_channels(settings: Settings) -> dict[str, Sender]:
     return channels
 
 
-def deliver_pending(engine: Engine, settings: Settings, channels: dict[str, Sender] | None = None) -> dict[str, int]:
+@dataclass(frozen=True, slots=True)
+class Delivered:
+    """What one delivery did: alerts sent and failed, over how many configured channels."""
+
+    sent: int = 0
+    failed: int = 0
+    channels: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return {"sent": self.sent, "failed": self.failed, "channels": self.channels}
+
+
+def deliver_pending(engine: Engine, settings: Settings, channels: dict[str, Sender] | None = None) -> Delivered:
     """Send every pending alert on every configured channel and record each outcome.
 
     Each alert is claimed in its own committed transaction before it is sent and recorded right after,
@@ -148,4 +161,4 @@ def deliver_pending(engine: Engine, settings: Settings, channels: dict[str, Send
                 queries.record_alert(
                     session, candidate.incident_id, channel, candidate.kind, candidate.revision, status, error
                 )
-    return {"sent": sent, "failed": failed, "channels": len(channels)}
+    return Delivered(sent, failed, len(channels))

@@ -22,13 +22,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import quote
 
 from crawlers.sources import SourcesError
 from domain.redact import redact
 from domain.settings import Settings, get_settings
 from khabar.failures import SourceFailure
+
+if TYPE_CHECKING:
+    from khabar.alerts import Delivered
 
 logger = logging.getLogger(__name__)
 
@@ -356,14 +359,14 @@ def realert_range(settings: Settings, params: dict[str, Any]) -> int:
         return reopen_alerts(session, since, until)
 
 
-def deliver_alerts(settings: Settings) -> dict[str, int]:
+def deliver_alerts(settings: Settings) -> Delivered:
     """Send the pending alerts; raise AlertDeliveryFailed (after recording each failure) if any failed."""
     from khabar.pipeline import send_alerts
 
     result = send_alerts(None, settings)
-    if result.get("failed"):
+    if result.failed:
         raise AlertDeliveryFailed(
-            f"{result['failed']} alert(s) could not be delivered, {result.get('sent', 0)} sent "
+            f"{result.failed} alert(s) could not be delivered, {result.sent} sent "
             "(recorded with their errors in the alerts table; sent again by the next try or run)"
         )
     return result

@@ -13,10 +13,10 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
@@ -31,6 +31,9 @@ from warehouse import claims, load, queries
 from warehouse.db import display_url, make_engine, session_scope, upgrade
 from warehouse.incidents import resolve_incidents
 from warehouse.lock import writer_lock
+
+if TYPE_CHECKING:
+    from khabar.alerts import Delivered
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +56,37 @@ class RunReport:
     quarantined: int = 0
     figures_rejected: int = 0
     duration_s: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Classified:
+    """What the classify stage did: articles labelled, label rows quarantined, implausible figures dropped."""
+
+    labelled: int
+    quarantined: int
+    figures_rejected: int
+    model_version: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """What the resolve stage did: incidents opened, revised and merged away, and reports attached."""
+
+    new: tuple[int, ...] = ()
+    updated: tuple[int, ...] = ()
+    merged: tuple[int, ...] = ()
+    articles: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "new": list(self.new),
+            "updated": list(self.updated),
+            "merged": list(self.merged),
+            "articles": self.articles,
+        }
 
 
 def _url(db_url: str | None, settings: Settings | None = None) -> str:
@@ -215,7 +249,7 @@ def classify_pending(
     model_dir: Path | None = None,
     batch_size: int = 256,
     settings: Settings | None = None,
-) -> dict[str, Any]:
+) -> Classified:
     """Label every stored article that has no labels from the current model version.
 
     A label row the warehouse refuses is quarantined (counted) and the rest of its batch is kept.
@@ -243,12 +277,7 @@ def classify_pending(
                         labelled += 1
                     else:
                         quarantined += 1
-    return {
-        "labelled": labelled,
-        "quarantined": quarantined,
-        "figures_rejected": rejected,
-        "model_version": classifier.version,
-    }
+    return Classified(labelled, quarantined, rejected, classifier.version)
 
 
 def current_model_version(model_dir: Path | None = None) -> str:
@@ -259,17 +288,17 @@ def current_model_version(model_dir: Path | None = None) -> str:
 
 def resolve_pending(
     db_url: str | None = None, *, model_version: str | None = None, settings: Settings | None = None
-) -> dict[str, Any]:
+) -> Resolved:
     """Merge newly labelled attack and operation reports into incidents."""
     settings = settings or get_settings()
     version = model_version or current_model_version(settings.model_dir)
     url = _url(db_url, settings)
     with writer_lock(url, wait_s=settings.lock_wait_s), warehouse_session(url) as session:
         result = resolve_incidents(session, version)
-    return {"new": list(result.new), "updated": list(result.updated), "articles": result.articles}
+    return Resolved(tuple(result.new), tuple(result.updated), tuple(result.merged), result.articles)
 
 
-def send_alerts(db_url: str | None = None, settings: Settings | None = None) -> dict[str, int]:
+def send_alerts(db_url: str | None = None, settings: Settings | None = None) -> Delivered:
     """Send one alert per channel for each new (or revised) attack incident; never the same one twice."""
     from khabar.alerts import deliver_pending
 
@@ -384,20 +413,20 @@ def run_once(
         def process(done: str | None = None) -> None:
             # Classify, resolve and alert what is stored so far, so a slow source delays nobody's alerts.
             classified = classify_pending(url, model_dir=model_dir)
-            report.labelled += int(classified["labelled"])
-            report.quarantined += int(classified["quarantined"])
-            report.figures_rejected += int(classified["figures_rejected"])
-            resolved = resolve_pending(url, model_version=str(classified["model_version"]))
-            report.incidents_new += len(resolved["new"])
-            report.incidents_updated += len(resolved["updated"])
+            report.labelled += classified.labelled
+            report.quarantined += classified.quarantined
+            report.figures_rejected += classified.figures_rejected
+            resolved = resolve_pending(url, model_version=classified.model_version)
+            report.incidents_new += len(resolved.new)
+            report.incidents_updated += len(resolved.updated)
             alerts = send_alerts(url, alert_settings)
-            report.alerts_sent += alerts.get("sent", 0)
+            report.alerts_sent += alerts.sent
             # Every delivery retries all alerts still pending, so the last one's failures are the run's.
-            report.alerts_failed = alerts.get("failed", 0)
-            if classified["labelled"] or alerts.get("sent") or alerts.get("failed"):
+            report.alerts_failed = alerts.failed
+            if classified.labelled or alerts.sent or alerts.failed:
                 say(
-                    f"{done or 'earlier articles'}: {classified['labelled']} labelled, {len(resolved['new'])} new and "
-                    f"{len(resolved['updated'])} updated incident(s), {alerts.get('sent', 0)} alert(s) sent"
+                    f"{done or 'earlier articles'}: {classified.labelled} labelled, {len(resolved.new)} new and "
+                    f"{len(resolved.updated)} updated incident(s), {alerts.sent} alert(s) sent"
                 )
 
         say(f"crawling {len(sources)} source(s)")

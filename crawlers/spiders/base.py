@@ -33,7 +33,7 @@ from crawlers.discovery import Discovered, Discovery
 from crawlers.extract import extract_article
 from crawlers.middlewares import BudgetSpent, RefusedRequest
 from crawlers.policy import Refusal, UrlPolicy, parse_networks
-from crawlers.records import RECORDS_FD_SETTING, write_record
+from crawlers.records import RECORDS_FD_SETTING, LinkOutcome, RecordType, write_record
 from crawlers.resolver import blocked_hosts
 from crawlers.urls import canonical_url, content_hash
 
@@ -146,7 +146,7 @@ class SourceSpider(scrapy.Spider):
             dont_filter=True,
         )
         for url in self.source.get("retry", []):
-            for item in self._article_request(url, Discovered(url), outcome="retry"):
+            for item in self._article_request(url, Discovered(url), outcome=LinkOutcome.RETRY):
                 yield item
 
     def read_index(self, response: Response) -> Discovery:  # pragma: no cover - subclasses override
@@ -154,7 +154,7 @@ class SourceSpider(scrapy.Spider):
 
     def parse_index(self, response: Response) -> Iterator[Any]:
         record: dict[str, Any] = {
-            "type": "index",
+            "type": RecordType.INDEX,
             "url": response.url,
             "status": response.status,
             "bytes": len(response.body),
@@ -176,14 +176,14 @@ class SourceSpider(scrapy.Spider):
                     child, callback=self.parse_index, errback=self.index_failed, meta=dict(_INDEX_META)
                 )
             else:
-                yield self._rec({"type": "link", "url": child, "outcome": str(refusal)})
+                yield self._rec({"type": RecordType.LINK, "url": child, "outcome": str(refusal)})
         yield from self.follow_links(discovery.links)
 
     def index_failed(self, failure: Failure) -> Iterator[dict[str, Any]]:
         outcome, reason = failure_reason(failure)
         url = failure.request.url if hasattr(failure, "request") else self.source["url"]
         logger.warning("%s: index %s %s (%s)", self.source["name"], url, outcome, reason)
-        yield self._rec({"type": "index", "url": url, "status": None, "error": reason, "outcome": outcome})
+        yield self._rec({"type": RecordType.INDEX, "url": url, "status": None, "error": reason, "outcome": outcome})
 
     # -- links -------------------------------------------------------------------------------------
     def follow_links(self, links: Iterable[Discovered]) -> Iterator[Any]:
@@ -192,10 +192,10 @@ class SourceSpider(scrapy.Spider):
         for link in links:
             refusal = self.url_policy.refusal(link.url)
             if refusal is not None:
-                yield self._rec({"type": "link", "url": link.url, "outcome": str(refusal)})
+                yield self._rec({"type": RecordType.LINK, "url": link.url, "outcome": str(refusal)})
                 continue
             if pattern is not None and not pattern.search(link.url):
-                yield self._rec({"type": "link", "url": link.url, "outcome": "not_article"})
+                yield self._rec({"type": RecordType.LINK, "url": link.url, "outcome": LinkOutcome.NOT_ARTICLE})
                 continue
             candidates.append((link, canonical_url(link.url)))
         # Stored links are asked of the warehouse, one indexed lookup per index page (the job's `known` list
@@ -205,23 +205,23 @@ class SourceSpider(scrapy.Spider):
             stored = stored | self._claims.known([u for link, c in candidates for u in (link.url, c)])
         for link, canonical in candidates:
             if canonical in stored or link.url in stored:
-                yield self._rec({"type": "link", "url": link.url, "outcome": "known"})
+                yield self._rec({"type": RecordType.LINK, "url": link.url, "outcome": LinkOutcome.KNOWN})
                 continue
-            yield from self._article_request(link.url, link, outcome="new")
+            yield from self._article_request(link.url, link, outcome=LinkOutcome.NEW)
 
-    def _article_request(self, url: str, link: Discovered, *, outcome: str) -> Iterator[Any]:
+    def _article_request(self, url: str, link: Discovered, *, outcome: LinkOutcome) -> Iterator[Any]:
         canonical = canonical_url(url)
         if canonical in self._queued:
             # The same story linked twice, from this index or another source's.
-            yield self._rec({"type": "link", "url": url, "outcome": "queued"})
+            yield self._rec({"type": RecordType.LINK, "url": url, "outcome": LinkOutcome.QUEUED})
             return
         if self._claims is not None and not self._claims.claim(canonical, self.source["name"]):
             # Another crawl (another source of the site, in another task or run) is fetching it.
-            yield self._rec({"type": "link", "url": url, "outcome": "claimed"})
+            yield self._rec({"type": RecordType.LINK, "url": url, "outcome": LinkOutcome.CLAIMED})
             return
         self._queued.add(canonical)
         self._in_flight.add(url)
-        yield self._rec({"type": "link", "url": url, "outcome": outcome})
+        yield self._rec({"type": RecordType.LINK, "url": url, "outcome": outcome})
         yield scrapy.Request(
             url,
             callback=self.parse_article,
@@ -238,20 +238,22 @@ class SourceSpider(scrapy.Spider):
         link = _link_of(response.meta, url)
         self._in_flight.discard(link)
         if response.status >= 400:
-            yield self._rec({"type": "article_failed", "url": url, "link": link, "reason": f"http_{response.status}"})
+            yield self._rec(
+                {"type": RecordType.ARTICLE_FAILED, "url": url, "link": link, "reason": f"http_{response.status}"}
+            )
             return
         refusal = self.url_policy.refusal(response.url)
         if refusal is not None:  # the middleware refuses such redirects; this keeps the check local too
-            yield self._rec({"type": "article_skipped", "url": url, "link": link, "reason": str(refusal)})
+            yield self._rec({"type": RecordType.ARTICLE_SKIPPED, "url": url, "link": link, "reason": str(refusal)})
             return
         try:
             extracted = extract_article(response.body, response.url, header_charset=_charset_from_header(response))
         except Exception:  # a parser bug on one hostile page must not end the crawl; logged in full
             logger.exception("%s: extraction crashed on %s", self.source["name"], response.url)
-            yield self._rec({"type": "article_failed", "url": url, "link": link, "reason": "extract_error"})
+            yield self._rec({"type": RecordType.ARTICLE_FAILED, "url": url, "link": link, "reason": "extract_error"})
             return
         if extracted is None or not extracted.text.strip():
-            record = {"type": "article_skipped", "url": url, "link": link, "reason": "no_text"}
+            record = {"type": RecordType.ARTICLE_SKIPPED, "url": url, "link": link, "reason": "no_text"}
             yield self._rec(record | {"bytes": len(response.body)})
             return
         discovered: Discovered | None = response.meta.get("discovered")
@@ -262,7 +264,7 @@ class SourceSpider(scrapy.Spider):
         )
         yield self._rec(
             {
-                "type": "article",
+                "type": RecordType.ARTICLE,
                 "url": url,
                 "link": link,
                 "final_url": response.url,
@@ -296,7 +298,7 @@ class SourceSpider(scrapy.Spider):
         if fd < 0:
             return
         record = {
-            "type": "done",
+            "type": RecordType.DONE,
             "reason": reason,
             "duration_s": round(time.monotonic() - self._started, 3),
             "unfinished": sorted(self._in_flight),

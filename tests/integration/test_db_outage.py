@@ -411,28 +411,28 @@ def test_outage_between_stages_raises_warehouse_error_and_resumes_without_duplic
             classify_pending(pg.url)
         pg.start()
         classified = classify_pending(pg.url)
-        assert classified["labelled"] == len(STORIES)
+        assert classified.labelled == len(STORIES)
 
         pg.stop()
         with pytest.raises(WarehouseError, match=refused):
-            resolve_pending(pg.url, model_version=classified["model_version"])
+            resolve_pending(pg.url, model_version=classified.model_version)
         pg.start()
-        resolved = resolve_pending(pg.url, model_version=classified["model_version"])
-        assert len(resolved["new"]) >= 1
+        resolved = resolve_pending(pg.url, model_version=classified.model_version)
+        assert len(resolved.new) >= 1
 
         pg.stop()
         with pytest.raises(WarehouseError, match=refused):
             send_alerts(pg.url, settings)
         assert sink.received == []  # nothing is sent while the warehouse cannot record it
         pg.start()
-        assert send_alerts(pg.url, settings)["sent"] >= 1
+        assert send_alerts(pg.url, settings).sent >= 1
 
         # Every stage once more: nothing left to do, nothing done twice.
         assert crawl(sources, pg.url, crawl_settings=FAST).stored == 0
-        assert classify_pending(pg.url)["labelled"] == 0
-        again = resolve_pending(pg.url, model_version=classified["model_version"])
-        assert again["new"] == [] and again["updated"] == []
-        assert send_alerts(pg.url, settings)["sent"] == 0
+        assert classify_pending(pg.url).labelled == 0
+        again = resolve_pending(pg.url, model_version=classified.model_version)
+        assert again.new == () and again.updated == ()
+        assert send_alerts(pg.url, settings).sent == 0
 
     rows = counts(pg.url)
     assert rows["articles"] == rows["distinct_urls"] == len(STORIES)
@@ -451,7 +451,7 @@ def test_outage_while_an_alert_is_delivered_records_it_once(
     refused = f"^{re.escape(f'cannot connect to the warehouse at {url}: connection refused')}$"
     upgrade_db(url)
     crawl(load_sources(sources_file), url, crawl_settings=FAST)
-    version = classify_pending(url)["model_version"]
+    version = classify_pending(url).model_version
     resolve_pending(url, model_version=version)
     with WebhookSink() as sink:
         settings = Settings(alert_webhook_url=sink.url, alert_min_p_attack=0.0)
@@ -473,10 +473,10 @@ def test_outage_while_an_alert_is_delivered_records_it_once(
         pg.start()
         claimed = counts(url)
         assert claimed["alerts"] == 1 and claimed["alert_keys"] == []  # claimed before sending, never confirmed
-        assert send_alerts(url, settings)["sent"] == 0  # a fresh claim may be a live run's: left alone ...
+        assert send_alerts(url, settings).sent == 0  # a fresh claim may be a live run's: left alone ...
         orphan = settings.model_copy(update={"alert_claim_timeout_s": 0.0})
         send_alerts(url, orphan)  # ... until the claim times out; then it goes out again, under the same key
-        assert send_alerts(url, orphan)["sent"] == 0
+        assert send_alerts(url, orphan).sent == 0
     rows = counts(url)
     keys = Counter(delivered(sink))
     # At least once: the alert in flight at the outage arrives twice, under the same Idempotency-Key for

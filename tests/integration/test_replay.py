@@ -75,5 +75,5 @@ def test_an_undeliverable_alert_is_recorded_then_fails_the_alert_stage(sqlite_ur
             row = session.scalars(sa.select(schema.Alert)).one()
             assert (row.status, row.error) == ("failed", "webhook answered 503")
         sink.status = 200
-        assert deliver_alerts(settings)["sent"] == 1
+        assert deliver_alerts(settings).sent == 1
     engine.dispose()

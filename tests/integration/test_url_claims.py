@@ -57,8 +57,8 @@ try:
 except SourceFailure as failure:
     stats = {"error": str(failure)}
 classified = classify_pending(sys.argv[3])
-resolve_pending(sys.argv[3], model_version=classified["model_version"])
-stats["alerts"] = send_alerts(sys.argv[3])
+resolve_pending(sys.argv[3], model_version=classified.model_version)
+stats["alerts"] = send_alerts(sys.argv[3]).as_dict()
 print(json.dumps(stats))
 """
 
