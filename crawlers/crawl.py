@@ -64,6 +64,10 @@ class CrawlSettings:
     # The module the crawl child runs (`python -m`): this one, or an application's entry point that hands
     # `child_main` a claim store (khabar.crawl_child, which knows the warehouse; the crawler does not).
     child_module: str = "crawlers.crawl"
+    # A source's fetched articles are handed over in batches of this many while it is still crawling (a
+    # partial result), so the caller can store, classify and alert them before the source is done; 0: only
+    # when the source is done.
+    batch_articles: int = 0
 
 
 @dataclass(slots=True)
@@ -109,6 +113,9 @@ class SourceCrawl:
     # Article links that reached a final answer: stored, or skipped for good (no text, refused, ...).
     settled_links: set[str] = field(default_factory=set)
     finished: bool = False
+    # A batch of a source still crawling: only `articles` are set (stats, feed state and links come with the
+    # source's final result).
+    partial: bool = False
 
     def __post_init__(self) -> None:
         self.stats = CrawlStats(source=self.name)
@@ -143,6 +150,8 @@ def run_crawl(
     result = CrawlResult([], {}, {})
     for crawled in stream_crawl(sources, known_urls, feed_states, settings, retry_urls):
         result.articles.extend(crawled.articles)
+        if crawled.partial:
+            continue
         result.stats[crawled.name] = crawled.stats
         if crawled.feed_state is not None:
             result.feed_states[crawled.name] = crawled.feed_state
@@ -158,9 +167,11 @@ def stream_crawl(
 ) -> Iterator[SourceCrawl]:
     """Crawl the sources in a child process; yield each source's result as soon as that source is done.
 
-    Every source is yielded exactly once. One the child never finished (the whole-crawl deadline passed,
-    or the child died) comes last, with what it had fetched and its error set. Closing the generator early
-    kills the child.
+    Every source's final result is yielded exactly once. With `batch_articles`, a source's articles may come
+    earlier in partial results (`partial=True`, articles only) while it crawls on; each article is yielded
+    once, in a partial or in the final result. One the child never finished (the whole-crawl deadline
+    passed, or the child died) comes last, with what it had fetched and its error set. Closing the generator
+    early kills the child.
     """
     settings = settings or CrawlSettings()
     job = _job(sources, known_urls, feed_states, settings, retry_urls or {})
@@ -169,8 +180,12 @@ def stream_crawl(
     with _CrawlChild(job, settings.child_module) as child:
         for record in child.records(deadline):
             fold = folds.get(str(record.get("source")))
-            if fold is not None and fold.add(record):
+            if fold is None:
+                continue
+            if fold.add(record):
                 yield fold.finish()
+            elif settings.batch_articles and len(fold.result.articles) >= settings.batch_articles:
+                yield fold.batch()
         error = child.failure(settings.crawl_timeout_s)
     for fold in folds.values():
         if not fold.result.finished:
@@ -326,6 +341,12 @@ class _SourceFold:
         self._failed: Counter[str] = Counter()
         self._skipped: Counter[str] = Counter()
         self._notes: Counter[str] = Counter()
+
+    def batch(self) -> SourceCrawl:
+        """The articles fetched so far, handed over (and no longer held) while the source crawls on."""
+        part = SourceCrawl(self.result.name, articles=self.result.articles, partial=True)
+        self.result.articles = []
+        return part
 
     def add(self, rec: dict[str, Any]) -> bool:
         """Take one record; True when it was the source's last (its spider closed)."""

@@ -44,6 +44,9 @@ class Settings(BaseSettings):
     # separated CIDR: none in production; the tests and the demo allow 127.0.0.0/8.
     crawl_allow_networks: str = ""
     crawl_source_timeout_s: float = 300.0
+    # A source's articles are stored, classified, resolved and alerted in batches of this many while it is
+    # still crawling (0: when the source is done).
+    crawl_batch_articles: int = Field(default=25, ge=0)
     crawl_timeout_s: float = 600.0
     # Politeness: seconds between requests to one host (AutoThrottle adapts from there; 0 turns both off),
     # one request's whole download, retries of a failed request (with backoff), the size cap of a response.

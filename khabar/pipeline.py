@@ -11,6 +11,7 @@ import logging
 import os
 import time
 import uuid
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
@@ -174,7 +175,19 @@ def crawl(
             known: dict[str, set[str]] = {}
             states = {s.name: FeedState(*load.get_feed_state(session, s.name)) for s in sources}
             retries = {s.name: load.due_retries(session, s.name, started_at) for s in sources}
+        held: Counter[str] = Counter()  # records refused in a source's partial batches
         for result in stream_crawl(sources, known, states, crawl_settings, retries):
+            if result.partial:
+                # A batch of a source still crawling: its articles now, its bookkeeping with its final result.
+                with session_scope(engine) as session:
+                    batch = load.store_articles(session, result.articles)
+                outcome.stored += len(batch.inserted)
+                outcome.duplicates += batch.duplicates
+                outcome.quarantined += batch.quarantined
+                held[result.name] += batch.quarantined
+                if on_source is not None and batch.inserted:
+                    on_source(result.name, len(batch.inserted))
+                continue
             finished_at = datetime.now(UTC)
             with session_scope(engine) as session:
                 stored = load.store_articles(session, result.articles)
@@ -193,8 +206,8 @@ def crawl(
                 stats = result.stats
                 if queue["gave_up"]:
                     stats.notes["retry_gave_up"] = queue["gave_up"]
-                if stored.quarantined:
-                    stats.notes["quarantined"] = stored.quarantined
+                if stored.quarantined + held[result.name]:
+                    stats.notes["quarantined"] = stored.quarantined + held[result.name]
                 row = stats.as_dict() | {"started_at": started_at, "finished_at": finished_at}
                 load.record_crawl_run(session, run_id, result.name, row)
                 if stats.error is None:
@@ -387,6 +400,7 @@ def default_crawl_settings(settings: Settings | None = None) -> CrawlSettings:
         source_timeout_s=settings.crawl_source_timeout_s,
         crawl_timeout_s=settings.crawl_timeout_s,
         allow_networks=settings.crawl_allow_network_list,
+        batch_articles=settings.crawl_batch_articles,
     )
 
 

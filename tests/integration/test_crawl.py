@@ -278,3 +278,22 @@ def test_politeness_values_are_validated() -> None:
         Source(name="x", kind=SourceKind.FEED, url="https://example.pk/feed", delay_s=-1)
     with pytest.raises(ValueError, match="timeout_s"):
         Source(name="x", kind=SourceKind.FEED, url="https://example.pk/feed", timeout_s=0)
+
+
+def test_articles_come_in_batches_while_a_source_crawls(sites: tuple[FixtureServer, FixtureServer]) -> None:
+    from dataclasses import replace
+
+    from crawlers.crawl import stream_crawl
+
+    site, _ = sites
+    paths = [f"/news/b{n}" for n in range(5)]
+    for n, path in enumerate(paths):
+        site.routes[path] = Route(article_page(f"Batched story {n}", [f"Story {n}. {p}" for p in PARAGRAPHS]))
+    site.routes["/batch.xml"] = Route(rss(site.base, paths), content_type="application/rss+xml")
+    source = Source(name="batched", kind=SourceKind.FEED, url=f"{site.base}/batch.xml")
+    results = list(stream_crawl([source], {}, {}, replace(FAST, batch_articles=2)))
+    partial, final = results[:-1], results[-1]
+    assert partial and all(r.partial and len(r.articles) == 2 for r in partial)
+    assert not final.partial and final.stats.fetched == 5
+    urls = [a.url for r in results for a in r.articles]
+    assert sorted(urls) == sorted(f"{site.base}{p}" for p in paths)  # every article once, batch or final
