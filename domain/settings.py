@@ -47,6 +47,9 @@ class Settings(BaseSettings):
     # A source's articles are stored, classified, resolved and alerted in batches of this many while it is
     # still crawling (0: when the source is done).
     crawl_batch_articles: int = Field(default=25, ge=0)
+    # `khabar run` classifies, resolves and alerts what is stored at most this often while the crawl runs
+    # (the first batch at once; the rest at the end of the crawl at the latest).
+    process_interval_s: float = Field(default=10.0, ge=0)
     crawl_timeout_s: float = 600.0
     # Politeness: seconds between requests to one host (AutoThrottle adapts from there; 0 turns both off),
     # one request's whole download, retries of a failed request (with backoff), the size cap of a response.

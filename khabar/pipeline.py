@@ -443,14 +443,17 @@ def run_once(
                     f"{len(resolved.updated)} updated incident(s), {alerts.sent} alert(s) sent"
                 )
 
+        last_processed = [-float("inf")]
+
+        def stored(name: str, count: int) -> None:
+            # The first batch at once, later ones at most every KHABAR_PROCESS_INTERVAL_S: each pass costs a
+            # resolution over the incidents of the days at hand, so passes per article must stay few.
+            if count and time.monotonic() - last_processed[0] >= settings.process_interval_s:
+                process(name)
+                last_processed[0] = time.monotonic()
+
         say(f"crawling {len(sources)} source(s)")
-        crawled = crawl(
-            sources,
-            url,
-            report.run_id,
-            crawl_settings,
-            on_source=lambda name, stored: process(name) if stored else None,
-        )
+        crawled = crawl(sources, url, report.run_id, crawl_settings, on_source=stored)
         report.crawl, report.stored, report.duplicates = crawled.stats, crawled.stored, crawled.duplicates
         report.quarantined += crawled.quarantined
         process()  # anything an earlier run stored but did not label (a crash, a new model)
