@@ -489,6 +489,8 @@ class Resolver:
         """P(same event) of the report and the cluster: the best over its members within the window, with the
         text evidence of that member and the place, type, group and toll evidence of the incident as merged
         so far (so a report cannot chain onto an incident through a member vaguer than the incident)."""
+        if not cluster.reports:
+            return 0.0  # an incident whose reports are gone (deleted articles) matches nothing
         profile = _profile(cluster)
         against_incident = pair_features(report, profile, self.policy)
         best = 0.0

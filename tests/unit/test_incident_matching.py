@@ -307,3 +307,11 @@ def test_a_weakly_placed_district_is_merged_as_the_province_only() -> None:
 )
 def test_material_change(old: dict[str, Any], new: dict[str, Any], material: bool) -> None:
     assert material_change(old, new) is material
+
+
+def test_an_incident_without_reports_matches_nothing() -> None:
+    from domain.incidents import Cluster
+
+    empty = Cluster(reports=[], fields=merge_reports([report(1, 6, A, province=KP)], POLICY), incident_id=7)
+    resolver = resolve([report(2, 7, A, province=KP)], [empty])
+    assert [c.incident_id for c in resolver.clusters()] == [7, None]
