@@ -5,9 +5,10 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from domain.errors import KhabarError
 from domain.redact import url_password
 
 
@@ -90,6 +91,17 @@ class Settings(BaseSettings):
 def get_settings() -> Settings:
     """The settings, read from the environment and validated once per process.
 
-    Code that changes the environment on purpose (tests, the demo) calls `get_settings.cache_clear()`.
+    Code that changes the environment on purpose (tests, the demo) calls `get_settings.cache_clear()`. A value
+    that does not validate raises SettingsError naming the variable.
     """
-    return Settings()
+    try:
+        return Settings()
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"KHABAR_{'_'.join(str(part) for part in error['loc']).upper()}: {error['msg']}" for error in exc.errors()
+        )
+        raise SettingsError(f"bad setting {problems}") from None
+
+
+class SettingsError(KhabarError):
+    """An environment variable of khabar's holds a value it cannot use."""

@@ -467,7 +467,11 @@ def _usage_line(exc: click.UsageError) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Entry point: map usage errors and expected failures to one line on stderr and a non-zero status."""
     args = sys.argv[1:] if argv is None else argv
-    secrets = _secrets(args)
+    try:
+        secrets = _secrets(args)
+    except KhabarError as exc:  # the environment's settings do not validate: nothing can run
+        typer.echo(f"khabar: {exc.label}: {exc}", err=True)
+        return exc.exit_code
     signal.signal(signal.SIGTERM, _terminate)
     try:
         result = app(args=argv, prog_name="khabar", standalone_mode=False)

@@ -115,3 +115,16 @@ def test_classify_null_title_is_empty_and_a_bad_line_keeps_its_id(tmp_path: Path
     first, second = (json.loads(line) for line in out.read_text(encoding="utf-8").splitlines())
     assert first["id"] == "no-title" and first["title"] == "" and first["event_type"] == "attack"
     assert second == {"line": 2, "id": "bad-text", "error": "line 2: 'title' and 'text' must be strings"}
+
+
+def test_a_setting_that_does_not_validate_is_named(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "khabar.cli", "sources", "--db", f"sqlite:///{tmp_path / 'w.sqlite'}"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "KHABAR_ALERT_MIN_P_ATTACK": "high"} | passthrough(),
+    )
+    assert proc.returncode == 2
+    assert_one_line_error(proc, "bad setting KHABAR_ALERT_MIN_P_ATTACK: Input should be a valid number")
+    assert "high" not in proc.stderr  # the value itself is never echoed (it could be a secret)
