@@ -44,7 +44,7 @@ import yaml  # noqa: E402
 
 from bench.benchmd import update_section  # noqa: E402
 from bench.matching_sets import SETS, load_set  # noqa: E402
-from bench.pipeline import AlertClock, _run, _warehouse  # noqa: E402
+from bench.pipeline import AlertClock, _run, run_env, scratch_warehouse  # noqa: E402
 
 SECTION = "## Alerts: one per new attack, and latency"
 WORK = REPO_ROOT / "var" / "bench" / "alerts"
@@ -208,7 +208,7 @@ def measure(set_name: str, db: str, hang_s: float) -> tuple[list[RunScore], dict
     work.mkdir(parents=True)
     sites = [Site(h, [r for r in rows if site_of[r["source"]] == i], hang_s) for i, h in enumerate(HOSTS)]
     receiver = AlertClock()
-    url, drop = _warehouse(db, work)
+    url, drop = scratch_warehouse(db, work)
     scores = []
     announced: set[str] = set()
     try:
@@ -217,18 +217,7 @@ def measure(set_name: str, db: str, hang_s: float) -> tuple[list[RunScore], dict
             {"name": f"site-{'ab'[i]}", "kind": "feed", "url": f"{s.base}/feed.xml"} for i, s in enumerate(sites)
         ]
         sources.write_text(yaml.safe_dump({"sources": entries}), encoding="utf-8")
-        env = {
-            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-            "HOME": str(work),
-            "HF_HUB_OFFLINE": "1",
-            "KHABAR_DATA_DIR": str(work / "data"),
-            "KHABAR_CRAWL_ALLOW_NETWORKS": "127.0.0.0/8",
-            "KHABAR_CRAWL_DELAY_S": "0",
-            "KHABAR_CRAWL_REQUEST_TIMEOUT_S": str(hang_s + 15),
-            "KHABAR_ALERT_WEBHOOK_URL": receiver.url,
-        }
-        if "PYTHONPATH" in os.environ:
-            env["PYTHONPATH"] = os.environ["PYTHONPATH"]
+        env = run_env(work, receiver.url, KHABAR_CRAWL_REQUEST_TIMEOUT_S=str(hang_s + 15))
         command = [sys.executable, "-m", "khabar.cli", "run", "--sources", str(sources), "--db", url]
         phases = [("backfill", lambda r: r["published"] < cutoff, False), ("fresh news", lambda r: True, True)]
         phases.append(("nothing new", lambda r: True, True))
@@ -253,8 +242,7 @@ def measure(set_name: str, db: str, hang_s: float) -> tuple[list[RunScore], dict
         for site in sites:
             site.server.shutdown()
         receiver.server.shutdown()
-        if drop is not None:
-            drop()
+        drop()
     info = {
         "reports": len(rows),
         "events": len(first_seen),

@@ -82,6 +82,11 @@ class PairScores:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
+def gold_event(row: Mapping[str, Any]) -> str | None:
+    """The gold incident event of a report; None for a non-incident story (in no incident)."""
+    return row["event"] if row["labels"]["event_type"] != "other" else None
+
+
 def pairs_of(clusters: Iterable[Iterable[str]]) -> set[Pair]:
     """Every unordered pair of reports that share a cluster."""
     return {frozenset(p) for c in clusters for p in combinations(sorted(set(c)), 2)}
@@ -188,7 +193,7 @@ def score_run(
     name: str, rows: Sequence[dict[str, Any]], clusters: list[list[str]], labels: dict[str, dict[str, Any]]
 ) -> Outcome:
     """Score one run's incidents and sort every error pair by kind, so the table says what went wrong."""
-    gold = {r["id"]: (r["event"] if r["labels"]["event_type"] != "other" else None) for r in rows}
+    gold = {r["id"]: gold_event(r) for r in rows}
     by_id = {r["id"]: r for r in rows}
     facts = _event_facts(rows)
     truth, guessed = pairs_of(gold_clusters(gold)), pairs_of(clusters)

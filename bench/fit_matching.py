@@ -28,6 +28,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
+from bench.dedup import gold_event, pairwise  # noqa: E402
 from bench.matching_sets import TUNING_SETS, load_set  # noqa: E402
 from domain.incidents import (  # noqa: E402
     FEATURES,
@@ -74,10 +75,6 @@ def reports_for(rows: Sequence[dict[str, Any]], policy: MatchPolicy) -> list[Rep
     return reports
 
 
-def gold_event(row: dict[str, Any]) -> str | None:
-    return row["event"] if row["labels"]["event_type"] != "other" else None
-
-
 def examples(
     rows: Sequence[dict[str, Any]], reports: Sequence[Report], policy: MatchPolicy
 ) -> tuple[list[dict[str, float]], list[int]]:
@@ -110,21 +107,11 @@ def fit(xs: Sequence[dict[str, float]], ys: Sequence[int], names: Sequence[str])
 def pairwise_f1(
     rows: Sequence[dict[str, Any]], reports: Sequence[Report], resolver: Resolver
 ) -> tuple[float, float, float]:
+    """Pairwise precision, recall and F1 of the resolver's incidents (bench/dedup.py's metric)."""
     by_article = {r.article_id: row["id"] for r, row in zip(reports, rows, strict=True)}
     gold = {row["id"]: gold_event(row) for row in rows}
-    predicted = set()
-    for cluster in resolver.clusters():
-        ids = sorted(by_article[r.article_id] for r in cluster.reports)
-        predicted.update(frozenset(p) for p in combinations(ids, 2))
-    truth = {
-        frozenset((a["id"], b["id"]))
-        for a, b in combinations(rows, 2)
-        if gold[a["id"]] is not None and gold[a["id"]] == gold[b["id"]]
-    }
-    tp = len(predicted & truth)
-    p = tp / len(predicted) if predicted else 1.0
-    r = tp / len(truth) if truth else 1.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+    scores = pairwise(gold, [[by_article[r.article_id] for r in c.reports] for c in resolver.clusters()])
+    return scores.precision, scores.recall, scores.f1
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -26,7 +26,7 @@ import sys
 import threading
 import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from email.utils import format_datetime
@@ -276,9 +276,11 @@ class RunFigures:
         return self.stored / self.wall_s * 60 if self.wall_s else 0.0
 
 
-def _warehouse(db: str, work: Path) -> tuple[str, Any]:
+def scratch_warehouse(db: str, work: Path) -> tuple[str, Callable[[], None]]:
+    """A fresh warehouse for one benchmark: a SQLite file in `work`, or a new schema in the PostgreSQL
+    database (KHABAR_TEST_DATABASE_URL); the URL and a function that removes it."""
     if db == "sqlite":
-        return f"sqlite:///{work / 'warehouse.sqlite'}", None
+        return f"sqlite:///{work / 'warehouse.sqlite'}", lambda: None
     schema = f"bench_{uuid.uuid4().hex[:10]}"
     admin = sa.create_engine(PG_URL)
     with admin.begin() as conn:
@@ -291,6 +293,24 @@ def _warehouse(db: str, work: Path) -> tuple[str, Any]:
         admin.dispose()
 
     return f"{PG_URL}{sep}options=-csearch_path%3D{schema}", drop
+
+
+def run_env(work: Path, webhook_url: str, **extra: str) -> dict[str, str]:
+    """The environment `khabar run` gets in a benchmark: its own home and data directory, loopback sites
+    allowed, no politeness delay, alerts to the benchmark's receiver."""
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(work),
+        "HF_HUB_OFFLINE": "1",
+        "KHABAR_DATA_DIR": str(work / "data"),
+        "KHABAR_CRAWL_ALLOW_NETWORKS": "127.0.0.0/8",
+        "KHABAR_CRAWL_DELAY_S": "0",
+        "KHABAR_ALERT_WEBHOOK_URL": webhook_url,
+        **extra,
+    }
+    if "PYTHONPATH" in os.environ:
+        env["PYTHONPATH"] = os.environ["PYTHONPATH"]
+    return env
 
 
 def _run(command: list[str], env: dict[str, str]) -> tuple[float, dict[str, float], str]:
@@ -325,23 +345,13 @@ def measure(n_articles: int, n_sources: int, db: str, seed: int = 7) -> RunFigur
     server = mp.Process(target=_serve, args=(n_sources, n_articles // n_sources, seed, child, requests, stop))
     server.start()
     bases = parent.recv()
-    url, drop = _warehouse(db, work)
+    url, drop = scratch_warehouse(db, work)
     try:
         sources = work / "sources.yaml"
         entries = [{"name": f"site-{i:03d}", "kind": "feed", "url": f"{b}/feed.xml"} for i, b in enumerate(bases)]
         sources.write_text(yaml.safe_dump({"sources": entries}), encoding="utf-8")
         alerts = AlertClock()
-        env = {
-            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-            "HOME": str(work),
-            "HF_HUB_OFFLINE": "1",
-            "KHABAR_DATA_DIR": str(work / "data"),
-            "KHABAR_CRAWL_ALLOW_NETWORKS": "127.0.0.0/8",
-            "KHABAR_CRAWL_DELAY_S": "0",
-            "KHABAR_ALERT_WEBHOOK_URL": alerts.url,
-        }
-        if "PYTHONPATH" in os.environ:
-            env["PYTHONPATH"] = os.environ["PYTHONPATH"]
+        env = run_env(work, alerts.url)
         command = [sys.executable, "-m", "khabar.cli", "run", "--sources", str(sources), "--db", url]
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.monotonic()
@@ -362,8 +372,7 @@ def measure(n_articles: int, n_sources: int, db: str, seed: int = 7) -> RunFigur
     finally:
         stop.set()
         server.join(10)
-        if drop is not None:
-            drop()
+        drop()
     return figures
 
 

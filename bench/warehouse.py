@@ -43,6 +43,7 @@ if str(REPO_ROOT) not in sys.path:
 import sqlalchemy as sa  # noqa: E402
 
 from bench.benchmd import update_section  # noqa: E402
+from bench.pipeline import scratch_warehouse  # noqa: E402
 from warehouse import load, schema  # noqa: E402
 from warehouse.db import make_engine, session_scope, upgrade  # noqa: E402
 
@@ -370,24 +371,6 @@ def measure(url: str, total: int) -> list[Timing]:
     return timings
 
 
-def _warehouse(db: str, work: Path) -> tuple[str, Callable[[], None]]:
-    if db == "sqlite":
-        path = work / "warehouse.sqlite"
-        return f"sqlite:///{path}", lambda: None
-    name = f"bench_{uuid.uuid4().hex[:10]}"
-    admin = sa.create_engine(PG_URL)
-    with admin.begin() as conn:
-        conn.execute(sa.text(f'create schema "{name}"'))
-    sep = "&" if "?" in PG_URL else "?"
-
-    def drop() -> None:
-        with admin.begin() as conn:
-            conn.execute(sa.text(f'drop schema "{name}" cascade'))
-        admin.dispose()
-
-    return f"{PG_URL}{sep}options=-csearch_path%3D{name}", drop
-
-
 def table(db: str, n_articles: int, load_s: float, timings: Sequence[Timing]) -> str:
     lines = [
         f"**{db}**, {n_articles:,} articles (loaded in {load_s:.0f} s):",
@@ -413,7 +396,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for db in args.db.split(","):
         work = WORK / f"{db}-{uuid.uuid4().hex[:6]}"
         work.mkdir(parents=True)
-        url, drop = _warehouse(db, work)
+        url, drop = scratch_warehouse(db, work)
         try:
             print(f"{db}: loading {args.articles:,} articles, {args.incidents:,} incidents", flush=True)
             load_s = load_history(url, args.articles, args.incidents)
