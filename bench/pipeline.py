@@ -336,7 +336,8 @@ def _run(command: list[str], env: dict[str, str]) -> tuple[float, dict[str, floa
     return time.monotonic() - started, stages, stdout
 
 
-def measure(n_articles: int, n_sources: int, db: str, seed: int = 7) -> RunFigures:
+def measure(n_articles: int, n_sources: int, db: str, seed: int = 7, warehouse_url: str | None = None) -> RunFigures:
+    """One run and its immediate rerun, into a fresh warehouse (or into `warehouse_url`, left in place)."""
     work = WORK / f"{n_articles}x{n_sources}-{db}-{uuid.uuid4().hex[:6]}"
     work.mkdir(parents=True)
     figures = RunFigures(n_articles, n_sources, db)
@@ -345,7 +346,7 @@ def measure(n_articles: int, n_sources: int, db: str, seed: int = 7) -> RunFigur
     server = mp.Process(target=_serve, args=(n_sources, n_articles // n_sources, seed, child, requests, stop))
     server.start()
     bases = parent.recv()
-    url, drop = scratch_warehouse(db, work)
+    url, drop = (warehouse_url, lambda: None) if warehouse_url else scratch_warehouse(db, work)
     try:
         sources = work / "sources.yaml"
         entries = [{"name": f"site-{i:03d}", "kind": "feed", "url": f"{b}/feed.xml"} for i, b in enumerate(bases)]

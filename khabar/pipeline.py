@@ -272,13 +272,14 @@ def classify_pending(
     settings = settings or get_settings()
     url = _url(db_url, settings)
     classifier = Classifier.load(model_dir or settings.model_dir)
-    labelled = quarantined = rejected = 0
+    labelled = quarantined = rejected = last_id = 0
     with writer_lock(url, wait_s=settings.lock_wait_s), warehouse(url) as engine:
         while True:
             with session_scope(engine) as session:
-                batch = load.unlabelled_articles(session, classifier.version, limit=batch_size)
+                batch = load.unlabelled_articles(session, classifier.version, limit=batch_size, after=last_id)
                 if not batch:
                     break
+                last_id = batch[-1][0]
                 labels = classifier.classify([(a.title, a.text) for _, a in batch])
                 for (article_id, article), label in zip(batch, labels, strict=True):
                     if label.rejected_figures:

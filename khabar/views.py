@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import textwrap
 from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
@@ -109,6 +108,24 @@ def long_rows(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+_ENCODER = json.JSONEncoder(default=str, ensure_ascii=False)  # built once: json.dumps builds one per call
+_json = _ENCODER.encode
+
+
+def _json_object(item: dict[str, Any], columns: Sequence[str]) -> str:
+    """One incident as an element of the top-level array: what json.dumps(indent=2) writes, indented two more,
+    put together here because json.dumps runs in pure Python whenever it indents (most of a large export)."""
+    fields = []
+    for c in columns:
+        value = item.get(c)
+        if isinstance(value, list | tuple) and value:
+            text = "[\n" + ",\n".join("      " + _json(v) for v in value) + "\n    ]"
+        else:
+            text = _json(list(value) if isinstance(value, tuple) else value)
+        fields.append(f"    {_json(c)}: {text}")
+    return "  {\n" + ",\n".join(fields) + "\n  }" if fields else "  {}"
+
+
 def write_incidents(rows: Iterable[dict[str, Any]], fmt: OutputFormat, out: TextIO, *, long: bool = False) -> int:
     """Write incidents as JSON or CSV while they are read (constant memory); returns how many were written."""
     columns = [c for c in INCIDENT_COLUMNS if c != "sources"] + ["source_url"] if long else list(INCIDENT_COLUMNS)
@@ -124,8 +141,7 @@ def write_incidents(rows: Iterable[dict[str, Any]], fmt: OutputFormat, out: Text
                 values = item | {"sources": _csv_sources(item.get("sources") or ())}
                 writer.writerow([cell(values.get(c)) for c in columns])
             else:
-                text = json.dumps({c: item.get(c) for c in columns}, indent=2, default=str, ensure_ascii=False)
-                out.write(("," if count else "") + "\n" + textwrap.indent(text, "  "))
+                out.write(("," if count else "") + "\n" + _json_object(item, columns))
             count += 1
     if writer is None:
         out.write("\n]\n" if count else "]\n")

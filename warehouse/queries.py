@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
@@ -55,14 +56,17 @@ class IncidentRow:
     last_report_at: datetime | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        """JSON-ready fields (the date as YYYY-MM-DD, report times as ISO 8601 UTC)."""
-        values = asdict(self) | {
-            "occurred_on": self.occurred_on.isoformat(),
-            "sources": list(self.sources),
-            "first_report_at": _iso(self.first_report_at),
-            "last_report_at": _iso(self.last_report_at),
-        }
-        return {name: values[name] for name in INCIDENT_FIELDS}
+        """JSON-ready fields (the date as YYYY-MM-DD, report times as ISO 8601 UTC), in INCIDENT_FIELDS order."""
+        # Spelled out rather than dataclasses.asdict, whose deep copies cost most of a large export.
+        return {
+            "id": self.id, "occurred_on": self.occurred_on.isoformat(), "event_type": self.event_type,
+            "province": self.province, "district": self.district, "town": self.town, "latitude": self.latitude,
+            "longitude": self.longitude, "attack_type": self.attack_type, "group": self.group,
+            "claimed": self.claimed, "killed": self.killed, "injured": self.injured,
+            "militants_killed": self.militants_killed, "confidence": self.confidence, "p_attack": self.p_attack,
+            "revision": self.revision, "headline": self.headline, "first_report_at": _iso(self.first_report_at),
+            "last_report_at": _iso(self.last_report_at), "sources": list(self.sources),
+        }  # fmt: skip
 
 
 # The order incidents are shown in (JSON keys, CSV columns).
@@ -121,29 +125,35 @@ def _reports(session: Session, incident_ids: Sequence[int]) -> dict[int, list[_R
     """Each incident's reports, in the order they were published (else fetched)."""
     a, link, lab = schema.Article, schema.IncidentArticle, schema.ArticleLabel
     found: dict[int, list[_Report]] = defaultdict(list)
+    columns: tuple[Any, ...] = (link.incident_id, a.id, a.canonical_url, a.title, a.published_at, a.fetched_at)
+    columns += (lab.labelled_at, lab.id.label("label_id"), lab.overall_confidence)
     for chunk in _chunks(incident_ids):
         rows = session.execute(
-            sa.select(link.incident_id, a.id, a.canonical_url, a.title, a.published_at, a.fetched_at)
+            sa.select(*columns)
             .join(a, a.id == link.article_id)
+            .outerjoin(lab, lab.article_id == a.id)
             .where(link.incident_id.in_(chunk))
         ).all()
-        newest: dict[int, tuple[datetime, int, float]] = {}
-        article_ids = [row.id for row in rows]
-        for start in range(0, len(article_ids), _CHUNK):
-            labels = session.execute(
-                sa.select(lab.article_id, lab.labelled_at, lab.id, lab.overall_confidence).where(
-                    lab.article_id.in_(article_ids[start : start + _CHUNK])
-                )
-            )
-            for article_id, labelled_at, label_id, confidence in labels:
-                if article_id not in newest or (labelled_at, label_id) > newest[article_id][:2]:
-                    newest[article_id] = (labelled_at, label_id, float(confidence))
-        for incident_id, article_id, url, title, published_at, fetched_at in rows:
-            confidence = newest[article_id][2] if article_id in newest else 0.0
-            found[incident_id].append(_Report(article_id, url, title, published_at or fetched_at, confidence))
+        # An article labelled by several model versions: its newest label's confidence counts.
+        newest: dict[tuple[int, int], Any] = {}
+        for row in rows:
+            key = (row.incident_id, row.id)
+            held = newest.get(key)
+            if held is None or _label_rank(row) > _label_rank(held):
+                newest[key] = row
+        for row in newest.values():
+            confidence = float(row.overall_confidence) if row.overall_confidence is not None else 0.0
+            at = row.published_at or row.fetched_at
+            found[row.incident_id].append(_Report(row.id, row.canonical_url, row.title, at, confidence))
     for reports in found.values():
         reports.sort(key=lambda r: (r.at, r.article_id))
     return found
+
+
+def _label_rank(row: Any) -> tuple[bool, datetime, int]:
+    if row.label_id is None:
+        return (False, datetime.min, 0)
+    return (True, row.labelled_at, row.label_id)
 
 
 def _headline(reports: Sequence[_Report]) -> str | None:
@@ -154,12 +164,14 @@ def _headline(reports: Sequence[_Report]) -> str | None:
     return best.title or None
 
 
+@functools.lru_cache(maxsize=4096)
 def _centroid(district: str | None) -> tuple[float | None, float | None]:
     found = load_gazetteer().by_name(district) if district else None
     return (found.lat, found.lon) if found is not None else (None, None)
 
 
-def _rows(session: Session, incidents: Sequence[schema.Incident]) -> list[IncidentRow]:
+def _rows(session: Session, incidents: Sequence[Any]) -> list[IncidentRow]:
+    """`incidents`: ORM incidents or rows of the incidents table's columns."""
     reports = _reports(session, [i.id for i in incidents])
     rows = []
     for i in incidents:
@@ -212,7 +224,7 @@ def list_incidents(
     return _rows(session, session.scalars(stmt).all())
 
 
-def iter_incidents(session: Session, filters: IncidentFilter, chunk: int = 1000) -> Iterator[IncidentRow]:
+def iter_incidents(session: Session, filters: IncidentFilter, chunk: int = 2000) -> Iterator[IncidentRow]:
     """Incidents matching `filters`, newest first, read a chunk at a time (keyset pages on (occurred_on, id)),
     so writing every incident of a large warehouse takes constant memory."""
     inc = schema.Incident
@@ -220,15 +232,17 @@ def iter_incidents(session: Session, filters: IncidentFilter, chunk: int = 1000)
     remaining = filters.limit
     after: tuple[date, int] | None = None
     while remaining is None or remaining > 0:
-        stmt = sa.select(inc).where(*filters.conditions()).order_by(*order)
+        # Plain rows, not ORM objects: a large export reads each incident once and never changes it.
+        stmt = sa.select(*inc.__table__.columns).where(*filters.conditions()).order_by(*order)
         if after is not None:
             day, last_id = after
-            stmt = stmt.where(sa.or_(inc.occurred_on < day, sa.and_(inc.occurred_on == day, inc.id < last_id)))
-        page = session.scalars(stmt.limit(chunk if remaining is None else min(chunk, remaining))).all()
+            # `occurred_on <= day` on its own lets the index start the page there instead of at the newest.
+            after_last = sa.or_(inc.occurred_on < day, sa.and_(inc.occurred_on == day, inc.id < last_id))
+            stmt = stmt.where(inc.occurred_on <= day, after_last)
+        page = session.execute(stmt.limit(chunk if remaining is None else min(chunk, remaining))).all()
         if not page:
             return
         yield from _rows(session, page)
-        session.expunge_all()
         after = (page[-1].occurred_on, page[-1].id)
         if remaining is not None:
             remaining -= len(page)

@@ -94,6 +94,9 @@ class Article(Base):
     author: Mapped[str | None] = mapped_column(sa.Text)
     content_hash: Mapped[str] = mapped_column(sa.String(128), index=True)
     http_status: Mapped[int | None]
+    # The model version of the article's newest label (None: never labelled), kept by `load.save_labels`: the
+    # classify stage finds its pending work by this index, not by an anti-join over every label.
+    labelled_by: Mapped[str | None] = mapped_column(sa.String(64), index=True)
 
 
 class ArticleUrl(Base):

@@ -172,9 +172,23 @@ def trend_table(
     filters = filters or IncidentFilter()
     today = today or today_pkt()
     inc = schema.Incident
-    stmt = sa.select(
-        inc.occurred_on, inc.event_type, _KEY_COLUMNS[by], inc.killed, inc.injured, inc.militants_killed
-    ).where(*filters.conditions())
+    key_column = _KEY_COLUMNS[by]
+    # Summed per day in the database (a day lies in one bucket of every period), bucketed here.
+    stmt = (
+        sa.select(
+            inc.occurred_on,
+            inc.event_type,
+            key_column,
+            sa.func.count(),
+            sa.func.coalesce(sa.func.sum(inc.killed), 0),
+            sa.func.coalesce(sa.func.sum(inc.injured), 0),
+            sa.func.count() - sa.func.count(inc.killed),
+            sa.func.count() - sa.func.count(inc.injured),
+            sa.func.coalesce(sa.func.sum(inc.militants_killed), 0),
+        )
+        .where(*filters.conditions())
+        .group_by(inc.occurred_on, inc.event_type, key_column)
+    )
     rows = session.execute(stmt).all()
     if not rows:
         return TrendTable(by, period, [], [], [])
@@ -184,17 +198,17 @@ def trend_table(
     observed_to = min(last, today - timedelta(days=1))  # today is still under way
     ranged = buckets(period, first, last, observed_from=first if filters.since else date.min, observed_to=observed_to)
     totals: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0] * 7)
-    for occurred_on, event_type, value, killed, injured, militants in rows:
+    for occurred_on, event_type, value, count, killed, injured, killed_unknown, injured_unknown, militants in rows:
         t = totals[(bucket_of(occurred_on, period), _key(by, event_type, value))]
         if event_type == EventType.ATTACK.value:
-            t[0] += 1
-            t[1] += killed or 0
-            t[2] += injured or 0
-            t[3] += killed is None
-            t[4] += injured is None
+            t[0] += count
+            t[1] += killed
+            t[2] += injured
+            t[3] += killed_unknown
+            t[4] += injured_unknown
         else:
-            t[5] += 1
-        t[6] += militants or 0
+            t[5] += count
+        t[6] += militants
     weight: dict[str, tuple[int, int]] = defaultdict(lambda: (0, 0))
     for (_, key), t in totals.items():
         attacks, operations = weight[key]

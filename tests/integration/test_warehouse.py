@@ -99,7 +99,7 @@ def test_migrations_up_down_up_match_the_models(db_url: str) -> None:
     upgrade(engine)  # already at head: a no-op
     assert _diff(engine) == []
     with engine.connect() as conn:
-        assert conn.execute(sa.text("select version_num from alembic_version")).scalar_one() == "0007"
+        assert conn.execute(sa.text("select version_num from alembic_version")).scalar_one() == "0008"
     engine.dispose()
 
 
@@ -113,6 +113,35 @@ def test_each_migration_steps_down_and_up(db_url: str) -> None:
     assert "article_urls" not in sa.inspect(engine).get_table_names()
     assert "articles" in sa.inspect(engine).get_table_names()
     engine.dispose()
+
+
+def test_0008_records_each_articles_newest_label_version(db_url: str) -> None:
+    engine = make_engine(db_url)
+    upgrade(engine, "0007")
+    with session_scope(engine) as session:
+        ids = load.store_articles(session, [article(1), article(2), article(3)]).inserted
+        session.execute(
+            schema.ArticleLabel.__table__.insert(),
+            [
+                _label_row(ids[0], "m1", datetime(2026, 3, 1, tzinfo=UTC)),
+                _label_row(ids[0], "m2", datetime(2026, 3, 2, tzinfo=UTC)),
+                _label_row(ids[1], "m1", datetime(2026, 3, 1, tzinfo=UTC)),
+            ],
+        )
+    upgrade(engine)
+    with session_scope(engine) as session:
+        by = {i: v for i, v in session.execute(sa.select(schema.Article.id, schema.Article.labelled_by))}
+        assert by == {ids[0]: "m2", ids[1]: "m1", ids[2]: None}
+        assert [i for i, _ in load.unlabelled_articles(session, "m1")] == [ids[2]]
+        assert [i for i, _ in load.unlabelled_articles(session, "m2")] == ids[1:]
+    engine.dispose()
+
+
+def _label_row(article_id: int, version: str, at: datetime) -> dict[str, object]:
+    return {
+        "article_id": article_id, "model_version": version, "event_type": "other", "group_code": "unknown",
+        "claimed": False, "confidence": {}, "overall_confidence": 0.9, "labelled_at": at,
+    }  # fmt: skip
 
 
 def test_upgrade_accepts_a_url(db_url: str) -> None:
@@ -348,6 +377,22 @@ def test_articles_round_trip_with_utc_timestamps(engine: Engine) -> None:
 
 
 # --- labels ---------------------------------------------------------------------------------------
+
+
+def test_pending_work_follows_the_newest_label_of_each_article(engine: Engine) -> None:
+    with session_scope(engine) as session:
+        ids = load.store_articles(session, [article(n) for n in range(1, 6)]).inserted
+        for i in ids[:3]:
+            load.save_labels(session, i, labels("m1"))
+        load.save_labels(session, ids[0], labels("m2"))
+    with session_scope(engine) as session:
+        assert [i for i, _ in load.unlabelled_articles(session, "m1")] == ids[3:]
+        # ids[0] was labelled by m1 before m2: its newest label is m2's, yet m1 does not label it again
+        assert [i for i, _ in load.unlabelled_articles(session, "m2")] == ids[1:]
+        assert [i for i, _ in load.unlabelled_articles(session, "m2", after=ids[2])] == ids[3:]
+        assert [i for i, _ in load.unlabelled_articles(session, "m0")] == ids  # an older model: all of them
+        by = {i: v for i, v in session.execute(sa.select(schema.Article.id, schema.Article.labelled_by))}
+    assert [by[i] for i in ids] == ["m2", "m1", "m1", None, None]
 
 
 def test_labels_upsert_per_model_version(engine: Engine) -> None:
