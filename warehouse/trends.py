@@ -198,7 +198,9 @@ def trend_table(
     observed_to = min(last, today - timedelta(days=1))  # today is still under way
     ranged = buckets(period, first, last, observed_from=first if filters.since else date.min, observed_to=observed_to)
     totals: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0] * 7)
-    for occurred_on, event_type, value, count, killed, injured, killed_unknown, injured_unknown, militants in rows:
+    for row in rows:
+        occurred_on, event_type, value = row[0], row[1], row[2]
+        count, killed, injured, killed_unknown, injured_unknown, militants = (int(v or 0) for v in row[3:])  # coalesced: never NULL
         t = totals[(bucket_of(occurred_on, period), _key(by, event_type, value))]
         if event_type == EventType.ATTACK.value:
             t[0] += count

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 
@@ -36,7 +37,7 @@ def test_pages_give_the_same_incidents_in_the_same_order(db_url: str, chunk: int
 
 
 def test_streamed_json_is_what_json_dumps_indented_writes() -> None:
-    rows = [
+    rows: list[dict[str, Any]] = [
         {"id": 1, "headline": "Blast in Quetta — “12 killed”\nsecond line", "sources": ["https://a.pk/1", "https://b.pk/2"],
          "confidence": 0.875, "claimed": True, "killed": None, "occurred_on": date(2026, 4, 1)},
         {"id": 2, "headline": None, "sources": [], "confidence": 1e-7, "claimed": False, "killed": 0},
@@ -45,7 +46,7 @@ def test_streamed_json_is_what_json_dumps_indented_writes() -> None:
     out = io.StringIO()
     assert write_incidents(iter(rows), OutputFormat.JSON, out) == 3
     columns = list(INCIDENT_COLUMNS)
-    full = [{c: dict(r).get(c) for c in columns} for r in rows]
+    full = [{c: r.get(c) for c in columns} for r in rows]
     full[2]["sources"] = list(rows[2]["sources"])
     assert out.getvalue() == json.dumps(full, indent=2, default=str, ensure_ascii=False) + "\n"
     empty = io.StringIO()

@@ -121,7 +121,7 @@ def test_0008_records_each_articles_newest_label_version(db_url: str) -> None:
     with session_scope(engine) as session:
         ids = load.store_articles(session, [article(1), article(2), article(3)]).inserted
         session.execute(
-            schema.ArticleLabel.__table__.insert(),
+            sa.insert(schema.ArticleLabel),
             [
                 _label_row(ids[0], "m1", datetime(2026, 3, 1, tzinfo=UTC)),
                 _label_row(ids[0], "m2", datetime(2026, 3, 2, tzinfo=UTC)),
