@@ -200,7 +200,7 @@ def trend_table(
     totals: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0] * 7)
     for row in rows:
         occurred_on, event_type, value = row[0], row[1], row[2]
-        count, killed, injured, killed_unknown, injured_unknown, militants = (int(v or 0) for v in row[3:])  # coalesced: never NULL
+        count, killed, injured, killed_unknown, injured_unknown, militants = (int(v or 0) for v in row[3:])
         t = totals[(bucket_of(occurred_on, period), _key(by, event_type, value))]
         if event_type == EventType.ATTACK.value:
             t[0] += count
