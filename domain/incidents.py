@@ -32,6 +32,7 @@ from importlib import resources
 from typing import Any
 
 import numpy as np
+import yaml
 
 from domain.taxonomy import AttackType, EventType, Group
 
@@ -107,6 +108,24 @@ def specifics(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+@cache
+def _target_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each target class of `domain/data/targets.yaml` as one whole-word, case-insensitive pattern."""
+    text = resources.files("domain").joinpath("data/targets.yaml").read_text(encoding="utf-8")
+    classes: dict[str, list[str]] = yaml.safe_load(text)
+    patterns = []
+    for name, phrases in classes.items():
+        words = sorted({p.lower() for p in phrases}, key=len, reverse=True)
+        alternatives = "|".join(r"[\s-]+".join(map(re.escape, re.split(r"[\s-]+", w))) for w in words)
+        patterns.append((name, re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)))
+    return tuple(patterns)
+
+
+def targets(text: str) -> frozenset[str]:
+    """The classes of target the text names (a security post, a market, a school bus, ...)."""
+    return frozenset(name for name, pattern in _target_patterns() if pattern.search(text))
+
+
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
@@ -141,6 +160,7 @@ class Report:
     embedding: np.ndarray | None = None  # unit-length encoder embedding, when the model gave one
     _tokens: frozenset[str] | None = field(default=None, repr=False)
     _specifics: frozenset[str] | None = field(default=None, repr=False)
+    _targets: frozenset[str] | None = field(default=None, repr=False)
 
     @property
     def day(self) -> date:
@@ -157,6 +177,12 @@ class Report:
         if self._specifics is None:
             self._specifics = specifics(self.text)
         return self._specifics
+
+    @property
+    def targets(self) -> frozenset[str]:
+        if self._targets is None:
+            self._targets = targets(self.text)
+        return self._targets
 
     def firm_district(self, min_confidence: float) -> str | None:
         """The district, unless its own confidence says it is only a guess (a wire dateline's city)."""
@@ -195,6 +221,8 @@ FEATURES = (
     "event_conflict",  # an attack vs a security operation
     "group_same",  # both name the same group (or one family: a TTP faction, a Baloch group)
     "group_conflict",  # both name groups of different families
+    "target_same",  # both name a target of one class (a check post / a checkpoint; domain/data/targets.yaml)
+    "target_conflict",  # both name targets, of no common class (a market against a police van)
     "killed_consistent",  # both give a toll and the figures fit one event (a revision or a partial count)
     "killed_conflict",  # both give a toll and they cannot be one event's
     "days_apart",
@@ -247,6 +275,8 @@ def pair_features(a: Report, b: Report, policy: MatchPolicy) -> dict[str, float]
         "event_conflict": float(a.event_type != b.event_type),
         "group_same": float(named and _family(a.group_code) == _family(b.group_code)),
         "group_conflict": float(named and _family(a.group_code) != _family(b.group_code)),
+        "target_same": float(bool(a.targets & b.targets)),
+        "target_conflict": float(bool(a.targets and b.targets and not a.targets & b.targets)),
         "killed_consistent": killed_ok,
         "killed_conflict": killed_bad,
         "days_apart": float(abs((a.day - b.day).days)),

@@ -19,6 +19,7 @@ from domain.incidents import (
     pair_features,
     resolve,
     specifics,
+    targets,
     token_jaccard,
 )
 
@@ -212,6 +213,32 @@ def test_evidence_features() -> None:
     assert g["district_conflict"] == 0 and g["capital_conflict"] == 1
     none_hurt = report(4, 9, C, province=KP, district="Bannu", killed=0)
     assert pair_features(a, none_hurt, POLICY)["killed_conflict"] == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "classes"),
+    [
+        ("Suicide bomber hits police check-post in Bannu", {"security_post"}),
+        ("Militants attacked an FC convoy and a checkpoint", {"security_vehicle", "security_post"}),
+        ("IED hits school van; the wounded were taken to the District Headquarters Hospital", {"education"}),
+        ("Funeral prayers offered at Police Lines; police said the injured were in hospital", set()),
+        ("Blast near Quetta market", {"market"}),
+        ("Gunmen kill two polio workers", {"polio"}),
+        ("A bazaarfront postbox", set()),  # whole words only
+    ],
+)
+def test_targets_are_classes_of_what_was_hit(text: str, classes: set[str]) -> None:
+    assert targets(text) == classes
+
+
+def test_targets_of_one_class_are_evidence_for_and_of_no_common_class_against() -> None:
+    a = report(1, 6, A, province=KP, district="Bannu")
+    e = report(2, 8, E, province=KP, district="Bannu")  # "police post" to one, "police checkpost" to the other
+    c = report(3, 9, C, province=KP, district="Bannu")  # a market
+    b2 = report(4, 9, B2, province=KP, district="Bannu")  # names no target
+    assert pair_features(a, e, POLICY)["target_same"] == 1 and pair_features(a, e, POLICY)["target_conflict"] == 0
+    assert pair_features(a, c, POLICY)["target_same"] == 0 and pair_features(a, c, POLICY)["target_conflict"] == 1
+    assert pair_features(a, b2, POLICY)["target_same"] == 0 and pair_features(a, b2, POLICY)["target_conflict"] == 0
 
 
 def test_specific_names_leave_out_what_every_report_says() -> None:
