@@ -58,7 +58,20 @@ REVISED_FIELDS = (
 # Districts of the provincial capitals: foreign wires date their copy from there ("PESHAWAR, Pakistan (AP)")
 # whatever district the attack was in, so a capital against another district is weak evidence of two events.
 _CAPITALS = frozenset({"Peshawar", "Quetta", "Lahore", "Islamabad", "Gilgit", "Muzaffarabad"})
-_BOMBINGS = frozenset({AttackType.BOMBING.value, AttackType.SUICIDE_BOMBING.value})
+# Attack types one attack is given by different outlets or as the news firms up: an early "blast" is later a
+# suicide bombing; a complex attack (gunmen and a suicide bomber) is an armed assault to one outlet and a
+# suicide bombing to another; a policeman shot dead is a targeted killing or an armed assault; the storming
+# of a train is a hijacking, an armed assault or a kidnapping of its passengers.
+_AKIN_TYPES = frozenset(
+    frozenset({AttackType(a).value, AttackType(b).value})
+    for a, b in (
+        ("bombing", "suicide_bombing"),
+        ("armed_assault", "suicide_bombing"),
+        ("armed_assault", "targeted_killing"),
+        ("armed_assault", "hijacking"),
+        ("kidnapping", "hijacking"),
+    )
+)
 # Groups that claim each other's attacks or are named for one another (factions, splinters, allies).
 _GROUP_FAMILIES = (
     frozenset({Group.TTP.value, Group.JUA.value, Group.HGB.value, Group.TJP.value}),
@@ -217,7 +230,7 @@ FEATURES = (
     "province_only",  # same province, one district unknown
     "place_unknown",  # a province is missing
     "type_same",
-    "type_conflict",  # both give an attack type, neither the same nor bombing vs suicide bombing
+    "type_conflict",  # both give an attack type, neither the same nor akin (_AKIN_TYPES: blast vs suicide bombing)
     "event_conflict",  # an attack vs a security operation
     "group_same",  # both name the same group (or one family: a TTP faction, a Baloch group)
     "group_conflict",  # both name groups of different families
@@ -256,9 +269,8 @@ def pair_features(a: Report, b: Report, policy: MatchPolicy) -> dict[str, float]
     same_province = bool(a.province and b.province and a.province == b.province)
     cosine = float(a.embedding @ b.embedding) if a.embedding is not None and b.embedding is not None else 0.0
     type_same = bool(a.attack_type and a.attack_type == b.attack_type)
-    type_conflict = bool(
-        a.attack_type and b.attack_type and not type_same and not {a.attack_type, b.attack_type} <= _BOMBINGS
-    )
+    akin = frozenset({a.attack_type, b.attack_type}) in _AKIN_TYPES
+    type_conflict = bool(a.attack_type and b.attack_type and not type_same and not akin)
     named = a.group_code != Group.UNKNOWN.value and b.group_code != Group.UNKNOWN.value
     killed_ok, killed_bad = _killed_relation(a.killed, b.killed)
     return {
@@ -329,7 +341,7 @@ class MatchPolicy:
     """Blocking and decision thresholds around the fitted model."""
 
     window_days: int = 2
-    join: float = 0.5  # P(same event) for a report to join an incident
+    join: float = 0.6  # P(same event) for a report to join an incident (chosen on the tuning sets)
     bridge: float = 0.8  # ... and to merge a second incident it matches into the first
     text_chars: int = 600
     # A casualty figure whose own confidence is lower is used only if no credible report has one.
