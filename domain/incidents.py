@@ -341,7 +341,7 @@ class MatchPolicy:
     """Blocking and decision thresholds around the fitted model."""
 
     window_days: int = 2
-    join: float = 0.6  # P(same event) for a report to join an incident (chosen on the tuning sets)
+    join: float = 0.5  # P(same event) for a report to join an incident
     bridge: float = 0.8  # ... and to merge a second incident it matches into the first
     text_chars: int = 600
     # A casualty figure whose own confidence is lower is used only if no credible report has one.
