@@ -20,12 +20,14 @@ import json
 import multiprocessing as mp
 import os
 import random
+import re
 import resource
 import subprocess
 import sys
 import threading
 import time
 import uuid
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -336,8 +338,63 @@ def _run(command: list[str], env: dict[str, str]) -> tuple[float, dict[str, floa
     return time.monotonic() - started, stages, stdout
 
 
-def measure(n_articles: int, n_sources: int, db: str, seed: int = 7, warehouse_url: str | None = None) -> RunFigures:
-    """One run and its immediate rerun, into a fresh warehouse (or into `warehouse_url`, left in place)."""
+_FRAME = re.compile(r"^(?P<func>.*) \((?P<file>[^()]*?)(?::\d+)?\)$")
+
+
+def _package(path: str) -> str:
+    """Where a sampled frame's code lives: its top-level package (py-spy names files from there), or the
+    standard library."""
+    top = path.split("/", 1)[0].removesuffix(".py")
+    if top.startswith("<") or top in sys.stdlib_module_names:
+        return "python (stdlib)"
+    return top
+
+
+def profile_summary(raw: Path, top: int = 10) -> str:
+    """py-spy's raw samples of a run as a table per process: the packages most samples were in (inclusive:
+    anywhere on the stack) and where the samples ended (self)."""
+    inclusive: dict[str, Counter[str]] = defaultdict(Counter)
+    own: dict[str, Counter[str]] = defaultdict(Counter)
+    leaves: dict[str, Counter[str]] = defaultdict(Counter)
+    totals: Counter[str] = Counter()
+    for line in raw.read_text(encoding="utf-8", errors="replace").splitlines():
+        stack, _, count_text = line.rpartition(" ")
+        if not stack or not count_text.isdigit():
+            continue
+        count = int(count_text)
+        frames = stack.split(";")
+        processes = [f for f in frames if f.startswith("process ")]
+        code = [m for f in frames if not f.startswith("process ") and (m := _FRAME.match(f))]
+        packages = [_package(m.group("file")) for m in code]
+        name = processes[-1].split(":", 1)[-1].strip('"') if processes else "?"
+        name = "crawl process" if "crawl_child" in name else "khabar run" if "khabar.cli" in name or not name else name
+        totals[name] += count
+        for package in set(packages):
+            inclusive[name][package] += count
+        if packages:
+            own[name][packages[-1]] += count
+            leaves[name][f"{code[-1].group('func')} ({code[-1].group('file')})"] += count
+    lines = []
+    for name, total in totals.most_common():
+        lines += [f"**{name}**: {total:,} samples", "", "| package | inclusive | self |", "|---|---|---|"]
+        for package, count in inclusive[name].most_common(top):
+            lines.append(f"| {package} | {count / total:.0%} | {own[name][package] / total:.0%} |")
+        lines += ["", "where the samples ended: " + "; ".join(
+            f"{leaf} {count / total:.0%}" for leaf, count in leaves[name].most_common(6)
+        ), ""]  # fmt: skip
+    return "\n".join(lines)
+
+
+def measure(
+    n_articles: int,
+    n_sources: int,
+    db: str,
+    seed: int = 7,
+    warehouse_url: str | None = None,
+    profile: Path | None = None,
+) -> RunFigures:
+    """One run and its immediate rerun, into a fresh warehouse (or into `warehouse_url`, left in place); with
+    `profile`, the first run is sampled by py-spy (every process, 100 Hz) into that file."""
     work = WORK / f"{n_articles}x{n_sources}-{db}-{uuid.uuid4().hex[:6]}"
     work.mkdir(parents=True)
     figures = RunFigures(n_articles, n_sources, db)
@@ -354,9 +411,13 @@ def measure(n_articles: int, n_sources: int, db: str, seed: int = 7, warehouse_u
         alerts = AlertClock()
         env = run_env(work, alerts.url)
         command = [sys.executable, "-m", "khabar.cli", "run", "--sources", str(sources), "--db", url]
+        sampled = command
+        if profile is not None:
+            spy = ["py-spy", "record", "--subprocesses", "--rate", "100", "--format", "raw", "-o", str(profile)]
+            sampled = [*spy, "--", *command]
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.monotonic()
-        figures.wall_s, figures.stages, stdout = _run(command, env)
+        figures.wall_s, figures.stages, stdout = _run(sampled, env)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         figures.cpu_s = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
         figures.peak_rss_mb = after.ru_maxrss / 1024
@@ -406,7 +467,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sizes", default="200x10,2000x50,10000x50", help="ARTICLESxSOURCES,...")
     parser.add_argument("--db", default="sqlite,postgres", help="sqlite, postgres or both")
     parser.add_argument("--write", action="store_true", help="update BENCHMARKS.md")
+    parser.add_argument(
+        "--profile", action="store_true", help="sample each first run with py-spy and print where the time went"
+    )
     args = parser.parse_args(argv)
+    if args.profile:
+        return _profile(args.sizes, args.db)
     results = []
     for size in args.sizes.split(","):
         n_articles, n_sources = (int(x) for x in size.split("x"))
@@ -435,6 +501,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         update_section(REPO_ROOT / "BENCHMARKS.md", SECTION, text)
         print("updated BENCHMARKS.md")
+    return 0
+
+
+def _profile(sizes: str, dbs: str) -> int:
+    for size in sizes.split(","):
+        n_articles, n_sources = (int(x) for x in size.split("x"))
+        for db in dbs.split(","):
+            raw = WORK / f"profile-{size}-{db}.txt"
+            WORK.mkdir(parents=True, exist_ok=True)
+            figures = measure(n_articles, n_sources, db, profile=raw)
+            print(f"### {size} on {db}: {figures.wall_s:.1f} s under py-spy, {figures.stored:,} stored ({raw})")
+            print()
+            print(profile_summary(raw))
     return 0
 
 
