@@ -3,12 +3,13 @@ dates outside 2000 … tomorrow are not trusted."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from httpfixture import FixtureServer, Route
+from httpfixture import FixtureServer, Route, news_page
 from reliability.harness import SlowWebhook, cli_env, khabar, query, rss, serve_stories, write_sources
 
 
@@ -143,3 +144,41 @@ def test_dates_outside_2000_to_tomorrow_are_not_trusted(site: FixtureServer, db_
         date(2000, 1, 1) <= (d if isinstance(d, date) else date.fromisoformat(str(d))) <= tomorrow for d in days
     )
     assert not any(str(d) == "2026-01-01" for d in days)
+
+
+def test_a_backlog_longer_than_the_budget_is_fetched_over_later_runs(
+    site: FixtureServer, db_url: str, tmp_path: Path
+) -> None:
+    """A source listing more new links than its time budget can fetch stores what it fetched and takes the
+    rest on later runs, with nothing fetched or stored twice."""
+    urls = []
+    for i in range(30):
+        path = f"/news/{500 + i}/backlog-story"
+        text = (
+            f"PESHAWAR: Officials of the district administration met traders of market number {i} on Monday to "
+            f"discuss parking, encroachments and the repair of {i + 3} drains before the monsoon, a statement said. "
+            "The meeting agreed on a schedule for the work and a committee to follow it up."
+        )
+        site.routes[path] = Route(news_page(f"Traders meet officials, round {i}", text, "2026-11-02T10:00:00+05:00"))
+        urls.append(site.base + path)
+    site.routes["/feed.xml"] = Route(rss(urls), content_type="application/rss+xml")
+    sources = write_sources(
+        tmp_path / "sources.yaml", [{"name": "backlog", "kind": "feed", "url": f"{site.base}/feed.xml", "delay_s": 0.3}]
+    )
+    env = cli_env(tmp_path, KHABAR_CRAWL_SOURCE_TIMEOUT_S="2.5", KHABAR_CRAWL_REQUEST_TIMEOUT_S="30")
+    stored = []
+    for _ in range(8):
+        proc = khabar(env, "run", "--sources", str(sources), "--db", db_url)
+        assert proc.returncode == 0, proc.stderr
+        stored.append(len(query(db_url, "select id from articles")))
+        if stored[-1] == len(urls):
+            break
+    assert 0 < stored[0] < len(urls), stored  # the first run kept what it fetched before its budget ran out
+    assert all(later > earlier for earlier, later in itertools.pairwise(stored)), stored  # every run progressed
+    assert stored[-1] == len(urls), stored
+    assert sorted(r.url for r in query(db_url, "select url from articles")) == sorted(urls)
+    fetches = [path for method, path, _ in site.requests if method == "GET" and path.startswith("/news/5")]
+    stored_paths = {u.removeprefix(site.base) for u in urls}
+    assert set(fetches) == stored_paths
+    assert len(query(db_url, "select id from article_labels")) == len(urls)
+    assert len(query(db_url, "select id from crawl_runs where source = 'backlog'")) == len(stored)
