@@ -150,6 +150,7 @@ class RunScore:
     missed: list[str] = field(default_factory=list)
     false_alerts: list[str] = field(default_factory=list)
     duplicate_alerts: int = 0
+    repeated: list[str] = field(default_factory=list)  # attack events with more than one 'new' alert
     updates: int = 0
     latencies: list[float] = field(default_factory=list)
 
@@ -181,6 +182,7 @@ def score_run(
             score.false_alerts.append(f"{alert.get('text')} ({event or 'no gold event'})")
         elif event in announced:
             score.duplicate_alerts += 1
+            score.repeated.append(event)
         counts[event or "?"] += 1
     for event in sorted(new_attack_events):
         if counts[event] == 1:
@@ -189,6 +191,7 @@ def score_run(
             score.missed.append(event)
         else:
             score.duplicate_alerts += counts[event] - 1
+            score.repeated.append(event)
     announced.update(e for e in counts if e in attack_events)
     return score
 
@@ -308,6 +311,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{s.name}: missed {event}", file=sys.stderr)
         for text in s.false_alerts:
             print(f"{s.name}: false alert {text}", file=sys.stderr)
+        for event in s.repeated:
+            print(f"{s.name}: more than one 'new' alert for {event}", file=sys.stderr)
     if args.write:
         update_section(REPO_ROOT / "BENCHMARKS.md", SECTION, section)
         print("updated BENCHMARKS.md", file=sys.stderr)
