@@ -234,8 +234,9 @@ FEATURES = (
     "event_conflict",  # an attack vs a security operation
     "group_same",  # both name the same group (or one family: a TTP faction, a Baloch group)
     "group_conflict",  # both name groups of different families
-    "target_same",  # both name a target of one class (a check post / a checkpoint; domain/data/targets.yaml)
-    "target_conflict",  # both name targets, of no common class (a market against a police van)
+    # Both name targets, of no common class (a market against a police van; domain/data/targets.yaml). Targets
+    # of one class are no evidence for one event: police posts are attacked somewhere in a province most days.
+    "target_conflict",
     "killed_consistent",  # both give a toll and the figures fit one event (a revision or a partial count)
     "killed_conflict",  # both give a toll and they cannot be one event's
     "days_apart",
@@ -287,7 +288,6 @@ def pair_features(a: Report, b: Report, policy: MatchPolicy) -> dict[str, float]
         "event_conflict": float(a.event_type != b.event_type),
         "group_same": float(named and _family(a.group_code) == _family(b.group_code)),
         "group_conflict": float(named and _family(a.group_code) != _family(b.group_code)),
-        "target_same": float(bool(a.targets & b.targets)),
         "target_conflict": float(bool(a.targets and b.targets and not a.targets & b.targets)),
         "killed_consistent": killed_ok,
         "killed_conflict": killed_bad,
