@@ -25,6 +25,7 @@ BATCHES = (
     "freeform_other",
     "freeform_dev",
     "realistic_train",
+    "realistic_train2",
 )
 LABEL_FIELDS = (
     "event_type",
