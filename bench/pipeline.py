@@ -315,6 +315,24 @@ def run_env(work: Path, webhook_url: str, **extra: str) -> dict[str, str]:
     return env
 
 
+# Runs a command and writes its children's peak RSS (KiB) to a file. Neither of the benchmark's own views tells
+# one command's peak: a child's peak counts what it shared with the benchmark before exec, and the benchmark's
+# RUSAGE_CHILDREN keeps the largest of every child it has waited for (an earlier, larger run).
+_PEAK_RSS = (
+    "import resource, subprocess, sys; code = subprocess.call(sys.argv[2:]); "
+    "open(sys.argv[1], 'w').write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)); sys.exit(code)"
+)
+
+
+def with_peak_rss(command: Sequence[str], peak_file: Path) -> list[str]:
+    """`command` run through the launcher that writes its peak RSS to `peak_file` (read by `peak_rss_mb`)."""
+    return [sys.executable, "-c", _PEAK_RSS, str(peak_file), *command]
+
+
+def peak_rss_mb(peak_file: Path) -> float:
+    return int(peak_file.read_text()) / 1024
+
+
 def _run(command: list[str], env: dict[str, str]) -> tuple[float, dict[str, float], str]:
     """Run the CLI; (wall seconds, seconds from start to each progress line's first word, stdout)."""
     started = time.monotonic()
@@ -415,12 +433,13 @@ def measure(
         if profile is not None:
             spy = ["py-spy", "record", "--subprocesses", "--rate", "100", "--format", "raw", "-o", str(profile)]
             sampled = [*spy, "--", *command]
+        peak = work / "peak-rss"
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.monotonic()
-        figures.wall_s, figures.stages, stdout = _run(sampled, env)
+        figures.wall_s, figures.stages, stdout = _run(with_peak_rss(sampled, peak), env)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         figures.cpu_s = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-        figures.peak_rss_mb = after.ru_maxrss / 1024
+        figures.peak_rss_mb = peak_rss_mb(peak)
         figures.stored = _stored(stdout)
         if alerts.arrivals:
             figures.first_alert_s = round(alerts.arrivals[0] - started, 1)

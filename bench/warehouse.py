@@ -319,14 +319,6 @@ def _timed(fn: Callable[[], Any], repeat: int = 3) -> tuple[float, Any]:
     return best, result
 
 
-# Runs the command and writes the peak RSS of its children: a small launcher, because the peak a process
-# reports includes what it shared with its parent before exec (this benchmark's own memory).
-_PEAK_RSS = (
-    "import resource, subprocess, sys; code = subprocess.call(sys.argv[2:]); "
-    "open(sys.argv[1], 'w').write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)); sys.exit(code)"
-)
-
-
 def _cli(url: str, *args: str) -> tuple[float, float, int]:
     """(seconds, peak RSS in MB, output bytes) of one CLI command, as a user runs it (output to a file)."""
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(WORK), "KHABAR_DATA_DIR": str(WORK / "data")}
@@ -338,7 +330,7 @@ def _cli(url: str, *args: str) -> tuple[float, float, int]:
         with out.open("wb") as stdout, err.open("wb") as stderr:
             started = time.perf_counter()
             code = subprocess.call(
-                [sys.executable, "-c", _PEAK_RSS, str(peak), *command],
+                pipeline.with_peak_rss(command, peak),
                 stdout=stdout,
                 stderr=stderr,
                 env=env | {"COLUMNS": "200"},
@@ -346,7 +338,7 @@ def _cli(url: str, *args: str) -> tuple[float, float, int]:
             seconds = time.perf_counter() - started
         if code != 0:
             raise SystemExit(f"khabar {' '.join(args)} failed: {err.read_text()[-500:]}")
-        return seconds, int(peak.read_text()) / 1024, out.stat().st_size
+        return seconds, pipeline.peak_rss_mb(peak), out.stat().st_size
 
 
 def index_page(source: int, total: int) -> list[str]:
