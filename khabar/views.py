@@ -121,7 +121,7 @@ def _json_object(item: dict[str, Any], columns: Sequence[str]) -> str:
         if isinstance(value, list | tuple) and value:
             text = "[\n" + ",\n".join("      " + _json(v) for v in value) + "\n    ]"
         else:
-            text = _json(list(value) if isinstance(value, tuple) else value)
+            text = _json(value)  # an empty tuple is "[]" like an empty list
         fields.append(f"    {_json(c)}: {text}")
     return "  {\n" + ",\n".join(fields) + "\n  }" if fields else "  {}"
 
