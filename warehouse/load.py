@@ -323,7 +323,8 @@ def unlabelled_articles(
     The label and quarantine checks then decide, so a stale `labelled_by` costs time, never a wrong answer.
     """
     art, label, held = schema.Article, schema.ArticleLabel, schema.Quarantine
-    # `<` or `>` rather than `!=`: both databases serve each arm of the OR from the index.
+    # `<` or `>` rather than `!=`, so each arm of the OR can be an index range (PostgreSQL takes them; SQLite's
+    # planner walks the primary key in id order instead: BENCHMARKS.md, "Warehouse at scale: the gaps").
     candidate = sa.or_(art.labelled_by.is_(None), art.labelled_by < model_version, art.labelled_by > model_version)
     labelled = sa.select(label.id).where(label.article_id == art.id, label.model_version == model_version)
     refused = sa.select(held.id).where(
