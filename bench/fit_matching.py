@@ -4,10 +4,11 @@ Usage: python bench/fit_matching.py [--write] [--sets dedup-dev,coverage-dev]
 
 The tuning reports are classified by the shipped model (labels and embeddings as the pipeline stores
 them). Every pair the resolver would compare — both reports an attack or operation by the model's labels,
-within the date window, not in different provinces — becomes one example: its `pair_features`, and
-whether the two reports describe one gold event. A logistic regression per feature set (with embeddings,
-text only) gives the weights. Then the resolver runs over each tuning set with the new weights and prints
-pairwise F1 for a grid of join thresholds, so the threshold is chosen on the same tuning data.
+and `comparable` (within the date window or a follow-up's reach, not in different provinces) — becomes
+one example: its `pair_features`, and whether the two reports describe one gold event. A logistic
+regression per feature set (with embeddings, text only) gives the weights. Then the resolver runs over each
+tuning set with the new weights and prints pairwise F1 for a grid of join thresholds, so the threshold is
+chosen on the same tuning data.
 The scored sets (`dedup`, `coverage-test`) are never read here.
 """
 
@@ -38,6 +39,7 @@ from domain.incidents import (  # noqa: E402
     Report,
     Resolver,
     Weights,
+    comparable,
     pair_features,
 )
 
@@ -82,9 +84,8 @@ def examples(
     for (ra, a), (rb, b) in combinations(zip(rows, reports, strict=True), 2):
         if a.event_type not in RESOLVED_EVENT_TYPES or b.event_type not in RESOLVED_EVENT_TYPES:
             continue
-        if abs((a.day - b.day).days) > policy.window_days:
-            continue
-        if a.province and b.province and a.province != b.province:
+        earlier, later = sorted((a, b), key=lambda r: (r.at, r.article_id))
+        if not comparable(later, earlier, policy):
             continue
         xs.append(pair_features(a, b, policy))
         ea = gold_event(ra)

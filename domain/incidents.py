@@ -5,7 +5,9 @@ fitting script and the warehouse run exactly the same decisions.
 
 How a report finds its incident:
 1. **Blocking**: only incidents within ±`window_days` of the report's day (Pakistan time) and not placed in
-   another province are candidates.
+   another province are candidates — and, for a follow-up (arrests of the cell, funerals, a revised toll,
+   the bomber identified: `domain/data/follow_ups.yaml`), incidents up to `follow_up_days` older that it
+   names (shared specific names, or the same district and a shared name or target).
 2. **Same-event probability** per (report, member report) pair: a logistic model over evidence — encoder
    embedding cosine, word overlap, shared specifics (names of towns, people, targets), place agreement,
    casualty consistency, days apart, and attack type, event type and attribution as soft evidence (a
@@ -121,17 +123,32 @@ def specifics(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+    """One whole-word, case-insensitive pattern for the phrases; a space also matches a hyphen."""
+    words = sorted({p.lower() for p in phrases}, key=len, reverse=True)
+    alternatives = "|".join(r"[\s-]+".join(map(re.escape, re.split(r"[\s-]+", w))) for w in words)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+
+def _data(name: str) -> Any:
+    return yaml.safe_load(resources.files("domain").joinpath(f"data/{name}").read_text(encoding="utf-8"))
+
+
 @cache
 def _target_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """Each target class of `domain/data/targets.yaml` as one whole-word, case-insensitive pattern."""
-    text = resources.files("domain").joinpath("data/targets.yaml").read_text(encoding="utf-8")
-    classes: dict[str, list[str]] = yaml.safe_load(text)
-    patterns = []
-    for name, phrases in classes.items():
-        words = sorted({p.lower() for p in phrases}, key=len, reverse=True)
-        alternatives = "|".join(r"[\s-]+".join(map(re.escape, re.split(r"[\s-]+", w))) for w in words)
-        patterns.append((name, re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)))
-    return tuple(patterns)
+    """Each target class of `domain/data/targets.yaml` as one pattern."""
+    classes: dict[str, list[str]] = _data("targets.yaml")
+    return tuple((name, _phrase_pattern(phrases)) for name, phrases in classes.items())
+
+
+@cache
+def _follow_up_pattern() -> re.Pattern[str]:
+    return _phrase_pattern(_data("follow_ups.yaml"))
+
+
+def is_follow_up(text: str) -> bool:
+    """Whether the text reads as a follow-up of an earlier attack (arrests, funerals, a revised toll, ...)."""
+    return bool(_follow_up_pattern().search(text))
 
 
 def targets(text: str) -> frozenset[str]:
@@ -174,6 +191,7 @@ class Report:
     _tokens: frozenset[str] | None = field(default=None, repr=False)
     _specifics: frozenset[str] | None = field(default=None, repr=False)
     _targets: frozenset[str] | None = field(default=None, repr=False)
+    _follow_up: bool | None = field(default=None, repr=False)
 
     @property
     def day(self) -> date:
@@ -196,6 +214,12 @@ class Report:
         if self._targets is None:
             self._targets = targets(self.text)
         return self._targets
+
+    @property
+    def follow_up(self) -> bool:
+        if self._follow_up is None:
+            self._follow_up = is_follow_up(self.text)
+        return self._follow_up
 
     def firm_district(self, min_confidence: float) -> str | None:
         """The district, unless its own confidence says it is only a guess (a wire dateline's city)."""
@@ -291,8 +315,51 @@ def pair_features(a: Report, b: Report, policy: MatchPolicy) -> dict[str, float]
         "target_conflict": float(bool(a.targets and b.targets and not a.targets & b.targets)),
         "killed_consistent": killed_ok,
         "killed_conflict": killed_bad,
-        "days_apart": float(abs((a.day - b.day).days)),
+        "days_apart": float(_days_apart(a, b, policy)),
     }
+
+
+def _days_apart(a: Report, b: Report, policy: MatchPolicy) -> int:
+    """Days between the reports; a follow-up later than the window counts as at the window's edge (weeks
+    between an attack and the arrest of its cell are no evidence against one event)."""
+    days = abs((a.day - b.day).days)
+    later = a if a.day > b.day else b
+    return min(days, policy.window_days) if later.follow_up else days
+
+
+def late_pair(report: Report, day: date, policy: MatchPolicy) -> bool:
+    """Whether `report` reaches back to `day` only as a follow-up (past the window, within `follow_up_days`)."""
+    apart = (report.day - day).days
+    return report.follow_up and policy.window_days < apart <= policy.follow_up_days
+
+
+def reachable(report: Report, day: date, policy: MatchPolicy, slack: int = 0) -> bool:
+    """Whether a report may describe the event of a report or incident dated `day`."""
+    return abs((report.day - day).days) <= policy.window_days + slack or late_pair(report, day, policy)
+
+
+def comparable(report: Report, earlier: Report, policy: MatchPolicy) -> bool:
+    """Whether the matcher weighs `report` against `earlier` (a report published before it) at all: within
+    the window, or a follow-up that names the same event; not placed in different provinces."""
+    if not reachable(report, earlier.day, policy):
+        return False
+    if late_pair(report, earlier.day, policy) and not _names_the_event(report, earlier, policy):
+        return False
+    return not (report.province and earlier.province and report.province != earlier.province)
+
+
+def _names_the_event(follow_up: Report, earlier: Report, policy: MatchPolicy) -> bool:
+    """A follow-up weeks later must point at the attack, not just at its district: `follow_up_names` shared
+    specific names, or the same district and one shared name or target class. The district's own name is
+    not one: every story from there carries it."""
+    district_words = {w for r in (follow_up, earlier) if r.district for w in re.split(r"[- ]", r.district.lower())}
+    shared = len((follow_up.names & earlier.names) - district_words)
+    if shared >= policy.follow_up_names:
+        return True
+    firm = policy.min_district_confidence
+    district = follow_up.firm_district(firm)
+    same_district = bool(district and district == earlier.firm_district(firm))
+    return same_district and (shared >= 1 or bool(follow_up.targets & earlier.targets))
 
 
 @dataclass(frozen=True, slots=True)
@@ -341,6 +408,11 @@ class MatchPolicy:
     """Blocking and decision thresholds around the fitted model."""
 
     window_days: int = 2
+    # A follow-up (`domain/data/follow_ups.yaml`) may join an incident this many days older, when it names
+    # the event: `follow_up_names` specific names shared with one of its reports, or the same district and
+    # one shared name or target class.
+    follow_up_days: int = 30
+    follow_up_names: int = 2
     join: float = 0.5  # P(same event) for a report to join an incident
     bridge: float = 0.8  # ... and to merge a second incident it matches into the first
     text_chars: int = 600
@@ -509,8 +581,8 @@ def _profile(cluster: Cluster) -> Report:
     )
 
 
-def _blocked(report: Report, cluster: Cluster, window: int) -> bool:
-    if abs((report.day - cluster.day).days) > window + 1:
+def _blocked(report: Report, cluster: Cluster, policy: MatchPolicy) -> bool:
+    if not reachable(report, cluster.day, policy, slack=1):
         return True
     province = cluster.fields.get("province")
     return bool(report.province and province and report.province != province)
@@ -537,9 +609,7 @@ class Resolver:
         against_incident = pair_features(report, profile, self.policy)
         best = 0.0
         for member in cluster.reports:
-            if abs((report.day - member.day).days) > self.policy.window_days:
-                continue
-            if report.province and member.province and report.province != member.province:
+            if not comparable(report, member, self.policy):
                 continue
             features = pair_features(report, member, self.policy)
             features.update({k: against_incident[k] for k in _INCIDENT_EVIDENCE})
@@ -551,7 +621,7 @@ class Resolver:
         scored = [
             (self.score(report, c), c)
             for c in self._clusters
-            if c.merged_into is None and not _blocked(report, c, self.policy.window_days)
+            if c.merged_into is None and not _blocked(report, c, self.policy)
         ]
         matches = sorted(((p, c) for p, c in scored if p >= self.policy.join), key=lambda pc: (-pc[0], _order(pc[1])))
         if not matches:
@@ -617,12 +687,16 @@ __all__ = [
     "Resolver",
     "Step",
     "Weights",
+    "comparable",
     "default_model",
     "embedding_from_bytes",
     "embedding_to_bytes",
+    "is_follow_up",
+    "late_pair",
     "material_change",
     "merge_reports",
     "pair_features",
+    "reachable",
     "resolve",
     "specifics",
     "token_jaccard",

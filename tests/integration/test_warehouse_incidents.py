@@ -454,3 +454,49 @@ def test_an_uncertain_attack_is_not_alerted(engine: Engine) -> None:
         "2026-03-04T09:00", p_attack=0.2)  # fmt: skip
     resolve(engine)
     assert len(incidents(engine)) == 1 and pending(engine) == []
+
+
+def test_an_arrest_weeks_later_joins_the_alerted_attack_and_a_new_attack_there_does_not(engine: Engine) -> None:
+    add_bannu(engine)
+    [incident_id] = resolve(engine).new
+    record(engine, (incident_id, "new", 1), "sent")
+
+    # Thirteen days later, in a later run: the cell behind the bombing is arrested.
+    arrest = add(
+        engine,
+        "https://www.thenews.com.pk/print/3001",
+        "CTD arrests three facilitators of Miryan checkpost bombing",
+        "BANNU: The Counter Terrorism Department has arrested three men who sheltered the suicide bomber who "
+        "rammed an explosives-laden vehicle into the police checkpost near Miryan police station earlier this "
+        "month, killing 40 people. Officials said the suspects were in contact with a TTP handler.",
+        "2026-03-17T09:00",
+        source="thenews",
+        killed=40,
+    )
+    # The same day, a new attack in the district, told without a follow-up's words.
+    add(
+        engine,
+        "https://www.dawn.com/news/3002",
+        "Gunmen attack police checkpost in Bannu, two policemen martyred",
+        "Two policemen were martyred when gunmen attacked a police checkpost in Bannu district late on Monday. "
+        "The attackers fled after an exchange of fire, police said.",
+        "2026-03-17T11:00",
+        attack_type=AttackType.ARMED_ASSAULT,
+        killed=2,
+    )
+    second = resolve(engine)
+    assert second.articles == 2 and len(second.new) == 1 and second.merged == []
+
+    rows = {row.id: row for row in incidents(engine)}
+    assert len(rows) == 2
+    assert rows[incident_id].sources == [BANNU_URL, "https://www.thenews.com.pk/print/3001"]
+    assert rows[incident_id].occurred_on == date(2026, 3, 4)  # the attack's day, not the arrest's
+    [new_id] = second.new
+    assert rows[new_id].sources == ["https://www.dawn.com/news/3002"] and rows[new_id].killed == 2
+    # Subscribers hear of the new attack only; the arrest changed no figure of the first.
+    assert pending(engine) == [(new_id, "new", 1)]
+    with session_scope(engine) as session:
+        linked = session.scalars(
+            sa.select(schema.IncidentArticle.incident_id).where(schema.IncidentArticle.article_id == arrest)
+        ).one()
+    assert linked == incident_id and new_id != incident_id

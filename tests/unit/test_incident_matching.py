@@ -3,7 +3,7 @@ bridging and the revision steps, on reports shaped like real coverage of one Wed
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -14,6 +14,9 @@ from domain.incidents import (
     Report,
     Resolver,
     Weights,
+    comparable,
+    is_follow_up,
+    late_pair,
     material_change,
     merge_reports,
     pair_features,
@@ -161,6 +164,62 @@ def test_reports_more_than_the_window_apart_stay_apart() -> None:
     a = report(1, 6, A, province=KP, district="Bannu")
     b = report(2, 6, A, day=4 + POLICY.window_days + 1, province=KP, district="Bannu")
     assert len(resolve([a, b]).clusters()) == 2
+
+
+ARREST = (
+    "CTD arrests three facilitators of Miryan checkpost bombing",
+    "BANNU: The Counter Terrorism Department has arrested three men who it said sheltered the bomber who "
+    "rammed an explosives-laden vehicle into the police checkpost near Miryan police station earlier this "
+    "month. Officials said the suspects had been in contact with a TTP handler.",
+)
+NEW_ATTACK = (
+    "Gunmen attack police checkpost near Miryan, two policemen martyred",
+    "BANNU: Two policemen were martyred when gunmen attacked a police checkpost near Miryan police station "
+    "late on Sunday. Police said the attackers fled into the fields after a long exchange of fire.",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "follow_up"),
+    [
+        (ARREST[1], True),
+        (FUNERAL[0], True),
+        (B[1], True),  # the toll rose as the injured succumbed
+        (A[1], False),
+        (NEW_ATTACK[1], False),
+        ("A first-information report was registered against unknown persons.", True),
+        ("Police said the funerary rites would be held later.", False),
+    ],
+)
+def test_follow_ups_are_read_from_their_words(text: str, follow_up: bool) -> None:
+    assert is_follow_up(text) is follow_up
+
+
+def test_a_follow_up_weeks_later_joins_its_attack_when_it_shares_specific_names() -> None:
+    bannu: dict[str, Any] = {"province": KP, "district": "Bannu", "attack_type": "suicide_bombing"}
+    attack = report(1, 6, A, killed=40, injured=60, **bannu)
+    arrest = report(2, 9, ARREST, day=16, group_code="TTP", **bannu)
+    assert late_pair(arrest, attack.day, POLICY) and comparable(arrest, attack, POLICY)
+    [cluster] = resolve([attack, arrest]).clusters()
+    assert [r.article_id for r in cluster.reports] == [1, 2]
+    assert cluster.fields["occurred_on"] == attack.day
+
+
+def test_a_late_report_stays_apart_unless_it_is_a_follow_up_with_shared_names_within_reach() -> None:
+    bannu: dict[str, Any] = {"province": KP, "district": "Bannu"}
+    attack = report(1, 6, A, attack_type="suicide_bombing", killed=40, **bannu)
+    # A new attack on the same post twelve days later: no follow-up words, so not weighed against it at all.
+    again = report(2, 9, NEW_ATTACK, day=16, attack_type="armed_assault", killed=2, **bannu)
+    assert not comparable(again, attack, POLICY)
+    # A follow-up that names nothing of the attack (only the district, which every Bannu story names).
+    vague = report(3, 9, ("Three held", "BANNU: Police arrested three suspects on Monday."), day=16, **bannu)
+    assert not comparable(vague, attack, POLICY)
+    # The arrest report past the follow-up reach.
+    late = report(4, 9, ARREST, at=attack.at + timedelta(days=POLICY.follow_up_days + 1), **bannu)
+    assert not comparable(late, attack, POLICY)
+    # A follow-up is never weighed against a report published after it.
+    assert not comparable(attack, report(5, 9, ARREST, day=16, **bannu), POLICY)
+    assert [len(c.reports) for c in resolve([attack, again, vague, late]).clusters()] == [1, 1, 1, 1]
 
 
 # A model that matches on shared names only, so bridging can be shown with exact numbers.
