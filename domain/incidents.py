@@ -599,17 +599,18 @@ class Resolver:
         self.model = model or default_model()
         self._clusters: list[Cluster] = list(existing)
 
-    def score(self, report: Report, cluster: Cluster) -> float:
-        """P(same event) of the report and the cluster: the best over its members within the window, with the
-        text evidence of that member and the place, type, group and toll evidence of the incident as merged
-        so far (so a report cannot chain onto an incident through a member vaguer than the incident)."""
+    def score(self, report: Report, cluster: Cluster, *, late: bool = False) -> float:
+        """P(same event) of the report and the cluster: the best over its members within the window (`late`:
+        over the older members only a follow-up reaches), with the text evidence of that member and the
+        place, type, group and toll evidence of the incident as merged so far (so a report cannot chain onto
+        an incident through a member vaguer than the incident)."""
         if not cluster.reports:
             return 0.0  # an incident whose reports are gone (deleted articles) matches nothing
         profile = _profile(cluster)
         against_incident = pair_features(report, profile, self.policy)
         best = 0.0
         for member in cluster.reports:
-            if not comparable(report, member, self.policy):
+            if late_pair(report, member.day, self.policy) != late or not comparable(report, member, self.policy):
                 continue
             features = pair_features(report, member, self.policy)
             features.update({k: against_incident[k] for k in _INCIDENT_EVIDENCE})
@@ -617,13 +618,13 @@ class Resolver:
         return best
 
     def add(self, report: Report) -> Cluster:
-        """Attach one report (the next in publication order); returns the incident it is now part of."""
-        scored = [
-            (self.score(report, c), c)
-            for c in self._clusters
-            if c.merged_into is None and not _blocked(report, c, self.policy)
-        ]
-        matches = sorted(((p, c) for p, c in scored if p >= self.policy.join), key=lambda pc: (-pc[0], _order(pc[1])))
+        """Attach one report (the next in publication order); returns the incident it is now part of.
+
+        A follow-up joins an incident through its older reports only when nothing within the window matches,
+        and such a late match never merges incidents: "the toll of Tuesday's attack rises" belongs to this
+        week's attack, not to one in the same district a fortnight ago."""
+        candidates = [c for c in self._clusters if c.merged_into is None and not _blocked(report, c, self.policy)]
+        matches = self._matches(report, candidates, late=False) or self._matches(report, candidates, late=True)[:1]
         if not matches:
             cluster = Cluster(reports=[report], fields=merge_reports([report], self.policy))
             cluster.steps.append(Step(report.article_id, dict(cluster.fields)))
@@ -644,6 +645,10 @@ class Resolver:
         target.fields = merge_reports(target.reports, self.policy)
         target.steps.append(Step(report.article_id, dict(target.fields), similarity=round(probability, 4)))
         return target
+
+    def _matches(self, report: Report, candidates: Sequence[Cluster], *, late: bool) -> list[tuple[float, Cluster]]:
+        scored = ((self.score(report, c, late=late), c) for c in candidates)
+        return sorted(((p, c) for p, c in scored if p >= self.policy.join), key=lambda pc: (-pc[0], _order(pc[1])))
 
     def touched(self) -> list[Cluster]:
         """Clusters with steps, surviving or merged away, oldest first."""
