@@ -84,8 +84,7 @@ def examples(
     for (ra, a), (rb, b) in combinations(zip(rows, reports, strict=True), 2):
         if a.event_type not in RESOLVED_EVENT_TYPES or b.event_type not in RESOLVED_EVENT_TYPES:
             continue
-        earlier, later = sorted((a, b), key=lambda r: (r.at, r.article_id))
-        if not comparable(later, earlier, policy):
+        if not comparable(a, b, policy):
             continue
         xs.append(pair_features(a, b, policy))
         ea = gold_event(ra)

@@ -327,25 +327,25 @@ def _days_apart(a: Report, b: Report, policy: MatchPolicy) -> int:
     return min(days, policy.window_days) if later.follow_up else days
 
 
-def late_pair(report: Report, day: date, policy: MatchPolicy) -> bool:
-    """Whether `report` reaches back to `day` only as a follow-up (past the window, within `follow_up_days`)."""
-    apart = (report.day - day).days
-    return report.follow_up and policy.window_days < apart <= policy.follow_up_days
+def late_pair(a: Report, b: Report, policy: MatchPolicy) -> bool:
+    """Whether the two reports are past the window of each other and the later one, a follow-up, reaches
+    back to the earlier (within `follow_up_days`). Symmetric: reports arrive in any order, per source."""
+    later, earlier = (a, b) if a.day >= b.day else (b, a)
+    apart = (later.day - earlier.day).days
+    return later.follow_up and policy.window_days < apart <= policy.follow_up_days
 
 
-def reachable(report: Report, day: date, policy: MatchPolicy, slack: int = 0) -> bool:
-    """Whether a report may describe the event of a report or incident dated `day`."""
-    return abs((report.day - day).days) <= policy.window_days + slack or late_pair(report, day, policy)
-
-
-def comparable(report: Report, earlier: Report, policy: MatchPolicy) -> bool:
-    """Whether the matcher weighs `report` against `earlier` (a report published before it) at all: within
-    the window, or a follow-up that names the same event; not placed in different provinces."""
-    if not reachable(report, earlier.day, policy):
+def comparable(a: Report, b: Report, policy: MatchPolicy) -> bool:
+    """Whether the matcher weighs the two reports against each other at all: within the window, or a
+    follow-up that names the event of an earlier report; not placed in different provinces."""
+    if a.province and b.province and a.province != b.province:
         return False
-    if late_pair(report, earlier.day, policy) and not _names_the_event(report, earlier, policy):
+    if abs((a.day - b.day).days) <= policy.window_days:
+        return True
+    if not late_pair(a, b, policy):
         return False
-    return not (report.province and earlier.province and report.province != earlier.province)
+    later, earlier = (a, b) if a.day >= b.day else (b, a)
+    return _names_the_event(later, earlier, policy)
 
 
 def _names_the_event(follow_up: Report, earlier: Report, policy: MatchPolicy) -> bool:
@@ -582,7 +582,13 @@ def _profile(cluster: Cluster) -> Report:
 
 
 def _blocked(report: Report, cluster: Cluster, policy: MatchPolicy) -> bool:
-    if not reachable(report, cluster.day, policy, slack=1):
+    """Incidents the report cannot match on their day and province alone (`comparable` decides per report):
+    an incident is open to reports of its days, to follow-ups up to `follow_up_days` later, and — when a
+    follow-up opened it — to reports up to as long before. A new attack a fortnight on does not join an
+    incident through last week's arrest report."""
+    apart = (report.day - cluster.day).days
+    reach = policy.follow_up_days
+    if not (abs(apart) <= policy.window_days + 1 or (report.follow_up and 0 < apart <= reach) or -reach <= apart < 0):
         return True
     province = cluster.fields.get("province")
     return bool(report.province and province and report.province != province)
@@ -610,7 +616,7 @@ class Resolver:
         against_incident = pair_features(report, profile, self.policy)
         best = 0.0
         for member in cluster.reports:
-            if late_pair(report, member.day, self.policy) != late or not comparable(report, member, self.policy):
+            if late_pair(report, member, self.policy) != late or not comparable(report, member, self.policy):
                 continue
             features = pair_features(report, member, self.policy)
             features.update({k: against_incident[k] for k in _INCIDENT_EVIDENCE})
@@ -701,7 +707,6 @@ __all__ = [
     "material_change",
     "merge_reports",
     "pair_features",
-    "reachable",
     "resolve",
     "specifics",
     "token_jaccard",

@@ -132,14 +132,14 @@ def _member_rows(session: Session, incident_ids: Sequence[int], model_version: s
 def _existing_clusters(
     session: Session, model_version: str, first: date, last: date, policy: MatchPolicy
 ) -> list[Cluster]:
-    """Incidents a report dated first..last could join (a follow-up: up to `follow_up_days` back), with their
-    member reports."""
+    """Incidents a report dated first..last could join (a follow-up up to `follow_up_days` after them, an
+    attack up to as long before a follow-up already stored), with their member reports."""
     window = timedelta(days=policy.window_days + 1)
     reach = max(window, timedelta(days=policy.follow_up_days))
     incidents = session.scalars(
         sa.select(schema.Incident)
         .where(
-            schema.Incident.occurred_on.between(first - reach, last + window),
+            schema.Incident.occurred_on.between(first - reach, last + reach),
             schema.Incident.event_type.in_(RESOLVED_EVENT_TYPES),
         )
         .order_by(schema.Incident.id)

@@ -199,9 +199,22 @@ def test_a_follow_up_weeks_later_joins_its_attack_when_it_shares_specific_names(
     bannu: dict[str, Any] = {"province": KP, "district": "Bannu", "attack_type": "suicide_bombing"}
     attack = report(1, 6, A, killed=40, injured=60, **bannu)
     arrest = report(2, 9, ARREST, day=16, group_code="TTP", **bannu)
-    assert late_pair(arrest, attack.day, POLICY) and comparable(arrest, attack, POLICY)
+    assert late_pair(arrest, attack, POLICY) and comparable(arrest, attack, POLICY)
     [cluster] = resolve([attack, arrest]).clusters()
     assert [r.article_id for r in cluster.reports] == [1, 2]
+    assert cluster.fields["occurred_on"] == attack.day
+
+
+def test_an_attack_report_arriving_after_its_follow_up_joins_the_follow_ups_incident() -> None:
+    # Sources are processed as they arrive: the arrest (one site) can be stored before the attack (another).
+    bannu: dict[str, Any] = {"province": KP, "district": "Bannu", "attack_type": "suicide_bombing"}
+    attack = report(1, 6, A, killed=40, injured=60, **bannu)
+    arrest = report(2, 9, ARREST, day=16, group_code="TTP", **bannu)
+    resolver = Resolver((), POLICY)
+    resolver.add(arrest)
+    joined = resolver.add(attack)
+    [cluster] = resolver.clusters()
+    assert joined is cluster and sorted(r.article_id for r in cluster.reports) == [1, 2]
     assert cluster.fields["occurred_on"] == attack.day
 
 
@@ -217,8 +230,9 @@ def test_a_late_report_stays_apart_unless_it_is_a_follow_up_with_shared_names_wi
     # The arrest report past the follow-up reach.
     late = report(4, 9, ARREST, at=attack.at + timedelta(days=POLICY.follow_up_days + 1), **bannu)
     assert not comparable(late, attack, POLICY)
-    # A follow-up is never weighed against a report published after it.
-    assert not comparable(attack, report(5, 9, ARREST, day=16, **bannu), POLICY)
+    # Only the later report's words count: an attack report a fortnight after an arrest is no follow-up of it.
+    arrest = report(5, 9, ARREST, **bannu)
+    assert not comparable(report(6, 9, NEW_ATTACK, day=16, **bannu), arrest, POLICY)
     assert [len(c.reports) for c in resolve([attack, again, vague, late]).clusters()] == [1, 1, 1, 1]
 
 
