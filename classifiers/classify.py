@@ -22,8 +22,9 @@ from domain.text import clean_article
 logger = logging.getLogger(__name__)
 
 # Part of every label's model version: bump it when the rules (places, groups, casualties and their data files)
-# read differently, so that a warehouse labels its articles again. 2: "the martyrdom of N ..." as a toll.
-RULES_VERSION = "rules-2"
+# read differently, so that a warehouse labels its articles again. 2: "the martyrdom of N ..." as a toll;
+# 3: lines before a capitalised dateline (highlights, kickers) are background for the place.
+RULES_VERSION = "rules-3"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000
 

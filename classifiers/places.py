@@ -187,6 +187,33 @@ def split_dateline(text: str) -> tuple[str | None, str]:
     return place, text[match.end() :]
 
 
+# A page may open with lines before its dateline: Dawn's bullet highlights, a kicker, "ADVERTISEMENT", the
+# headline and date repeated. A capitalised dateline ("QUETTA:", "QUETTA, Pakistan (AP) —") at the start of
+# one of the first lines marks where the report begins; what comes before it is read as background.
+_PREAMBLE_LINES = 8
+
+
+def split_preamble(text: str) -> tuple[str, str]:
+    """(lines before a capitalised dateline that opens one of the first lines, the text from that line on);
+    ("", text) when the text opens with its dateline or has none."""
+    if split_dateline(text.lstrip())[0] is not None:
+        return "", text
+    lines = text.split("\n")
+    offset = len(lines[0]) + 1
+    seen = 0
+    for line in lines[1:]:
+        if line.strip():
+            seen += 1
+            if seen > _PREAMBLE_LINES:
+                break
+            place, _ = split_dateline(line.lstrip())
+            letters = [c for c in place or "" if c.isalpha()]
+            if letters and all(c.isupper() for c in letters) and _scanner().index.find(tokenize(place or "")):
+                return text[:offset], text[offset:]
+        offset += len(line) + 1
+    return "", text
+
+
 def _stream(text: str, is_title: bool) -> _Stream:
     starts = (0,) if is_title else (0, *(a for a, _ in sentence_spans(text)))
     return _Stream(text, tokenize(text), is_title, tuple(sorted(set(starts))))
@@ -509,9 +536,15 @@ def locate(title: str, text: str) -> PlaceGuess:
     """Where the event in this report happened: Pakistani province and district, or the foreign country."""
     scanner = _scanner()
     gazetteer = scanner.gazetteer
-    dateline, body = split_dateline(text or "")
+    preamble, report = split_preamble(text or "")
+    dateline, body = split_dateline(report.lstrip())
     dateline_district = gazetteer.by_name(dateline) if dateline else None
     mentions = _mentions(_stream(title or "", True), scanner) + _mentions(_stream(body, False), scanner)
+    if preamble:
+        background = _mentions(_stream(preamble, False), scanner)
+        for m in background:
+            m.weight *= _FLOOR_WEIGHT / _LEDE_WEIGHT
+        mentions += background
     _follow_foreign_homonyms(mentions)
     tally = _tally(mentions, gazetteer, dateline_district.name if dateline_district else None)
     guess = _decide(tally, gazetteer)

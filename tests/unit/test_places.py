@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from classifiers.places import locate, split_dateline
+from classifiers.places import locate, split_dateline, split_preamble
 from domain.taxonomy import Province
 
 KP = Province.KHYBER_PAKHTUNKHWA
@@ -155,3 +155,18 @@ def test_nothing_found() -> None:
 )
 def test_split_dateline(text: str, place: str | None, rest: str) -> None:
     assert split_dateline(text) == (place, rest)
+
+
+@pytest.mark.parametrize(
+    ("text", "preamble"),
+    [
+        ("• Highlight one\n• Highlight two\nQUETTA: Five soldiers", "• Highlight one\n• Highlight two\n"),
+        ("ADVERTISEMENT\n\nPESHAWAR, Pakistan (AP) — Gunmen", "ADVERTISEMENT\n\n"),
+        ("QUETTA: Five soldiers\nPESHAWAR: later", ""),  # the report opens with its dateline
+        ("Intro line\nPeshawar: a mixed-case line is no dateline here", ""),
+        ("One\n2\n3\n4\n5\n6\n7\n8\n9\nQUETTA: too far down", ""),
+    ],
+)
+def test_split_preamble(text: str, preamble: str) -> None:
+    before, rest = split_preamble(text)
+    assert (before, before + rest) == (preamble, text)
