@@ -27,7 +27,7 @@ if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
 from bench.benchmd import update_section  # noqa: E402
-from bench.real_news import DEFAULT_CACHE, classify, load_pages, read_jsonl  # noqa: E402
+from bench.real_news import DEFAULT_CACHE, classify, load_pages, read_cache  # noqa: E402
 from domain.settings import Settings  # noqa: E402
 
 SECTION = "## Alert threshold on real reporting"
@@ -96,7 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.cache.exists():
         print(f"no cache at {args.cache}: see bench/real/README.md")
         return 2
-    cache = {row["url"]: row for row in read_jsonl(args.cache)}
+    cache = read_cache(args.cache)
     out = [SECTION, ""]
     splits = ("dev", "test") if args.write else (args.split,)
     chosen: float | None = None

@@ -34,11 +34,9 @@ def real_rows(split: str) -> list[dict[str, Any]]:
     """The cached real pages of one split as benchmark rows (an empty list without the cache)."""
     if not REAL_CACHE.exists():
         return []
-    cache = {}
-    for line in REAL_CACHE.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            row = json.loads(line)
-            cache[row["url"]] = row
+    from bench.real_news import read_cache  # the model stack's imports only when real pages are read
+
+    cache = read_cache(REAL_CACHE)
     rows = []
     for n, line in enumerate(REAL_PAGES.read_text(encoding="utf-8").splitlines()):
         page = json.loads(line)

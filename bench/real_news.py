@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -61,6 +62,21 @@ class Scores:
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+# The stored-pages corpus the cache was copied from puts its own record of a page's date in front of some
+# excerpts (" date 2023-12-03 At least nine people ..."). That is the corpus's metadata, not the page's text:
+# no page prints an ISO date before its first line, and the pipeline reads extracted text that has none.
+_CORPUS_DATE = re.compile(r"^\s*date \d{4}-\d{2}-\d{2}\s+")
+
+
+def read_cache(path: Path) -> dict[str, dict[str, Any]]:
+    """The cached texts by URL, without the corpus's date stamp."""
+    cache = {}
+    for row in read_jsonl(path):
+        text = _CORPUS_DATE.sub("", row.get("text") or "", count=1)
+        cache[row["url"]] = {**row, "text": text}
+    return cache
 
 
 def load_pages(split: str) -> list[dict[str, Any]]:
@@ -278,7 +294,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.cache.exists():
         print(f"no cache at {args.cache}: build it with `python bench/real_news.py --fetch` (needs internet)")
         return 0
-    cache = {row["url"]: row for row in read_jsonl(args.cache)}
+    cache = read_cache(args.cache)
     wanted = load_pages(args.split)
     pages = [p for p in wanted if p["url"] in cache]
     if not pages:

@@ -626,18 +626,26 @@ class Resolver:
     def add(self, report: Report) -> Cluster:
         """Attach one report (the next in publication order); returns the incident it is now part of.
 
-        A follow-up joins an incident through its older reports only when nothing within the window matches,
-        and such a late match never merges incidents: "the toll of Tuesday's attack rises" belongs to this
-        week's attack, not to one in the same district a fortnight ago."""
+        A report joins an incident through the reports of its own days when it can; through a follow-up
+        weeks apart (`late_pair`) only when nothing within the window matches. A late match merges
+        incidents only forwards: an attack report that also matches an incident a later follow-up opened
+        (the arrests reached the warehouse first) ties the two together; a follow-up never ties an older
+        incident to another one ("the toll of Tuesday's attack rises" belongs to this week's attack, not
+        also to one in the same district a fortnight ago)."""
         candidates = [c for c in self._clusters if c.merged_into is None and not _blocked(report, c, self.policy)]
-        matches = self._matches(report, candidates, late=False) or self._matches(report, candidates, late=True)[:1]
+        matches = self._matches(report, candidates, late=False)
+        late = self._matches(report, candidates, late=True)
+        if not matches:
+            matches = late[:1]
+            late = []
         if not matches:
             cluster = Cluster(reports=[report], fields=merge_reports([report], self.policy))
             cluster.steps.append(Step(report.article_id, dict(cluster.fields)))
             self._clusters.append(cluster)
             return cluster
         probability, target = matches[0]
-        bridged = [c for p, c in matches[1:] if p >= self.policy.bridge]
+        newer = [(p, c) for p, c in late if c not in {m for _, m in matches} and c.day > report.day]
+        bridged = [c for p, c in [*matches[1:], *newer] if p >= self.policy.bridge]
         if bridged and probability >= self.policy.bridge:
             # The report ties incidents together: all of them are one event; the oldest survives.
             group = sorted([target, *bridged], key=_order)

@@ -218,6 +218,23 @@ def test_an_attack_report_arriving_after_its_follow_up_joins_the_follow_ups_inci
     assert cluster.fields["occurred_on"] == attack.day
 
 
+def test_an_attack_report_ties_a_wire_report_to_the_incident_its_follow_up_opened() -> None:
+    # Arrival order from two sources: the arrest and a wire copy (no district, no shared name) come first and
+    # cannot be linked; the attack's own report matches both and makes them one incident.
+    bannu: dict[str, Any] = {"province": KP, "district": "Bannu", "attack_type": "suicide_bombing"}
+    arrest = report(1, 9, ARREST, day=16, group_code="TTP", killed=40, **bannu)
+    wire = report(2, 8, E, province=KP, attack_type="suicide_bombing", killed=40, injured=60)
+    attack = report(3, 6, A, killed=40, injured=60, **bannu)
+    resolver = Resolver((), POLICY)
+    resolver.add(arrest)
+    resolver.add(wire)
+    assert len(resolver.clusters()) == 2
+    resolver.add(attack)
+    [cluster] = resolver.clusters()
+    assert sorted(r.article_id for r in cluster.reports) == [1, 2, 3]
+    assert any(step.merged is not None for step in cluster.steps)
+
+
 def test_a_late_report_stays_apart_unless_it_is_a_follow_up_with_shared_names_within_reach() -> None:
     bannu: dict[str, Any] = {"province": KP, "district": "Bannu"}
     attack = report(1, 6, A, attack_type="suicide_bombing", killed=40, **bannu)
