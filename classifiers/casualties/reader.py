@@ -7,6 +7,7 @@ the parser that applies them. `combine.py` turns the mentions into one figure pe
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from classifiers.casualties.vocabulary import load_vocabulary
@@ -370,6 +371,8 @@ def _phrase_back(toks: list[_Tok], j: int, role: str | None, from_injured: bool)
     while k >= 0 and j - k <= 5:
         cur = toks[k]
         if cur.kind == "qty":
+            if _only_others(toks[k + 1 : j + 1]) and _antecedent_role(toks, k) == "militant":
+                role = "militant"  # "nine terrorists were killed while six others were injured"
             item = _Item(count=cur.value, role=role, additive=cur.additive, approx=cur.approx,
                          from_injured=from_injured)  # fmt: skip
             return item, k - 1
@@ -478,7 +481,19 @@ def _counted_fwd(toks: list[_Tok], i: int, strict: bool) -> tuple[_Item | None, 
         used += 1
     if strict and item.role is None and used:
         return None, i
+    if _only_others(toks[i + 1 : k]) and _antecedent_role(toks, i) == "militant":
+        item.role = "militant"  # "five terrorists were killed and eight others injured": eight more terrorists
     return item, k
+
+
+def _only_others(words: Sequence[_Tok]) -> bool:
+    """ "others", "more", "other" (with "injured"/"wounded"): the phrase names no one of its own."""
+    nouns = [t.low for t in words if t.low not in ("injured", "wounded")]
+    return bool(nouns) and all(w in _OTHERS for w in nouns)
+
+
+# "N others" are more of whatever was counted before them in the sentence.
+_OTHERS = frozenset({"others", "other", "more"})
 
 
 def _one_person_fwd(toks: list[_Tok], i: int) -> tuple[_Item | None, int]:
