@@ -26,6 +26,7 @@ BATCHES = (
     "freeform_dev",
     "realistic_train",
     "realistic_train2",
+    "realistic_train3",
 )
 LABEL_FIELDS = (
     "event_type",
