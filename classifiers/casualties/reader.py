@@ -492,6 +492,8 @@ def _only_others(words: Sequence[_Tok]) -> bool:
     return bool(nouns) and all(w in _OTHERS for w in nouns)
 
 
+# "The blast left two soldiers and three civilians dead": the verb's whole object list is the victims.
+_RESULT_VERBS = frozenset({"left", "leaving"})
 # "N others" are more of whatever was counted before them in the sentence.
 _OTHERS = frozenset({"others", "other", "more"})
 
@@ -591,16 +593,29 @@ def _list_back(toks: list[_Tok], j: int) -> tuple[list[_Item], list[_Item]]:
             item, k = _item_back(toks, k, strict=False)
             continue
         if k >= 0 and toks[k].low in (",", "and"):
-            sep = k - 1 if toks[k].low == "and" and k >= 1 and toks[k - 1].low == "," else k
-            nxt, before = _item_back(toks, sep - 1, strict=True)
-            if nxt is None or (before >= 0 and toks[before].low in _OBJECT_VERBS):
-                break
-            if before >= 0 and toks[before].low == "including" and not _has_item_before(toks, before):
-                break  # "three dead, including a child, and 12 injured": the aside closes an earlier phrase
-            item, k = nxt, before
-            continue
+            nxt, k, more = _conjunct_back(toks, k)
+            if nxt is not None and more:
+                item = nxt
+                continue
+            if nxt is not None:
+                items.append(nxt)
         break
     return items, subset
+
+
+def _conjunct_back(toks: list[_Tok], k: int) -> tuple[_Item | None, int, bool]:
+    """The phrase before the "," or "and" at k: (it or None, the index before it, whether the list goes on)."""
+    sep = k - 1 if toks[k].low == "and" and k >= 1 and toks[k - 1].low == "," else k
+    nxt, before = _item_back(toks, sep - 1, strict=True)
+    if nxt is None:
+        return None, k, False
+    if before >= 0 and toks[before].low in _OBJECT_VERBS:
+        # "attacked a checkpost and ...": the object is no victim; but "left two soldiers and three civilians
+        # dead": a result verb's whole object list is.
+        return (nxt if toks[before].low in _RESULT_VERBS else None), before, False
+    if before >= 0 and toks[before].low == "including" and not _has_item_before(toks, before):
+        return None, k, False  # "three dead, including a child, and 12 injured": the aside closes a phrase
+    return nxt, before, True
 
 
 def _including_start(toks: list[_Tok], j: int) -> int | None:
