@@ -452,6 +452,8 @@ def _item_fwd(toks: list[_Tok], i: int, strict: bool) -> tuple[_Item | None, int
     tok = toks[i]
     if tok.kind == "qty":
         return _counted_fwd(toks, i, strict)
+    if tok.low == "the" and (end := _bomber_end(toks, i + 1)):
+        return _Item(count=1, role="bomber"), end  # "nine people, including the bomber, were killed"
     rank_end = _name_fwd(toks, i)
     if rank_end is not None:
         return _Item(count=1, role="victim"), rank_end
@@ -496,6 +498,13 @@ def _only_others(words: Sequence[_Tok]) -> bool:
 _RESULT_VERBS = frozenset({"left", "leaving"})
 # "N others" are more of whatever was counted before them in the sentence.
 _OTHERS = frozenset({"others", "other", "more"})
+
+
+def _bomber_end(toks: list[_Tok], k: int) -> int:
+    """The index after "bomber" or "suicide bomber" starting at k; 0 when there is none."""
+    if k < len(toks) and toks[k].low == "suicide":
+        k += 1
+    return k + 1 if k < len(toks) and _role(toks[k].low) == "bomber" else 0
 
 
 def _one_person_fwd(toks: list[_Tok], i: int) -> tuple[_Item | None, int]:
@@ -794,6 +803,9 @@ def _tally(items: list[_Item], subset: list[_Item], cls: str, also: bool, verb: 
     if cls == KILLED and excluded and tally.victims:
         tally.victims = max(0, tally.victims - excluded)
         tally.militants += excluded
+    bombers = sum(1 for s in subset if s.role == "bomber")
+    if cls == KILLED and bombers and tally.victims:
+        tally.victims = max(0, tally.victims - bombers)  # the bomber is counted nowhere (label guide)
     return tally
 
 
