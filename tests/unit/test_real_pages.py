@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from benchscripts import load_bench_script
 
 from domain.records import LABEL_FIELDS
 
@@ -87,3 +88,17 @@ def test_incidents_sit_in_one_split_and_urls_are_unique(pages: list[dict[str, An
 def test_file_is_sorted_by_incident_then_url(pages: list[dict[str, Any]]) -> None:
     keys = [(p["incident"], p["url"]) for p in pages]
     assert keys == sorted(keys)
+
+
+def test_the_cache_reader_drops_the_corpus_date_stamp(tmp_path: Path) -> None:
+    read_cache = load_bench_script("real_news").read_cache
+    cache = tmp_path / "cache.jsonl"
+    rows = [
+        {"url": "https://a.example/1", "title": "", "text": " date 2023-12-03 At least nine people were killed."},
+        {"url": "https://a.example/2", "title": "T", "text": "QUETTA: A date 2023-12-03 line stays inside."},
+    ]
+    cache.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    got = read_cache(cache)
+    assert got["https://a.example/1"]["text"] == "At least nine people were killed."
+    assert got["https://a.example/2"]["text"] == rows[1]["text"]
+    assert got["https://a.example/2"]["title"] == "T"
