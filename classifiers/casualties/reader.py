@@ -56,6 +56,7 @@ _REWRITES = _V.rewrites
 _ASIDE_RE = _V.aside
 _ABBREVIATIONS_RE = _V.abbreviations
 _PAST_CUE_RE = _V.past_cues
+_STATISTICS_RE = _V.statistics_cue
 _CLAUSE_BREAK = _V.clause_break
 _CONTINUATION = _V.continuation
 _NONE_BOTH_RE = _V.none_both
@@ -364,6 +365,19 @@ def _item_back(toks: list[_Tok], j: int, strict: bool) -> tuple[_Item | None, in
     return _phrase_back(toks, j, role, from_injured)
 
 
+def _part_index(toks: list[_Tok], k: int) -> int:
+    """Where the count of "nine of (the) 40 ..." stands, for the group size at k."""
+    return k - 3 if toks[k - 1].low == "the" else k - 2
+
+
+def _partitive_count(toks: list[_Tok], k: int) -> _Tok | None:
+    """The count before "of (the)" when the count at k is the size of the group it is taken from."""
+    i = _part_index(toks, k)
+    if i < 0 or toks[i + 1].low != "of" or toks[i].kind != "qty" or toks[i].value is None:
+        return None
+    return toks[i]
+
+
 def _phrase_back(toks: list[_Tok], j: int, role: str | None, from_injured: bool) -> tuple[_Item | None, int]:
     """The phrase whose head noun is at j: its modifiers leftwards, up to a count or an article."""
     head = toks[j].low
@@ -373,6 +387,10 @@ def _phrase_back(toks: list[_Tok], j: int, role: str | None, from_injured: bool)
         if cur.kind == "qty":
             if _only_others(toks[k + 1 : j + 1]) and _antecedent_role(toks, k) == "militant":
                 role = "militant"  # "nine terrorists were killed while six others were injured"
+            part = _partitive_count(toks, k)
+            if part is not None:  # "nine of the 40 passengers were killed": nine, not the 40
+                return _Item(count=part.value, role=role, additive=part.additive, approx=part.approx,
+                             from_injured=from_injured), _part_index(toks, k) - 1  # fmt: skip
             item = _Item(count=cur.value, role=role, additive=cur.additive, approx=cur.approx,
                          from_injured=from_injured)  # fmt: skip
             return item, k - 1
@@ -622,6 +640,10 @@ def _conjunct_back(toks: list[_Tok], k: int) -> tuple[_Item | None, int, bool]:
         # "attacked a checkpost and ...": the object is no victim; but "left two soldiers and three civilians
         # dead": a result verb's whole object list is.
         return (nxt if toks[before].low in _RESULT_VERBS else None), before, False
+    if before >= 0 and (
+        toks[before].low == "of" or (toks[before].low == "the" and before and toks[before - 1].low == "of")
+    ):
+        return None, k, False  # "Of the 40 passengers, nine were killed": the group, not more victims
     if before >= 0 and toks[before].low == "including" and not _has_item_before(toks, before):
         return None, k, False  # "three dead, including a child, and 12 injured": the aside closes a phrase
     return nxt, before, True
@@ -853,7 +875,8 @@ def _fallback(toks: list[_Tok], t: int, cls: str) -> Mention | None:
         if role is None:
             continue
         target = MILITANTS if role == "militant" and cls != INJURED else cls
-        return Mention(target, toks[k].value, 0, 0, "fallback", toks[k].additive, toks[k].approx)
+        count = _partitive_count(toks, k) or toks[k]  # "nine of the 40 passengers on the coach": nine
+        return Mention(target, count.value, 0, 0, "fallback", count.additive, count.approx)
     return None
 
 
@@ -949,7 +972,7 @@ def collect(title: str, text: str) -> list[Mention]:
         local = _mentions_in(toks) + _toll_mentions(sentence, toks)
         for position, mention in local:
             mention.background = background[position] if position < len(background) else False
-            if mention.kind == "toll" and tier == 0:
+            if mention.kind == "toll" and tier == 0 and not _STATISTICS_RE.search(sentence):
                 # A follow-up's lead names its attack by date ("last week's blast"): still this event.
                 mention.background = False
         any_background = any(background)

@@ -61,6 +61,7 @@ class Vocabulary:
     none_killed: re.Pattern[str]
     none_injured: re.Pattern[str]
     past_cues: re.Pattern[str]
+    statistics_cue: re.Pattern[str]
     clause_break: frozenset[str]
     continuation: frozenset[str]
     max_plausible_figure: int
@@ -167,6 +168,7 @@ def parse_vocabulary(docs: Mapping[str, Any]) -> Vocabulary:
         none_killed=_regex(men.get("none_killed"), "mentions.none_killed", nobody=nobody),
         none_injured=_regex(men.get("none_injured"), "mentions.none_injured", nobody=nobody),
         past_cues=_regex("|".join(f"(?:{c})" for c in cues), "mentions.past_cues", months=month_alt),
+        statistics_cue=_regex(men.get("statistics_cue"), "mentions.statistics_cue", months=month_alt),
         clause_break=_words(men.get("clause_break"), "mentions.clause_break"),
         continuation=_words(men.get("continuation"), "mentions.continuation"),
         max_plausible_figure=int(com.get("max_plausible_figure", 1000)),
