@@ -605,23 +605,24 @@ class Resolver:
         self.model = model or default_model()
         self._clusters: list[Cluster] = list(existing)
 
-    def score(self, report: Report, cluster: Cluster, *, late: bool = False) -> float:
-        """P(same event) of the report and the cluster: the best over its members within the window (`late`:
-        over the older members only a follow-up reaches), with the text evidence of that member and the
-        place, type, group and toll evidence of the incident as merged so far (so a report cannot chain onto
-        an incident through a member vaguer than the incident)."""
+    def scores(self, report: Report, cluster: Cluster) -> tuple[float, float]:
+        """P(same event) of the report and the cluster: (the best over its members within the window, the best
+        over the members only a follow-up reaches weeks apart), each with the text evidence of that member and
+        the place, type, group and toll evidence of the incident as merged so far (so a report cannot chain
+        onto an incident through a member vaguer than the incident)."""
+        best = [0.0, 0.0]
         if not cluster.reports:
-            return 0.0  # an incident whose reports are gone (deleted articles) matches nothing
+            return 0.0, 0.0  # an incident whose reports are gone (deleted articles) matches nothing
         profile = _profile(cluster)
         against_incident = pair_features(report, profile, self.policy)
-        best = 0.0
         for member in cluster.reports:
-            if late_pair(report, member, self.policy) != late or not comparable(report, member, self.policy):
+            if not comparable(report, member, self.policy):
                 continue
+            late = int(abs((report.day - member.day).days) > self.policy.window_days)  # comparable: a late pair
             features = pair_features(report, member, self.policy)
             features.update({k: against_incident[k] for k in _INCIDENT_EVIDENCE})
-            best = max(best, self.model.probability(report, member, features))
-        return best
+            best[late] = max(best[late], self.model.probability(report, member, features))
+        return best[0], best[1]
 
     def add(self, report: Report) -> Cluster:
         """Attach one report (the next in publication order); returns the incident it is now part of.
@@ -632,19 +633,23 @@ class Resolver:
         (the arrests reached the warehouse first) ties the two together; a follow-up never ties an older
         incident to another one ("the toll of Tuesday's attack rises" belongs to this week's attack, not
         also to one in the same district a fortnight ago)."""
-        candidates = [c for c in self._clusters if c.merged_into is None and not _blocked(report, c, self.policy)]
-        matches = self._matches(report, candidates, late=False)
-        late = self._matches(report, candidates, late=True)
+        scored = [
+            (self.scores(report, c), c)
+            for c in self._clusters
+            if c.merged_into is None and not _blocked(report, c, self.policy)
+        ]
+        matches = self._ranked((within, c) for (within, _), c in scored)
+        late = self._ranked((weeks_apart, c) for (_, weeks_apart), c in scored)
         if not matches:
-            matches = late[:1]
-            late = []
+            matches, late = late[:1], []
         if not matches:
             cluster = Cluster(reports=[report], fields=merge_reports([report], self.policy))
             cluster.steps.append(Step(report.article_id, dict(cluster.fields)))
             self._clusters.append(cluster)
             return cluster
         probability, target = matches[0]
-        newer = [(p, c) for p, c in late if c not in {m for _, m in matches} and c.day > report.day]
+        taken = {c for _, c in matches}
+        newer = [(p, c) for p, c in late if c not in taken and c.day > report.day]
         bridged = [c for p, c in [*matches[1:], *newer] if p >= self.policy.bridge]
         if bridged and probability >= self.policy.bridge:
             # The report ties incidents together: all of them are one event; the oldest survives.
@@ -660,8 +665,8 @@ class Resolver:
         target.steps.append(Step(report.article_id, dict(target.fields), similarity=round(probability, 4)))
         return target
 
-    def _matches(self, report: Report, candidates: Sequence[Cluster], *, late: bool) -> list[tuple[float, Cluster]]:
-        scored = ((self.score(report, c, late=late), c) for c in candidates)
+    def _ranked(self, scored: Iterable[tuple[float, Cluster]]) -> list[tuple[float, Cluster]]:
+        """The clusters that reach `join`, most probable first (then oldest)."""
         return sorted(((p, c) for p, c in scored if p >= self.policy.join), key=lambda pc: (-pc[0], _order(pc[1])))
 
     def touched(self) -> list[Cluster]:
