@@ -130,16 +130,19 @@ def _member_rows(session: Session, incident_ids: Sequence[int], model_version: s
 
 
 def _existing_clusters(
-    session: Session, model_version: str, first: date, last: date, policy: MatchPolicy
+    session: Session, model_version: str, pending: Sequence[Report], policy: MatchPolicy
 ) -> list[Cluster]:
-    """Incidents a report dated first..last could join (a follow-up up to `follow_up_days` after them, an
-    attack up to as long before a follow-up already stored), with their member reports."""
+    """Incidents the pending reports could join, with their member reports: those of their days, those up to
+    `follow_up_days` older when a report is a follow-up, and those up to as long after them (a follow-up
+    already stored before its attack)."""
+    days = [r.day for r in pending]
     window = timedelta(days=policy.window_days + 1)
     reach = max(window, timedelta(days=policy.follow_up_days))
+    back = reach if any(r.follow_up for r in pending) else window
     incidents = session.scalars(
         sa.select(schema.Incident)
         .where(
-            schema.Incident.occurred_on.between(first - reach, last + reach),
+            schema.Incident.occurred_on.between(min(days) - back, max(days) + reach),
             schema.Incident.event_type.in_(RESOLVED_EVENT_TYPES),
         )
         .order_by(schema.Incident.id)
@@ -295,8 +298,7 @@ def resolve_incidents(
     pending = _pending_reports(session, model_version, policy)
     if not pending:
         return result
-    days = [r.day for r in pending]
-    existing = _existing_clusters(session, model_version, min(days), max(days), policy)
+    existing = _existing_clusters(session, model_version, pending, policy)
     resolver = resolve(pending, existing, policy, model)
     writer = _Writer(session, result)
     touched = resolver.touched()
