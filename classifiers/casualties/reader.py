@@ -365,17 +365,13 @@ def _item_back(toks: list[_Tok], j: int, strict: bool) -> tuple[_Item | None, in
     return _phrase_back(toks, j, role, from_injured)
 
 
-def _part_index(toks: list[_Tok], k: int) -> int:
-    """Where the count of "nine of (the) 40 ..." stands, for the group size at k."""
-    return k - 3 if toks[k - 1].low == "the" else k - 2
-
-
-def _partitive_count(toks: list[_Tok], k: int) -> _Tok | None:
-    """The count before "of (the)" when the count at k is the size of the group it is taken from."""
-    i = _part_index(toks, k)
+def _partitive_count(toks: list[_Tok], k: int) -> int | None:
+    """Index of the count before "of (the)" when the count at k is the size of the group it is taken from
+    ("nine of the 40 passengers"), else None."""
+    i = k - 3 if k >= 1 and toks[k - 1].low == "the" else k - 2
     if i < 0 or toks[i + 1].low != "of" or toks[i].kind != "qty" or toks[i].value is None:
         return None
-    return toks[i]
+    return i
 
 
 def _phrase_back(toks: list[_Tok], j: int, role: str | None, from_injured: bool) -> tuple[_Item | None, int]:
@@ -389,8 +385,7 @@ def _phrase_back(toks: list[_Tok], j: int, role: str | None, from_injured: bool)
                 role = "militant"  # "nine terrorists were killed while six others were injured"
             part = _partitive_count(toks, k)
             if part is not None:  # "nine of the 40 passengers were killed": nine, not the 40
-                return _Item(count=part.value, role=role, additive=part.additive, approx=part.approx,
-                             from_injured=from_injured), _part_index(toks, k) - 1  # fmt: skip
+                k, cur = part, toks[part]
             item = _Item(count=cur.value, role=role, additive=cur.additive, approx=cur.approx,
                          from_injured=from_injured)  # fmt: skip
             return item, k - 1
@@ -875,7 +870,8 @@ def _fallback(toks: list[_Tok], t: int, cls: str) -> Mention | None:
         if role is None:
             continue
         target = MILITANTS if role == "militant" and cls != INJURED else cls
-        count = _partitive_count(toks, k) or toks[k]  # "nine of the 40 passengers on the coach": nine
+        part = _partitive_count(toks, k)
+        count = toks[k if part is None else part]  # "nine of the 40 passengers on the coach": nine
         return Mention(target, count.value, 0, 0, "fallback", count.additive, count.approx)
     return None
 
