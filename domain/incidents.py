@@ -665,6 +665,32 @@ class Resolver:
         target.steps.append(Step(report.article_id, dict(target.fields), similarity=round(probability, 4)))
         return target
 
+    def settle(self) -> None:
+        """Second look at the incidents this run opened with one report: a report that matched nothing when
+        it came may match once later reports have joined an incident (the early "blast near Besham" report
+        before the fuller one that names both the town and the target). Such a report joins that incident
+        as if it had matched on arrival; its own incident, never stored, is dropped, so it raises no alert.
+        Incidents already stored are left as they are: a second one is merged only by a report that bridges
+        both (`add`)."""
+        for single in [c for c in self._clusters if c.incident_id is None and len(c.reports) == 1]:
+            if single.merged_into is not None or any(step.merged for step in single.steps):
+                continue
+            report = single.reports[0]
+            others = [
+                c
+                for c in self._clusters
+                if c is not single and c.merged_into is None and not _blocked(report, c, self.policy)
+            ]
+            ranked = self._ranked((self.scores(report, c)[0], c) for c in others)
+            if not ranked:
+                continue
+            probability, target = ranked[0]
+            self._clusters.remove(single)
+            target.reports.append(report)
+            target.reports.sort(key=lambda r: (r.at, r.article_id))
+            target.fields = merge_reports(target.reports, self.policy)
+            _replay(target, report, probability, self.policy)
+
     def _ranked(self, scored: Iterable[tuple[float, Cluster]]) -> list[tuple[float, Cluster]]:
         """The clusters that reach `join`, most probable first (then oldest)."""
         return sorted(((p, c) for p, c in scored if p >= self.policy.join), key=lambda pc: (-pc[0], _order(pc[1])))
@@ -676,6 +702,25 @@ class Resolver:
     def clusters(self) -> list[Cluster]:
         """Every surviving cluster, oldest first."""
         return sorted((c for c in self._clusters if c.merged_into is None), key=_order)
+
+
+def _replay(cluster: Cluster, report: Report, similarity: float, policy: MatchPolicy) -> None:
+    """The cluster's steps of this run again in publication order, with `report` among them, so its
+    revisions still follow the reports' order. A cluster with a merge step keeps its steps and gets the
+    report's at the end (the merge fixed the order of what came before)."""
+    if any(step.merged is not None for step in cluster.steps):
+        cluster.steps.append(Step(report.article_id, dict(cluster.fields), similarity=round(similarity, 4)))
+        return
+    similarities = {step.article_id: step.similarity for step in cluster.steps}
+    similarities[report.article_id] = round(similarity, 4)
+    ids = set(similarities)
+    before = [r for r in cluster.reports if r.article_id not in ids]
+    cluster.steps = []
+    for r in (r for r in cluster.reports if r.article_id in ids):
+        before.append(r)
+        cluster.steps.append(Step(r.article_id, merge_reports(before, policy), similarity=similarities[r.article_id]))
+    if cluster.steps and cluster.incident_id is None:
+        cluster.steps[0].similarity = None  # the report that opens an incident matched nothing
 
 
 def _order(cluster: Cluster) -> tuple[int, int, int]:
@@ -696,6 +741,7 @@ def resolve(
     resolver = Resolver(existing, policy, model)
     for report in sorted(reports, key=lambda r: (r.at, r.article_id)):
         resolver.add(report)
+    resolver.settle()
     return resolver
 
 

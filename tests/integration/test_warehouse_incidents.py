@@ -500,3 +500,40 @@ def test_an_arrest_weeks_later_joins_the_alerted_attack_and_a_new_attack_there_d
             sa.select(schema.IncidentArticle.incident_id).where(schema.IncidentArticle.article_id == arrest)
         ).one()
     assert linked == incident_id and new_id != incident_id
+
+
+def test_an_early_report_that_matched_nothing_joins_once_the_fuller_report_is_in_and_raises_no_alert(
+    engine: Engine,
+) -> None:
+    first_report = add(engine, "https://www.dawn.com/news/4001", "Convoy attacked",
+        "A convoy was hit at Dasu on the Karakoram Highway.", "2026-03-26T06:00", killed=5)  # fmt: skip
+    with session_scope(engine) as session:
+        [incident_id] = resolve_incidents(session, MODEL, model=NAMES_ONLY).new
+    record(engine, (incident_id, "new", 1), "sent")
+
+    # One batch: a vague early report (matches nothing stored) and the fuller one that names both.
+    early = add(engine, "https://tribune.com.pk/story/4002", "Blast reported",
+        "An explosion was heard near Besham in Shangla.", "2026-03-26T07:00", source="tribune")  # fmt: skip
+    full = add(engine, "https://www.thenews.com.pk/4003", "Convoy attack",
+        "The convoy hit near Besham, Shangla, was headed to Dasu on the Karakoram Highway; six were killed.",
+        "2026-03-26T09:00", killed=6, source="thenews")  # fmt: skip
+    with session_scope(engine) as session:
+        second = resolve_incidents(session, MODEL, model=NAMES_ONLY)
+    assert second.new == [] and second.updated == [incident_id] and second.articles == 2
+
+    [row] = incidents(engine)
+    assert row.id == incident_id and len(row.sources) == 3 and row.killed == 6
+    assert pending(engine) == []  # 5 → 6 killed is no news, and nothing new was opened
+    with session_scope(engine) as session:
+        revisions = (
+            session.execute(
+                sa.select(schema.IncidentRevision.article_id)
+                .where(schema.IncidentRevision.incident_id == incident_id)
+                .order_by(schema.IncidentRevision.revision)
+            )
+            .scalars()
+            .all()
+        )
+        assert session.scalar(sa.select(sa.func.count()).select_from(schema.Incident)) == 1
+    assert first_report in revisions and revisions.index(full) == len(revisions) - 1
+    assert early not in revisions  # it changed nothing the incident already said (no toll, same place)

@@ -290,6 +290,48 @@ def test_a_report_matching_two_incidents_weakly_joins_one_and_merges_nothing() -
     assert sorted(len(c.reports) for c in resolver.clusters()) == [1, 2]
 
 
+def test_a_report_that_matched_nothing_on_arrival_joins_the_incident_a_later_report_completes() -> None:
+    # The stored incident knows the place; the early report of the batch names only the town and the
+    # road; the fuller report names all four and joins the stored incident (it matches both, below the
+    # bridge threshold). Looked at again, the early report matches the incident through the fuller one.
+    stored_report = report(1, 4, ("Attack", "A convoy was hit at Dasu on the Karakoram Highway."), province=KP)
+    stored = resolve([stored_report]).clusters()[0]
+    stored.incident_id, stored.steps = 7, []
+    early = report(2, 6, ("Blast", "An explosion was heard near Besham in Shangla."), province=KP)
+    full = report(
+        3, 8, ("Convoy attack", "The convoy hit near Besham, Shangla, was headed to Dasu on the Karakoram Highway."),
+        province=KP, killed=6,
+    )  # fmt: skip
+    greedy = Resolver([stored], POLICY, NAMES_ONLY)
+    for r in (early, full):
+        greedy.add(r)
+    assert sorted(len(c.reports) for c in greedy.clusters()) == [1, 2]  # in arrival order alone: two
+
+    greedy.settle()
+    [incident] = greedy.clusters()
+    assert incident is stored and [r.article_id for r in incident.reports] == [1, 2, 3]
+    assert [s.article_id for s in incident.steps] == [2, 3]  # its revisions follow publication order
+    assert incident.steps[0].similarity is not None and incident.steps[0].similarity >= POLICY.join
+    assert incident.fields["killed"] == 6 and incident.steps[0].fields["killed"] is None
+    assert greedy.touched() == [incident]  # the early report's own incident is gone, never to be written
+
+
+def test_a_stored_incident_of_one_report_is_not_moved_by_the_second_look() -> None:
+    alerted = report(1, 6, ("Blast", "An explosion was heard near Besham in Shangla."), province=KP)
+    stored = resolve([alerted]).clusters()[0]
+    stored.incident_id, stored.steps = 7, []
+    other = resolve([report(2, 4, ("Attack", "A convoy was hit at Dasu on the Karakoram Highway."), province=KP)])
+    other_cluster = other.clusters()[0]
+    other_cluster.incident_id, other_cluster.steps = 8, []
+    full = report(
+        3, 8, ("Convoy attack", "The convoy hit near Besham, Shangla, was headed to Dasu on the Karakoram Highway."),
+        province=KP,
+    )  # fmt: skip
+    resolver = resolve([full], [stored, other_cluster], POLICY, NAMES_ONLY)
+    # Both stored incidents stay (one report cannot bridge them below the bridge threshold).
+    assert sorted(len(c.reports) for c in resolver.clusters()) == [1, 2]
+
+
 def test_evidence_features() -> None:
     a = report(1, 6, A, province=KP, district="Bannu", attack_type="bombing", group_code="TTP", killed=40)
     b = report(2, 9, B, province=KP, district="Bannu", attack_type="suicide_bombing", group_code="JuA", killed=54)
