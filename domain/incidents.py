@@ -142,13 +142,21 @@ def _target_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 @cache
-def _follow_up_pattern() -> re.Pattern[str]:
-    return _phrase_pattern(_data("follow_ups.yaml"))
+def _follow_up_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(any follow-up, the aftermath kind alone): domain/data/follow_ups.yaml."""
+    kinds: dict[str, list[str]] = _data("follow_ups.yaml")
+    return _phrase_pattern([p for phrases in kinds.values() for p in phrases]), _phrase_pattern(kinds["aftermath"])
 
 
 def is_follow_up(text: str) -> bool:
     """Whether the text reads as a follow-up of an earlier attack (arrests, funerals, a revised toll, ...)."""
-    return bool(_follow_up_pattern().search(text))
+    return bool(_follow_up_patterns()[0].search(text))
+
+
+def is_aftermath(text: str) -> bool:
+    """Whether the text reads as the case against an earlier attack's perpetrators (arrests, FIR, an
+    inquiry, the bomber identified): no news of a new attack."""
+    return bool(_follow_up_patterns()[1].search(text))
 
 
 def targets(text: str) -> frozenset[str]:
@@ -192,6 +200,7 @@ class Report:
     _specifics: frozenset[str] | None = field(default=None, repr=False)
     _targets: frozenset[str] | None = field(default=None, repr=False)
     _follow_up: bool | None = field(default=None, repr=False)
+    _aftermath: bool | None = field(default=None, repr=False)
 
     @property
     def day(self) -> date:
@@ -220,6 +229,12 @@ class Report:
         if self._follow_up is None:
             self._follow_up = is_follow_up(self.text)
         return self._follow_up
+
+    @property
+    def aftermath(self) -> bool:
+        if self._aftermath is None:
+            self._aftermath = is_aftermath(self.text)
+        return self._aftermath
 
     def firm_district(self, min_confidence: float) -> str | None:
         """The district, unless its own confidence says it is only a guess (a wire dateline's city)."""
@@ -488,6 +503,8 @@ def merge_reports(reports: Iterable[Report], policy: MatchPolicy) -> dict[str, A
         "militants_killed": _latest(ordered, "militants_killed", policy.min_casualty_confidence),
         "confidence": max(r.overall for r in ordered),
         "p_attack": max(r.p_attack for r in ordered),
+        # Told only as arrests, a case or an inquiry: the attack itself is not reported here (no 'new' alert).
+        "aftermath_only": all(r.aftermath for r in ordered),
     }
 
 

@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 
 _CHUNK = 500  # ids per IN (...) list
 MERGED = "merged"  # the event_type of an incident merged into another (kept for the record)
-_STORED = (*REVISED_FIELDS, "confidence", "p_attack")
+_STORED = (*REVISED_FIELDS, "confidence", "p_attack", "aftermath_only")
 
 
 @dataclass(slots=True)

@@ -279,14 +279,16 @@ def pending_alerts(
     """Alerts still to send on `channel`, oldest incident first.
 
     An attack incident with P(attack) ≥ `min_p_attack` and no 'new' alert sent on the channel (for it or for
-    an incident merged into it) gets kind 'new' at its current revision. One already announced gets kind
+    an incident merged into it) gets kind 'new' at its current revision, unless it is told only by reports
+    of the case against its attackers (`aftermath_only`: arrests, an FIR, an inquiry), which are no news
+    of a new attack. One already announced gets kind
     'update' at its newest material revision (toll moved materially, a group claimed, incidents merged) when
     nothing was sent for that revision or a later one. Failed sends stay pending (and are retried) until
     `max_attempts`. `since` skips incidents that occurred earlier (a first run over a backlog).
     """
     inc = schema.Incident
     stmt = (
-        sa.select(inc.id, inc.revision, inc.material_revision, inc.occurred_on, inc.p_attack)
+        sa.select(inc.id, inc.revision, inc.material_revision, inc.occurred_on, inc.p_attack, inc.aftermath_only)
         .where(inc.event_type == EventType.ATTACK.value, inc.p_attack >= min_p_attack)
         .order_by(inc.id)
     )
@@ -301,6 +303,8 @@ def pending_alerts(
         done = sent.get(row.id, [])
         kind: AlertKind
         if not any(k == "new" for k, _ in done):
+            if row.aftermath_only:
+                continue
             kind, revision = "new", row.revision
         elif row.material_revision > max(rev for _, rev in done):
             kind, revision = "update", row.material_revision

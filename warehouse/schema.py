@@ -162,6 +162,9 @@ class Incident(Base):
     # The highest calibrated P(attack) of its reports; an attack incident is alerted when it reaches the
     # alert threshold.
     p_attack: Mapped[float | None] = mapped_column(sa.Float)
+    # Every report is of the case against the attackers (arrests, an FIR, an inquiry): the attack itself
+    # was not reported here, so the incident raises no 'new' alert until such a report joins it.
+    aftermath_only: Mapped[bool] = mapped_column(sa.Boolean, default=False, server_default=sa.false())
     revision: Mapped[int] = mapped_column(default=1)
     # The newest revision that is news for subscribers (the toll moved materially, a group claimed, two
     # incidents merged); an 'update' alert goes out for it.

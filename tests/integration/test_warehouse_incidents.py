@@ -537,3 +537,22 @@ def test_an_early_report_that_matched_nothing_joins_once_the_fuller_report_is_in
         assert session.scalar(sa.select(sa.func.count()).select_from(schema.Incident)) == 1
     assert first_report in revisions and revisions.index(full) == len(revisions) - 1
     assert early not in revisions  # it changed nothing the incident already said (no toll, same place)
+
+
+def test_an_incident_told_only_as_arrests_raises_no_new_alert_until_the_attack_report_joins(engine: Engine) -> None:
+    # The arrest report reaches the warehouse first (its source was crawled before the attack's).
+    add(engine, "https://www.thenews.com.pk/print/5001", "CTD arrests two facilitators of Miryan checkpost bombing",
+        "BANNU: The Counter Terrorism Department arrested two men who sheltered the bomber of the Miryan "
+        "police checkpost attack, officials said.", "2026-03-04T09:00", source="thenews")  # fmt: skip
+    [incident_id] = resolve(engine).new
+    assert pending(engine) == []  # no news of a new attack
+    with session_scope(engine) as session:
+        stored = session.get(schema.Incident, incident_id)
+        assert stored is not None and stored.aftermath_only is True
+
+    add_bannu(engine)  # the attack's own report joins the incident: now it is announced, once
+    assert resolve(engine).updated == [incident_id]
+    [row] = incidents(engine)
+    assert pending(engine) == [(incident_id, "new", row.revision)]
+    record(engine, (incident_id, "new", row.revision), "sent")
+    assert pending(engine) == []

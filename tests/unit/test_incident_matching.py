@@ -15,6 +15,7 @@ from domain.incidents import (
     Resolver,
     Weights,
     comparable,
+    is_aftermath,
     is_follow_up,
     late_pair,
     material_change,
@@ -193,6 +194,28 @@ NEW_ATTACK = (
 )
 def test_follow_ups_are_read_from_their_words(text: str, follow_up: bool) -> None:
     assert is_follow_up(text) is follow_up
+
+
+@pytest.mark.parametrize(
+    ("text", "aftermath"),
+    [
+        (ARREST[1], True),
+        ("A first-information report was registered against unknown persons.", True),
+        ("Officials said the bomber has been identified as a resident of Khyber district.", True),
+        (FUNERAL[0], False),  # the dead buried: a follow-up of the toll, which still tells of the attack
+        (B[1], False),
+        (A[1], False),
+    ],
+)
+def test_the_case_against_the_attackers_is_aftermath(text: str, aftermath: bool) -> None:
+    assert is_aftermath(text) is aftermath
+
+
+def test_an_incident_told_only_as_arrests_is_aftermath_only_until_the_attack_is_reported() -> None:
+    arrest = report(1, 9, ARREST, day=17, province=KP, district="Bannu")
+    assert merge_reports([arrest], POLICY)["aftermath_only"] is True
+    attack = report(2, 6, A, day=16, province=KP, district="Bannu", killed=40)
+    assert merge_reports([arrest, attack], POLICY)["aftermath_only"] is False
 
 
 def test_a_follow_up_weeks_later_joins_its_attack_when_it_shares_specific_names() -> None:
@@ -418,6 +441,7 @@ def test_merge_takes_the_latest_credible_toll_the_claimed_group_and_fills_places
         "militants_killed": None,
         "confidence": 0.95,
         "p_attack": 0.97,
+        "aftermath_only": False,
     }
 
 
