@@ -28,7 +28,7 @@ logger = logging.getLogger(__name__)
 # "N others" after militants are militants; "left X and Y dead" counts the whole list; "the bodies of N ...";
 # "including the bomber"; a group's own claimed toll; "came days after" another attack; "the killing of N";
 # "N members of a family"; "nine of the 40 passengers"; a toll counted over the year is background.
-RULES_VERSION = "rules-3"
+RULES_VERSION = "rules-4"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000
 

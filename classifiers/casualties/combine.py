@@ -12,6 +12,7 @@ from classifiers.casualties.reader import Mention
 from classifiers.casualties.vocabulary import load_vocabulary
 
 _C = load_vocabulary().confidence
+_EVERYONE = frozenset({"people", "person", "individual"})  # a total, not a category
 
 
 @dataclass(slots=True)
@@ -22,13 +23,19 @@ class _SentenceTotal:
     base: int = 0
     has_base: bool = False
     add: int = 0
+    heads: set[str] = field(default_factory=set)  # the nouns the base counts
+    # "also" additions, (count, nouns): a repeat of the base when they count the same nouns as often
+    restated: list[tuple[int, frozenset[str]]] = field(default_factory=list)
     approx: bool = False
     kinds: set[str] = field(default_factory=set)
 
     def take(self, mention: Mention, count: int) -> None:
         self.approx = self.approx or mention.approx
         self.kinds.add(mention.kind)
-        if mention.additive:
+        if mention.additive and mention.also:
+            self.restated.append((count, mention.heads))
+            self.add += count
+        elif mention.additive:
             self.add += count
         elif mention.kind == "subset":
             self.base = max(self.base, count)
@@ -38,6 +45,7 @@ class _SentenceTotal:
         else:
             self.base += count
             self.has_base = True
+            self.heads |= mention.heads
 
 
 def combine(mentions: list[Mention]) -> tuple[int | None, float]:
@@ -86,10 +94,23 @@ def _candidates(per_sentence: dict[int, _SentenceTotal]) -> list[tuple[int, int,
         if not total.has_base:
             continue
         following = list(takewhile(lambda t: not t.has_base, (per_sentence[later] for later in order[pos + 1 :])))
-        value = total.base + total.add + sum(t.add for t in following)
+        # "At least 18 soldiers and 12 terrorists were killed ... 18 soldiers also lost their lives": a later
+        # sentence's "also" figure equal to the base restates it.
+        value = total.base + total.add + sum(t.add - _restated(total, t) for t in following)
         used_additive = bool(total.add) or bool(following)
         candidates.append((value, total.tier, _confidence(total, used_additive)))
     return candidates
+
+
+def _restated(base: _SentenceTotal, later: _SentenceTotal) -> int:
+    """How much of a later sentence's "also" figure the base already counts: all of it when the base is a
+    total of people, or counts the same nouns as often ("18 soldiers ... 18 soldiers also lost their
+    lives"); else none ("two soldiers were martyred ... two civilians were also killed" adds two)."""
+    if base.heads and base.heads <= _EVERYONE:
+        # A total of people, then a category "also" killed: the total counts them (label guide: "death toll
+        # rises to eight ... a teacher also lost their life" is eight).
+        return sum(n for n, _ in later.restated)
+    return sum(n for n, heads in later.restated if n == base.base and heads and heads <= base.heads)
 
 
 def _confidence(total: _SentenceTotal, used_additive: bool) -> float:

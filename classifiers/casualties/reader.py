@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from classifiers.casualties.vocabulary import load_vocabulary
 from domain.text import split_sentences
@@ -57,6 +57,7 @@ _ASIDE_RE = _V.aside
 _ABBREVIATIONS_RE = _V.abbreviations
 _PAST_CUE_RE = _V.past_cues
 _STATISTICS_RE = _V.statistics_cue
+_CLAIM_RE = _V.claim_cue
 _CLAUSE_BREAK = _V.clause_break
 _CONTINUATION = _V.continuation
 _NONE_BOTH_RE = _V.none_both
@@ -108,6 +109,7 @@ class _Item:
     approx: bool = False
     from_injured: bool = False  # "two of the injured": people already counted as injured
     antecedent: bool = False  # "four of them": role comes from an earlier noun
+    head: str = ""  # the noun counted, singular ("soldier"), when the phrase has one
 
 
 @dataclass(slots=True)
@@ -120,6 +122,8 @@ class Mention:
     additive: bool = False
     approx: bool = False
     background: bool = False
+    also: bool = False  # additive only by "also": "18 soldiers also lost their lives" may restate a figure
+    heads: frozenset[str] = frozenset()  # the nouns counted ("soldier"), where the phrases name them
 
 
 def _rewrite(text: str) -> str:
@@ -387,7 +391,7 @@ def _phrase_back(toks: list[_Tok], j: int, role: str | None, from_injured: bool)
             if part is not None:  # "nine of the 40 passengers were killed": nine, not the 40
                 k, cur = part, toks[part]
             item = _Item(count=cur.value, role=role, additive=cur.additive, approx=cur.approx,
-                         from_injured=from_injured)  # fmt: skip
+                         from_injured=from_injured, head=_singular(head))  # fmt: skip
             return item, k - 1
         if cur.kind == "art":
             return _phrase_at_article(toks, k, j, role, from_injured)
@@ -441,7 +445,7 @@ def _subject_role(toks: list[_Tok], trigger: int) -> str | None:
         low = toks[k].low
         if low in (",", ";", "said", "that", "when", "as", "after", "while"):
             return None
-        if low in _SECURITY_SUBJECTS:
+        if low in _SECURITY_SUBJECTS and not (k and toks[k - 1].low in ("on", "against", "targeting")):
             return "security"
         if _role(low) == "militant":
             return "militant"
@@ -478,6 +482,10 @@ def _item_fwd(toks: list[_Tok], i: int, strict: bool) -> tuple[_Item | None, int
     return None, i
 
 
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
 def _counted_fwd(toks: list[_Tok], i: int, strict: bool) -> tuple[_Item | None, int]:
     """The phrase a count at i opens: "two policemen", "four of them", "two of the injured"."""
     tok = toks[i]
@@ -492,6 +500,7 @@ def _counted_fwd(toks: list[_Tok], i: int, strict: bool) -> tuple[_Item | None, 
     used = 0
     while k < len(toks) and used < 5 and (_is_modifier(toks[k]) or toks[k].low in ("injured", "wounded")):
         item.role = _merge_role(item.role, toks[k].low)
+        item.head = _singular(toks[k].low)
         k += 1
         used += 1
     if strict and item.role is None and used:
@@ -645,8 +654,9 @@ def _conjunct_back(toks: list[_Tok], k: int) -> tuple[_Item | None, int, bool]:
 
 
 def _including_start(toks: list[_Tok], j: int) -> int | None:
-    """Index of "including" opening an aside that ends at j, when a phrase stands before it."""
-    for k in range(j, max(-1, j - 9), -1):
+    """Index of "including" opening an aside that ends at j, when a phrase stands before it ("Six people,
+    including a woman and a child of the Hazara community, were killed": up to 15 words back)."""
+    for k in range(j, max(-1, j - 16), -1):
         low = toks[k].low
         if low == "including":
             return k if _has_item_before(toks, k) else None
@@ -752,7 +762,9 @@ def _resolve_roles(toks: list[_Tok], t: int, cls: str, items: list[_Item], subse
     for item in items + subset:
         if item.role is None and item.antecedent:
             item.role = _antecedent_role(toks, t)
-    if active and cls == KILLED and _subject_role(toks, t) == "security":
+    # "Troops killed three": militants; but "an attack on troops martyred 14" counts the troops' dead.
+    martyred = toks[t].low.startswith("martyr")
+    if active and cls == KILLED and not martyred and _subject_role(toks, t) == "security":
         for item in items:
             if item.role is None or item.antecedent:
                 item.role = "militant"
@@ -768,7 +780,9 @@ class _Tally:
     vague_militants: bool = False
     approx: bool = False
     additive: bool = False
+    also: bool = False  # additive by "also" alone
     subset: bool = False  # "four of them": part of a figure given before
+    heads: set[str] = field(default_factory=set)  # the nouns counted as victims
 
     def add(self, item: _Item, cls: str, also: bool, verb: str) -> None:
         self.approx = self.approx or item.approx
@@ -785,12 +799,12 @@ class _Tally:
             self.militants += item.count
         else:
             self.victims += item.count
-        self.additive = (
-            self.additive
-            or item.additive
-            or (also and not item.definite)
-            or (item.from_injured and verb in _DEATH_OF_INJURED)
-        )
+            if item.head:
+                self.heads.add(item.head)
+        other_additive = item.additive or (item.from_injured and verb in _DEATH_OF_INJURED)
+        by_also = also and not item.definite
+        self.also = (self.also or by_also) and not (self.additive and not self.also) and not other_additive
+        self.additive = self.additive or other_additive or by_also
         self.subset = self.subset or item.antecedent
 
     def mentions(self, cls: str) -> list[Mention]:
@@ -805,7 +819,8 @@ class _Tally:
 
     def _mention(self, cls: str, total: int, vague: bool, kind: str) -> list[Mention]:
         if total:
-            return [Mention(cls, total, 0, 0, kind, self.additive, self.approx)]
+            heads = frozenset(self.heads) if cls != MILITANTS else frozenset()
+            return [Mention(cls, total, 0, 0, kind, self.additive, self.approx, also=self.also, heads=heads)]
         if vague:
             return [Mention(cls, None, 0, 0, "vague")]
         return []
@@ -889,7 +904,7 @@ def _clause_background(toks: list[_Tok]) -> list[bool]:
     for a, b in clauses:
         words = toks[a:b]
         text = " ".join(t.text for t in words)
-        flags.append(bool(_PAST_CUE_RE.search(text)) or any(t.kind == "year" for t in words))
+        flags.append(bool(_PAST_CUE_RE.search(text) or _CLAIM_RE.search(text)) or any(t.kind == "year" for t in words))
     # A short opening clause ("In 2014," / "Last year,") frames the whole sentence.
     if flags and flags[0] and clauses[0][1] - clauses[0][0] <= 6:
         flags = [True] * len(flags)
@@ -968,7 +983,12 @@ def collect(title: str, text: str) -> list[Mention]:
         local = _mentions_in(toks) + _toll_mentions(sentence, toks)
         for position, mention in local:
             mention.background = background[position] if position < len(background) else False
-            if mention.kind == "toll" and tier == 0 and not _STATISTICS_RE.search(sentence):
+            if (
+                mention.kind == "toll"
+                and tier == 0
+                and not _STATISTICS_RE.search(sentence)
+                and not _CLAIM_RE.search(sentence)
+            ):
                 # A follow-up's lead names its attack by date ("last week's blast"): still this event.
                 mention.background = False
         any_background = any(background)

@@ -62,6 +62,7 @@ class Vocabulary:
     none_injured: re.Pattern[str]
     past_cues: re.Pattern[str]
     statistics_cue: re.Pattern[str]
+    claim_cue: re.Pattern[str]
     clause_break: frozenset[str]
     continuation: frozenset[str]
     max_plausible_figure: int
@@ -169,6 +170,7 @@ def parse_vocabulary(docs: Mapping[str, Any]) -> Vocabulary:
         none_injured=_regex(men.get("none_injured"), "mentions.none_injured", nobody=nobody),
         past_cues=_regex("|".join(f"(?:{c})" for c in cues), "mentions.past_cues", months=month_alt),
         statistics_cue=_regex(men.get("statistics_cue"), "mentions.statistics_cue", months=month_alt),
+        claim_cue=_regex(men.get("claim_cue"), "mentions.claim_cue"),
         clause_break=_words(men.get("clause_break"), "mentions.clause_break"),
         continuation=_words(men.get("continuation"), "mentions.continuation"),
         max_plausible_figure=int(com.get("max_plausible_figure", 1000)),
