@@ -88,6 +88,10 @@ _CAPTION = re.compile(
     r"|[—–-]\s*(?:AFP|APP|AP|Reuters|Reuters/File|AFP/File|Online|INP|NNI|PPI|Dawn|Express|File|Twitter|X)\s*$",
     re.IGNORECASE,
 )
+# A long caption still ends with its credit: "... authorities said. (Photo by A. Name / AFP via Getty Images)".
+_CAPTION_END = re.compile(
+    r"\((?:photo|image|file photo)s?\s*(?:by|credit|courtesy|:)[^()]*\)\s*$|\bvia\s+getty\s+images\)?\s*$", re.I
+)
 _DATE_WORDS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?"
@@ -123,7 +127,7 @@ def _is_furniture(line: str, title_key: str) -> bool:
         return True  # the headline repeated by the page (site header, H1, social card)
     if _FURNITURE_LINE.match(stripped) or _DATE_LINE.match(stripped) or _LINK_LEAD.match(stripped):
         return True
-    if len(stripped) < 400 and _CAPTION.search(stripped):
+    if (len(stripped) < 400 and _CAPTION.search(stripped)) or (len(stripped) < 1200 and _CAPTION_END.search(stripped)):
         return True
     if _latin_share(stripped) < 0.5:
         return True  # Urdu or other scripts inside an English page: a tweet or statement the model cannot read

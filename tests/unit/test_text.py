@@ -65,3 +65,16 @@ def test_sentences_respect_titles_and_initials() -> None:
     ]
     spans = sentence_spans(text)
     assert spans[0][0] == 0 and spans[-1][1] == len(text)
+
+
+def test_a_long_stock_photo_caption_is_dropped_by_its_credit() -> None:
+    caption = (
+        "Rangers stand guard outside the stock exchange in Karachi after gunmen attacked it on June 29, 2020. - "
+        "At least six people were killed when gunmen stormed the building, with a guard among the dead after "
+        "the attackers opened fire and threw a grenade at the gate, officials said. The attackers were shot "
+        "dead within minutes, and the building was cleared by paramilitary troops and police who arrived on "
+        "the scene. (Photo by A. Reporter / AFP) (Photo by A. REPORTER/AFP via Getty Images)"
+    )
+    story = "TURBAT: Ten soldiers were martyred when terrorists attacked a checkpost in Kech district, the ISPR said."
+    cleaned = clean_article("", f"{caption}\n\n{story}")
+    assert "Karachi" not in cleaned and cleaned.strip() == story
