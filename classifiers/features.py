@@ -1,7 +1,7 @@
 """Cue and fact features that the event and attack-type heads read beside the sentence embedding.
 
 The frozen encoder blurs the words that decide a real report ("mock exercise", "hijacked", "claimed
-responsibility", "sent to hell"), and it reads only the first 128 tokens. These features count cue
+responsibility", "sent to hell"), and it reads only the first 112 tokens. These features count cue
 families (`rules/cues.yaml`) in the title and lede and add what the rules read from the whole text
 (victims killed or hurt, militants killed, a claim, a foreign scene), so the heads weigh both. The same
 function runs in training and at inference, so the heads always see the features they were fitted on.
