@@ -780,7 +780,8 @@ class _Tally:
     vague_militants: bool = False
     approx: bool = False
     additive: bool = False
-    also: bool = False  # additive by "also" alone
+    by_also: bool = False  # some phrase is on top of earlier figures by "also" ("18 soldiers also died")
+    by_other: bool = False  # ... or by "another", "two more", "two of the injured later died"
     subset: bool = False  # "four of them": part of a figure given before
     heads: set[str] = field(default_factory=set)  # the nouns counted as victims
 
@@ -801,10 +802,9 @@ class _Tally:
             self.victims += item.count
             if item.head:
                 self.heads.add(item.head)
-        other_additive = item.additive or (item.from_injured and verb in _DEATH_OF_INJURED)
-        by_also = also and not item.definite
-        self.also = (self.also or by_also) and not (self.additive and not self.also) and not other_additive
-        self.additive = self.additive or other_additive or by_also
+        self.by_other = self.by_other or item.additive or (item.from_injured and verb in _DEATH_OF_INJURED)
+        self.by_also = self.by_also or (also and not item.definite)
+        self.additive = self.by_other or self.by_also
         self.subset = self.subset or item.antecedent
 
     def mentions(self, cls: str) -> list[Mention]:
@@ -820,7 +820,8 @@ class _Tally:
     def _mention(self, cls: str, total: int, vague: bool, kind: str) -> list[Mention]:
         if total:
             heads = frozenset(self.heads) if cls != MILITANTS else frozenset()
-            return [Mention(cls, total, 0, 0, kind, self.additive, self.approx, also=self.also, heads=heads)]
+            also = self.by_also and not self.by_other
+            return [Mention(cls, total, 0, 0, kind, self.additive, self.approx, also=also, heads=heads)]
         if vague:
             return [Mention(cls, None, 0, 0, "vague")]
         return []
