@@ -744,7 +744,20 @@ def _phrases_of(toks: list[_Tok], t: int, j: int, passive: bool) -> tuple[list[_
         if len(items) == 1 and items[0].role is None and t + 1 < len(toks):
             # "two martyred soldiers": the noun follows the verb used as an adjective.
             items[0].role = _role(toks[t + 1].low)
+        if items:
+            subset = subset + _trailing_subset(toks, t)
     return items, subset, active
+
+
+def _trailing_subset(toks: list[_Tok], t: int) -> list[_Item]:
+    """The part of a subject named after its verb: "23 people were killed, including 10 terrorists"."""
+    k = t + 1
+    if k < len(toks) and toks[k].low == ",":
+        k += 1
+    if k < len(toks) and toks[k].low == "including":
+        part, _ = _list_fwd(toks, k + 1)
+        return part
+    return []
 
 
 def _object_start(toks: list[_Tok], t: int) -> int:
