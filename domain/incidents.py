@@ -690,7 +690,9 @@ class Resolver:
         Incidents already stored are left as they are: a second one is merged only by a report that bridges
         both (`add`)."""
         for single in [c for c in self._clusters if c.incident_id is None and len(c.reports) == 1]:
-            if single.merged_into is not None or any(step.merged is not None for step in single.steps):
+            if len(single.reports) != 1 or single.merged_into is not None:
+                continue  # another one-report incident has joined it in this pass: it is no longer alone
+            if any(step.merged is not None for step in single.steps):
                 continue
             report = single.reports[0]
             others = [

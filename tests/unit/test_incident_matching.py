@@ -339,6 +339,26 @@ def test_a_report_that_matched_nothing_on_arrival_joins_the_incident_a_later_rep
     assert greedy.touched() == [incident]  # the early report's own incident is gone, never to be written
 
 
+def test_a_one_report_incident_joined_in_the_second_look_keeps_both_reports() -> None:
+    # The match is not symmetric: a report's own weak district is no evidence, an incident's district is.
+    places = MatchModel(
+        Weights(-3.0, {"names": 8.0, "same_district": 8.0}), Weights(-3.0, {"names": 8.0, "same_district": 8.0})
+    )
+    shangla: dict[str, Any] = {"province": KP, "district": "Shangla"}
+    d1 = report(1, 5, ("Raid", "Gunmen hit Gamma, Epsilon and Zeta villages."), province=KP)
+    a = report(2, 6, ("Blast", "An explosion shook Besham and Alpur."), **shangla)
+    b = report(3, 7, ("Attack", "A convoy was hit at Dasu."), confidence={"district": 0.3}, **shangla)
+    d2 = report(4, 8, ("Raids", "Gamma, Epsilon, Zeta, Besham and Alpur were hit."), province=KP)
+    resolver = Resolver((), POLICY, places)
+    for r in (d1, a, b, d2):
+        resolver.add(r)
+    assert sorted(sorted(x.article_id for x in c.reports) for c in resolver.clusters()) == [[1, 4], [2], [3]]
+    # "a" joins "b"'s incident (same district, 0.99, against 0.73 through d2); that incident, no longer one
+    # report, is not looked at again, so "b" stays with "a" instead of being dropped with it.
+    resolver.settle()
+    assert sorted(sorted(x.article_id for x in c.reports) for c in resolver.clusters()) == [[1, 4], [2, 3]]
+
+
 def test_a_stored_incident_of_one_report_is_not_moved_by_the_second_look() -> None:
     alerted = report(1, 6, ("Blast", "An explosion was heard near Besham in Shangla."), province=KP)
     stored = resolve([alerted]).clusters()[0]
