@@ -27,7 +27,11 @@ logger = logging.getLogger(__name__)
 # absorbs the additions of its sentence; "earlier in the week" is another attack; nationals counted as victims;
 # "N others" after militants are militants; "left X and Y dead" counts the whole list; "the bodies of N ...";
 # "including the bomber"; a group's own claimed toll; "came days after" another attack; "the killing of N";
-# "N members of a family"; "nine of the 40 passengers"; a toll counted over the year is background.
+# "N members of a family"; "nine of the 40 passengers"; a toll counted over the year is background;
+# 4: "were left wounded"; "wounded another 30"; "N people, X among them,"; longer "including" asides, before
+# the verb and after it ("23 killed, including 10 terrorists"); quoted words; "the number of personnel who
+# embraced martyrdom rose to N"; an "also" figure that restates the base or that a total of people counts;
+# "an attack on troops martyred 14"; a claimant's toll; schoolchildren; long photo captions dropped.
 RULES_VERSION = "rules-4"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000

@@ -650,11 +650,7 @@ class Resolver:
         (the arrests reached the warehouse first) ties the two together; a follow-up never ties an older
         incident to another one ("the toll of Tuesday's attack rises" belongs to this week's attack, not
         also to one in the same district a fortnight ago)."""
-        scored = [
-            (self.scores(report, c), c)
-            for c in self._clusters
-            if c.merged_into is None and not _blocked(report, c, self.policy)
-        ]
+        scored = [(self.scores(report, c), c) for c in self._candidates(report)]
         matches = self._ranked((within, c) for (within, _), c in scored)
         late = self._ranked((weeks_apart, c) for (_, weeks_apart), c in scored)
         if not matches:
@@ -691,15 +687,9 @@ class Resolver:
         both (`add`)."""
         for single in [c for c in self._clusters if c.incident_id is None and len(c.reports) == 1]:
             if len(single.reports) != 1 or single.merged_into is not None:
-                continue  # another one-report incident has joined it in this pass: it is no longer alone
-            if any(step.merged is not None for step in single.steps):
-                continue
+                continue  # another one-report incident has joined it in this pass, or a bridge merged it
             report = single.reports[0]
-            others = [
-                c
-                for c in self._clusters
-                if c is not single and c.merged_into is None and not _blocked(report, c, self.policy)
-            ]
+            others = (c for c in self._candidates(report) if c is not single)
             ranked = self._ranked((self.scores(report, c)[0], c) for c in others)
             if not ranked:
                 continue
@@ -709,6 +699,10 @@ class Resolver:
             target.reports.sort(key=lambda r: (r.at, r.article_id))
             target.fields = merge_reports(target.reports, self.policy)
             _replay(target, report, probability, self.policy)
+
+    def _candidates(self, report: Report) -> list[Cluster]:
+        """The surviving incidents the report may be weighed against (`_blocked` decides by day and place)."""
+        return [c for c in self._clusters if c.merged_into is None and not _blocked(report, c, self.policy)]
 
     def _ranked(self, scored: Iterable[tuple[float, Cluster]]) -> list[tuple[float, Cluster]]:
         """The clusters that reach `join`, most probable first (then oldest)."""

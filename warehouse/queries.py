@@ -281,10 +281,10 @@ def pending_alerts(
     An attack incident with P(attack) ≥ `min_p_attack` and no 'new' alert sent on the channel (for it or for
     an incident merged into it) gets kind 'new' at its current revision, unless it is told only by reports
     of the case against its attackers (`aftermath_only`: arrests, an FIR, an inquiry), which are no news
-    of a new attack. One already announced gets kind
-    'update' at its newest material revision (toll moved materially, a group claimed, incidents merged) when
-    nothing was sent for that revision or a later one. Failed sends stay pending (and are retried) until
-    `max_attempts`. `since` skips incidents that occurred earlier (a first run over a backlog).
+    of a new attack. One already announced gets kind 'update' at its newest material revision (toll moved
+    materially, a group claimed, incidents merged) when nothing was sent for that revision or a later one.
+    Failed sends stay pending (and are retried) until `max_attempts`. `since` skips incidents that occurred
+    earlier (a first run over a backlog).
     """
     inc = schema.Incident
     stmt = (

@@ -32,11 +32,10 @@ class _SentenceTotal:
     def take(self, mention: Mention, count: int) -> None:
         self.approx = self.approx or mention.approx
         self.kinds.add(mention.kind)
-        if mention.additive and mention.also:
-            self.restated.append((count, mention.heads))
+        if mention.additive:
             self.add += count
-        elif mention.additive:
-            self.add += count
+            if mention.also:
+                self.restated.append((count, mention.heads))
         elif mention.kind == "subset":
             self.base = max(self.base, count)
             self.has_base = True

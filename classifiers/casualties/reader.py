@@ -792,11 +792,14 @@ class _Tally:
     vague_victims: bool = False
     vague_militants: bool = False
     approx: bool = False
-    additive: bool = False
     by_also: bool = False  # some phrase is on top of earlier figures by "also" ("18 soldiers also died")
     by_other: bool = False  # ... or by "another", "two more", "two of the injured later died"
     subset: bool = False  # "four of them": part of a figure given before
     heads: set[str] = field(default_factory=set)  # the nouns counted as victims
+
+    @property
+    def additive(self) -> bool:
+        return self.by_other or self.by_also
 
     def add(self, item: _Item, cls: str, also: bool, verb: str) -> None:
         self.approx = self.approx or item.approx
@@ -817,7 +820,6 @@ class _Tally:
                 self.heads.add(item.head)
         self.by_other = self.by_other or item.additive or (item.from_injured and verb in _DEATH_OF_INJURED)
         self.by_also = self.by_also or (also and not item.definite)
-        self.additive = self.by_other or self.by_also
         self.subset = self.subset or item.antecedent
 
     def mentions(self, cls: str) -> list[Mention]:
