@@ -17,6 +17,9 @@ How a report finds its incident:
    score.
 3. A report joins the incident with the highest probability if it reaches `join`; when it also reaches
    `bridge` with a second incident, the two are one event told twice and merge (the older survives).
+4. A story the classifier read as `other` but gave some probability of an attack (`stray_floor`: an early
+   "blast" report, a foreign rewrite) has no place, type or toll to weigh; it is linked to the attack
+   incident whose reports its text matches (`MatchModel.unlabelled`, ≥ `stray`) and never opens one.
 
 Everything is deterministic: reports are taken in publication order (then id), candidates in id order.
 """
@@ -389,12 +392,18 @@ class Weights:
         return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
 
 
+# The evidence for a report without labels (a story read as `other`): its text against a member's.
+UNLABELLED_FEATURES = ("cosine", "jaccard", "names", "target_conflict", "days_apart")
+
+
 @dataclass(frozen=True, slots=True)
 class MatchModel:
-    """The fitted weights: with embeddings, and without them (the keyword baseline gives none)."""
+    """The fitted weights: with embeddings, and without them (the keyword baseline gives none); and, for a
+    report with no labels to compare (`Resolver.attach`), over the text evidence alone (needs embeddings)."""
 
     with_embeddings: Weights
     text_only: Weights
+    unlabelled: Weights | None = None
 
     def probability(self, a: Report, b: Report, features: Mapping[str, float]) -> float:
         both = a.embedding is not None and b.embedding is not None
@@ -408,7 +417,14 @@ class MatchModel:
                 raise ValueError(f"matching weights for unknown features: {sorted(unknown)}")
             return Weights(float(part["bias"]), {k: float(v) for k, v in part["weights"].items()})
 
-        return cls(weights(data["with_embeddings"]), weights(data["text_only"]))
+        unlabelled = data.get("unlabelled")
+        if unlabelled is not None and set(unlabelled["weights"]) - set(UNLABELLED_FEATURES):
+            raise ValueError(f"unlabelled matching weights may use only {', '.join(UNLABELLED_FEATURES)}")
+        return cls(
+            weights(data["with_embeddings"]),
+            weights(data["text_only"]),
+            weights(unlabelled) if unlabelled is not None else None,
+        )
 
 
 @cache
@@ -430,6 +446,10 @@ class MatchPolicy:
     follow_up_names: int = 2
     join: float = 0.5  # P(same event) for a report to join an incident
     bridge: float = 0.8  # ... and to merge a second incident it matches into the first
+    # A story read as `other` with at least this P(attack) is weighed for an attack incident of its days, and
+    # linked to it at this P(same event) by its text alone (`MatchModel.unlabelled`; bench/fit_matching.py).
+    stray_floor: float = 0.2
+    stray: float = 0.4
     text_chars: int = 600
     # A casualty figure whose own confidence is lower is used only if no credible report has one.
     min_casualty_confidence: float = 0.3
@@ -480,6 +500,7 @@ def merge_reports(reports: Iterable[Report], policy: MatchPolicy) -> dict[str, A
     """The incident's fields from all its reports (a pure function, so re-resolving is idempotent)."""
     ordered = sorted(reports, key=lambda r: (r.at, r.article_id))
     attacks = [r for r in ordered if r.event_type == EventType.ATTACK.value]
+    labelled = [r for r in ordered if r.event_type in RESOLVED_EVENT_TYPES] or ordered
     # An attack told by some reports as an operation (the "operation ends" follow-up) is an attack.
     event_type = EventType.ATTACK.value if attacks else ordered[0].event_type
     named = [r for r in ordered if r.group_code != Group.UNKNOWN.value]
@@ -501,8 +522,9 @@ def merge_reports(reports: Iterable[Report], policy: MatchPolicy) -> dict[str, A
         "killed": _latest(ordered, "killed", policy.min_casualty_confidence),
         "injured": _latest(ordered, "injured", policy.min_casualty_confidence),
         "militants_killed": _latest(ordered, "militants_killed", policy.min_casualty_confidence),
-        "confidence": max(r.overall for r in ordered),
-        "p_attack": max(r.p_attack for r in ordered),
+        # A story linked as a stray (`Resolver.attach`) is `other` to the classifier: its confidence is in that.
+        "confidence": max(r.overall for r in labelled),
+        "p_attack": max(r.p_attack for r in labelled),
         # Told only as arrests, a case or an inquiry: the attack itself is not reported here (no 'new' alert).
         "aftermath_only": all(r.aftermath for r in ordered),
     }
@@ -700,6 +722,35 @@ class Resolver:
             target.fields = merge_reports(target.reports, self.policy)
             _replay(target, report, probability, self.policy)
 
+    def attach(self, report: Report) -> Cluster | None:
+        """Link a story the classifier read as `other` (no place, type, group or toll: an early "blast" report, a
+        foreign rewrite) to the attack incident whose reports, of its own days, its text matches best
+        (`MatchModel.unlabelled` ≥ `stray`); returns that incident, or None. It never opens, bridges or
+        relabels an incident: with no labels of its own it only adds its provenance (and its day)."""
+        weights = self.model.unlabelled
+        if weights is None or report.embedding is None or report.p_attack < self.policy.stray_floor:
+            return None
+        best, target = 0.0, None
+        for cluster in sorted(self._clusters, key=_order):  # the oldest wins a tie
+            if cluster.merged_into is not None or cluster.fields.get("event_type") != EventType.ATTACK.value:
+                continue
+            for member in cluster.reports:
+                labelled = member.event_type in RESOLVED_EVENT_TYPES and member.embedding is not None
+                if not labelled or abs((report.day - member.day).days) > self.policy.window_days:
+                    continue
+                probability = weights.probability(pair_features(report, member, self.policy))
+                if probability > best:
+                    best, target = probability, cluster
+        if target is None or best < self.policy.stray:
+            return None
+        # Its step comes last whenever it was published: it has no figures to revise in order (at most it
+        # moves the day earlier), and an incident must not open with a report that is `other`.
+        target.reports.append(report)
+        target.reports.sort(key=lambda r: (r.at, r.article_id))
+        target.fields = merge_reports(target.reports, self.policy)
+        target.steps.append(Step(report.article_id, dict(target.fields), similarity=round(best, 4)))
+        return target
+
     def _candidates(self, report: Report) -> list[Cluster]:
         """The surviving incidents the report may be weighed against (`_blocked` decides by day and place)."""
         return [c for c in self._clusters if c.merged_into is None and not _blocked(report, c, self.policy)]
@@ -749,12 +800,16 @@ def resolve(
     existing: Iterable[Cluster] = (),
     policy: MatchPolicy | None = None,
     model: MatchModel | None = None,
+    strays: Iterable[Report] = (),
 ) -> Resolver:
-    """Run the resolver over the reports in publication order (then article id)."""
+    """Run the resolver over the reports in publication order (then article id), give the incidents the batch
+    opened with one report a second look, then link the strays (stories read as `other`) that match one."""
     resolver = Resolver(existing, policy, model)
     for report in sorted(reports, key=lambda r: (r.at, r.article_id)):
         resolver.add(report)
     resolver.settle()
+    for stray in sorted(strays, key=lambda r: (r.at, r.article_id)):
+        resolver.attach(stray)
     return resolver
 
 
@@ -763,6 +818,7 @@ __all__ = [
     "PKT",
     "RESOLVED_EVENT_TYPES",
     "REVISED_FIELDS",
+    "UNLABELLED_FEATURES",
     "Cluster",
     "MatchModel",
     "MatchPolicy",

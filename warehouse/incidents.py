@@ -7,13 +7,14 @@ import logging
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from domain.incidents import (
+    PKT,
     RESOLVED_EVENT_TYPES,
     REVISED_FIELDS,
     Cluster,
@@ -25,6 +26,7 @@ from domain.incidents import (
     material_change,
     resolve,
 )
+from domain.taxonomy import EventType
 from warehouse import schema
 
 log = logging.getLogger(__name__)
@@ -104,6 +106,47 @@ def _pending_reports(session: Session, model_version: str, policy: MatchPolicy) 
         )
     )
     return [_to_report(row) for row in session.execute(stmt)]
+
+
+def _stray_reports(
+    session: Session, model_version: str, policy: MatchPolicy, pending: Sequence[Report]
+) -> list[Report]:
+    """Stories read as `other` that still gave an attack `stray_floor` P(attack) and are in no incident: those
+    not weighed yet, and those of the pending reports' days (a report of their attack may have come since)."""
+    a, lab, link = schema.Article, schema.ArticleLabel, schema.IncidentArticle
+    attached = sa.select(link.article_id).where(link.article_id == a.id)
+    due: sa.ColumnElement[bool] = lab.stray_checked_at.is_(None)
+    if pending:
+        margin = timedelta(days=policy.window_days + 1)
+        start = datetime.combine(min(r.day for r in pending) - margin, time(), PKT)
+        end = datetime.combine(max(r.day for r in pending) + margin, time(), PKT)
+        published = sa.func.coalesce(a.published_at, a.fetched_at, type_=schema.UTCDateTime())
+        due = sa.or_(due, published.between(start, end))
+    stmt = (
+        sa.select(*_report_columns(policy.text_chars))
+        .join(lab, lab.article_id == a.id)
+        .where(
+            lab.model_version == model_version,
+            lab.event_type == EventType.OTHER.value,
+            lab.p_attack >= policy.stray_floor,
+            lab.embedding.is_not(None),
+            due,
+            ~attached.exists(),
+        )
+    )
+    return [_to_report(row) for row in session.execute(stmt)]
+
+
+def _mark_weighed(session: Session, model_version: str, strays: Sequence[Report]) -> None:
+    lab = schema.ArticleLabel
+    ids = [r.article_id for r in strays]
+    now = schema.utcnow()
+    for start in range(0, len(ids), _CHUNK):
+        session.execute(
+            sa.update(lab)
+            .where(lab.model_version == model_version, lab.article_id.in_(ids[start : start + _CHUNK]))
+            .values(stray_checked_at=now)
+        )
 
 
 def _member_rows(session: Session, incident_ids: Sequence[int], model_version: str, text_chars: int) -> list[Any]:
@@ -291,20 +334,23 @@ def resolve_incidents(
     (with the report's id), so a batch that brings the first report (3 killed) and a later one (12 killed)
     leaves revisions 1 and 2. A report that ties two incidents together merges them (see
     `domain.incidents`). Articles already attached are never looked at again, so a second run with nothing
-    new changes nothing.
+    new changes nothing. A story read as `other` but with some P(attack) is weighed for an attack incident of
+    its days when it arrives, and again when a report of its days does (`Resolver.attach`).
     """
     policy = policy or MatchPolicy()
     result = ResolveResult()
     pending = _pending_reports(session, model_version, policy)
-    if not pending:
+    strays = _stray_reports(session, model_version, policy, pending)
+    if not pending and not strays:
         return result
-    existing = _existing_clusters(session, model_version, pending, policy)
-    resolver = resolve(pending, existing, policy, model)
+    existing = _existing_clusters(session, model_version, [*pending, *strays], policy)
+    resolver = resolve(pending, existing, policy, model, strays)
     writer = _Writer(session, result)
     touched = resolver.touched()
     # Survivors first (a merge relinks the absorbed incident's reports), then the rest in id order.
     for cluster in sorted(touched, key=lambda c: c.merged_into is not None):
         writer.write(cluster)
+    _mark_weighed(session, model_version, strays)
     session.flush()
     log.info(
         "resolved %d articles: %d new incidents, %d revised, %d merged into others",

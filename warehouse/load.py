@@ -357,6 +357,7 @@ def save_labels(session: Session, article_id: int, labels: ArticleLabels) -> boo
         "p_attack": float(labels.p_attack),
         "embedding": embedding_to_bytes(labels.embedding),
         "labelled_at": schema.utcnow(),
+        "stray_checked_at": None,  # a new label is weighed afresh
     }
     stmt = insert(session, schema.ArticleLabel).values(
         article_id=article_id, model_version=labels.model_version, **values

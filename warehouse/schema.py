@@ -140,6 +140,9 @@ class ArticleLabel(Base):
     # The encoder's embedding (float16 bytes), which incident resolution compares reports by.
     embedding: Mapped[bytes | None] = mapped_column(sa.LargeBinary)
     labelled_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # For a story read as `other`: when incident resolution last weighed it for an attack incident and linked
+    # it to none (domain.incidents.Resolver.attach). Null: not weighed yet.
+    stray_checked_at: Mapped[datetime | None]
 
 
 class Incident(Base):

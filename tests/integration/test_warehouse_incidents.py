@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
+import numpy as np
 import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -556,3 +557,57 @@ def test_an_incident_told_only_as_arrests_raises_no_new_alert_until_the_attack_r
     assert pending(engine) == [(incident_id, "new", row.revision)]
     record(engine, (incident_id, "new", row.revision), "sent")
     assert pending(engine) == []
+
+
+def _unit(*parts: tuple[int, float]) -> np.ndarray:
+    vector = np.zeros(384, dtype=np.float32)
+    for axis, weight in parts:
+        vector[axis] = weight
+    return vector / np.linalg.norm(vector)
+
+
+def add_story(engine: Engine, url: str, title: str, published: str, embedding: np.ndarray) -> int:
+    """A story the classifier read as `other` that still gave an attack some probability."""
+    return add(engine, url, title, title, published, source="arynews", event_type=EventType.OTHER,
+        attack_type=None, province=None, district=None, p_attack=0.45, embedding=embedding)  # fmt: skip
+
+
+def linked(engine: Engine) -> dict[int, int]:
+    with session_scope(engine) as session:
+        rows = session.execute(sa.select(schema.IncidentArticle.article_id, schema.IncidentArticle.incident_id))
+        return {article_id: incident_id for article_id, incident_id in rows}
+
+
+def test_a_story_read_as_other_is_linked_to_its_attack_whichever_arrives_first_and_raises_no_alert(
+    engine: Engine,
+) -> None:
+    bannu, elsewhere = _unit((0, 1.0)), _unit((1, 1.0))
+    near_bannu = _unit((0, 0.95), (7, 0.31))
+    # An early "blast" story comes in a run of its own: it opens nothing and is weighed once.
+    early = add_story(engine, "https://arynews.tv/6001", "Blast heard near Miryan in Bannu", "2026-03-04T09:00",
+        near_bannu)  # fmt: skip
+    stranger = add_story(engine, "https://arynews.tv/6002", "Gas cylinder blast in Mardan", "2026-03-04T09:30",
+        elsewhere)  # fmt: skip
+    assert resolve(engine) == ResolveResult()
+    assert incidents(engine) == [] and resolve(engine) == ResolveResult()
+    with session_scope(engine) as session:
+        checked = session.scalars(sa.select(schema.ArticleLabel.stray_checked_at)).all()
+        assert len(checked) == 2 and all(checked)
+
+    # The attack's report comes in the next run: the early story of its day joins its incident.
+    attack = add(engine, BANNU_URL, BANNU_TITLE, BANNU_TEXT, "2026-03-04T10:00", killed=40, embedding=bannu)
+    result = resolve(engine)
+    [incident_id] = result.new
+    assert result.articles == 2 and linked(engine) == {attack: incident_id, early: incident_id}
+    [row] = incidents(engine)
+    assert (row.event_type, row.killed, row.district, len(row.sources)) == ("attack", 40, "Bannu", 2)
+    assert pending(engine) == [(incident_id, "new", row.revision)]  # one attack, one alert
+    record(engine, (incident_id, "new", row.revision), "sent")
+
+    # A foreign rewrite read as `other` comes after the incident is stored: linked in its own run, no alert.
+    rewrite = add_story(engine, "https://arynews.tv/6003", "Dozens dead in northwest Pakistan", "2026-03-04T15:00",
+        near_bannu)  # fmt: skip
+    result = resolve(engine)
+    assert result.new == [] and result.articles == 1 and linked(engine)[rewrite] == incident_id
+    assert stranger not in linked(engine) and len(incidents(engine)) == 1
+    assert pending(engine) == [] and resolve(engine) == ResolveResult()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+import numpy as np
 import pytest
 
 from domain.incidents import (
@@ -15,6 +16,7 @@ from domain.incidents import (
     Resolver,
     Weights,
     comparable,
+    default_model,
     is_aftermath,
     is_follow_up,
     late_pair,
@@ -373,6 +375,81 @@ def test_a_stored_incident_of_one_report_is_not_moved_by_the_second_look() -> No
     resolver = resolve([full], [stored, other_cluster], POLICY, NAMES_ONLY)
     # Both stored incidents stay (one report cannot bridge them below the bridge threshold).
     assert sorted(len(c.reports) for c in resolver.clusters()) == [1, 2]
+
+
+def _unit(*parts: tuple[int, float]) -> np.ndarray:
+    """A unit-length 384-d embedding with these (axis, weight) parts."""
+    vector = np.zeros(384, dtype=np.float32)
+    for axis, weight in parts:
+        vector[axis] = weight
+    return vector / np.linalg.norm(vector)
+
+
+BANNU_TEXT = _unit((0, 1.0))
+NEAR_BANNU = _unit((0, 0.95), (5, 0.31))  # cosine 0.95 with BANNU_TEXT
+QUETTA_TEXT = _unit((1, 1.0))
+EARLY = (
+    "Blast heard near Miryan police station in Bannu",
+    "A loud explosion was heard near the Miryan police station.",
+)
+
+
+def _bannu_and_quetta() -> list[Report]:
+    bannu: dict[str, Any] = {"province": KP, "district": "Bannu", "attack_type": "suicide_bombing"}
+    return [
+        report(1, 6, A, killed=40, injured=60, embedding=BANNU_TEXT, **bannu),
+        report(3, 9, C, province="Balochistan", district="Quetta", killed=5, embedding=QUETTA_TEXT),
+    ]
+
+
+def _story(n: int, hour: int, p_attack: float, embedding: np.ndarray, day: int = 4) -> Report:
+    """A story the classifier read as `other`: no labels, some P(attack)."""
+    return report(
+        n, hour, EARLY, day=day, event_type="other", attack_type=None, p_attack=p_attack, overall=0.9,
+        embedding=embedding,
+    )  # fmt: skip
+
+
+def test_a_story_read_as_other_is_linked_to_the_attack_its_text_matches_and_changes_no_figure() -> None:
+    early = _story(9, 5, p_attack=0.4, embedding=NEAR_BANNU)  # published an hour before the attack report
+    resolver = resolve(_bannu_and_quetta(), strays=[early])
+    clusters = {tuple(r.article_id for r in c.reports): c for c in resolver.clusters()}
+    assert sorted(clusters) == [(3,), (9, 1)]
+    bannu = clusters[(9, 1)]
+    # The incident opens with the attack report; the story's step comes last and changes no figure but the day.
+    assert [s.article_id for s in bannu.steps] == [1, 9]
+    assert bannu.steps[0].fields["event_type"] == "attack" and bannu.steps[1].similarity is not None
+    assert {k: bannu.fields[k] for k in ("event_type", "killed", "district")} == {
+        "event_type": "attack",
+        "killed": 40,
+        "district": "Bannu",
+    }
+    assert bannu.fields["confidence"] == 0.8 and bannu.fields["p_attack"] == 0.9  # the story's own are not the attack's
+
+
+def test_a_story_read_as_other_never_opens_an_incident_nor_joins_an_operation_or_a_stranger() -> None:
+    unrelated = _story(9, 7, p_attack=0.6, embedding=_unit((2, 1.0)))
+    hardly_an_attack = _story(10, 7, p_attack=0.1, embedding=NEAR_BANNU)  # under stray_floor
+    days_later = _story(11, 7, p_attack=0.6, embedding=NEAR_BANNU, day=8)  # outside the window
+    resolver = resolve(_bannu_and_quetta(), strays=[unrelated, hardly_an_attack, days_later])
+    assert sorted(sorted(r.article_id for r in c.reports) for c in resolver.clusters()) == [[1], [3]]
+    operation = report(1, 6, A, event_type="security_operation", attack_type=None, province=KP, embedding=BANNU_TEXT)
+    resolver = resolve([operation], strays=[_story(9, 7, p_attack=0.6, embedding=NEAR_BANNU)])
+    assert [[r.article_id for r in c.reports] for c in resolver.clusters()] == [[1]]
+    no_weights = MatchModel(default_model().with_embeddings, default_model().text_only)  # the keyword baseline's
+    resolver = resolve(_bannu_and_quetta(), model=no_weights, strays=[_story(9, 7, p_attack=0.6, embedding=NEAR_BANNU)])
+    assert sorted(len(c.reports) for c in resolver.clusters()) == [1, 1]
+
+
+def test_unlabelled_weights_use_the_text_evidence_only() -> None:
+    data = {
+        "with_embeddings": {"bias": 0.0, "weights": {}},
+        "text_only": {"bias": 0.0, "weights": {}},
+        "unlabelled": {"bias": -1.0, "weights": {"cosine": 2.0, "same_district": 1.0}},
+    }
+    with pytest.raises(ValueError, match="unlabelled matching weights may use only"):
+        MatchModel.from_json(data)
+    assert default_model().unlabelled is not None
 
 
 def test_evidence_features() -> None:
