@@ -654,12 +654,17 @@ class Resolver:
             return 0.0, 0.0  # an incident whose reports are gone (deleted articles) matches nothing
         profile = _profile(cluster)
         against_incident = pair_features(report, profile, self.policy)
+        # What the incident's reports say was hit, against what this one says: a vague member ("Swabi hit by
+        # assassination") does not let a report of another victim through.
+        hit = frozenset().union(*(m.targets for m in cluster.reports))
+        target_conflict = float(bool(report.targets and hit and not report.targets & hit))
         for member in cluster.reports:
             if not comparable(report, member, self.policy):
                 continue
             late = int(abs((report.day - member.day).days) > self.policy.window_days)  # comparable: a late pair
             features = pair_features(report, member, self.policy)
             features.update({k: against_incident[k] for k in _INCIDENT_EVIDENCE})
+            features["target_conflict"] = max(features["target_conflict"], target_conflict)
             best[late] = max(best[late], self.model.probability(report, member, features))
         return best[0], best[1]
 

@@ -477,6 +477,9 @@ def test_evidence_features() -> None:
         ("Blast near Quetta market", {"market"}),
         ("Gunmen kill two polio workers", {"polio"}),
         ("A bazaarfront postbox", set()),  # whole words only
+        ("Gunmen shoot dead a journalist near Swabi press club", {"journalist"}),
+        ("Customs inspector martyred in Swabi; Staff Reporter", {"customs"}),  # a byline names no victim
+        ("Prayer leader shot dead outside mosque", {"worship"}),
     ],
 )
 def test_targets_are_classes_of_what_was_hit(text: str, classes: set[str]) -> None:
@@ -491,6 +494,24 @@ def test_targets_of_no_common_class_are_evidence_of_two_events() -> None:
     assert pair_features(a, e, POLICY)["target_conflict"] == 0
     assert pair_features(a, c, POLICY)["target_conflict"] == 1
     assert pair_features(a, b2, POLICY)["target_conflict"] == 0
+
+
+def test_a_vague_member_does_not_let_a_report_of_another_victim_join() -> None:
+    # Two killings in Swabi one morning: the vague first report fits both; the incident it opened with the
+    # customs inspector's report has said who was hit, and the journalist's killing is not that.
+    swabi: dict[str, Any] = {"province": KP, "district": "Swabi", "attack_type": "targeted_killing", "killed": 1}
+    vague = report(
+        1, 6, ("Man shot dead in Swabi", "Unidentified gunmen shot a man dead in Swabi, police said."), **swabi
+    )
+    customs = report(2, 7, ("Customs inspector martyred", "A customs inspector was martyred in Swabi."), **swabi)
+    journalist = report(3, 8, ("Journalist gunned down", "Gunmen shot a journalist dead near the press club."), **swabi)
+    alone = Resolver((), POLICY)
+    alone.add(vague)
+    assert alone.scores(journalist, alone.clusters()[0])[0] >= POLICY.join  # the vague report alone lets it in
+    together = Resolver((), POLICY)
+    together.add(vague)
+    assert together.add(customs) is together.clusters()[0]
+    assert together.scores(journalist, together.clusters()[0])[0] < POLICY.join
 
 
 def test_specific_names_leave_out_what_every_report_says() -> None:
