@@ -1,0 +1,100 @@
+"""Incident merging by arrival order: pairwise F1 of the resolver alone when reports come as one batch in
+publication order, and when they come as the pipeline meets them — per source, in batches, with what earlier
+batches stored.
+
+Usage: python bench/merge_orders.py [--sets dedup-dev,coverage-dev,dedup,coverage-test] [--seeds 5]
+
+Each set's reports are labelled once by the shipped classifier (labels and embeddings as the pipeline
+stores them) and handed straight to `domain.incidents.resolve`, so this measures the resolver's order
+dependence, not storage. "Arrival": the set is split in two phases at the median event start (the first
+report of each gold event), as `bench/alerts.py` lists them over two runs; each phase's outlets are put on
+one of two sites at random (one seed per run); the four batches are resolved in turn, each with the
+incidents the earlier ones left (stored: not moved by the second look), and stories read as `other` are
+offered as strays in their batch, as `warehouse.incidents.resolve_incidents` does. Prints the one-batch
+F1 and the mean (min–max) over the seeds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+from collections.abc import Sequence
+from itertools import count
+from pathlib import Path
+from typing import Any
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+if str(REPO_ROOT) not in sys.path:
+    sys.path.insert(0, str(REPO_ROOT))
+
+from bench.dedup import gold_event  # noqa: E402
+from bench.fit_matching import pairwise_f1, reports_for  # noqa: E402
+from bench.matching_sets import SETS, load_set  # noqa: E402
+from domain.incidents import RESOLVED_EVENT_TYPES, MatchPolicy, Report, Resolver, resolve  # noqa: E402
+
+
+def resolve_batches(batches: Sequence[Sequence[Report]], policy: MatchPolicy) -> Resolver:
+    """Resolve each batch in turn against what the earlier ones stored."""
+    ids = count(1)
+    stored: list[Any] = []
+    resolver = Resolver((), policy)
+    for batch in batches:
+        labelled = [r for r in batch if r.event_type in RESOLVED_EVENT_TYPES]
+        strays = [r for r in batch if r.event_type not in RESOLVED_EVENT_TYPES]
+        resolver = resolve(labelled, stored, policy, strays=strays)
+        stored = resolver.clusters()
+        for cluster in stored:
+            if cluster.incident_id is None:
+                cluster.incident_id = next(ids) + 1_000_000
+            cluster.steps = []
+    return resolver
+
+
+def arrival_batches(rows: Sequence[dict[str, Any]], reports: Sequence[Report], seed: int) -> list[list[Report]]:
+    """Two phases split at the median event start, each as two sites' batches (outlets split at random)."""
+    first: dict[str, Any] = {}
+    for row, report in zip(rows, reports, strict=True):
+        event = gold_event(row) or row["id"]
+        first[event] = min(first.get(event, report.at), report.at)
+    median = sorted(first.values())[len(first) // 2]
+    rnd = random.Random(seed)
+    site = {outlet: rnd.random() < 0.5 for outlet in sorted({row["source"] for row in rows})}
+    return [
+        [r for row, r in zip(rows, reports, strict=True) if (r.at < median) == early and site[row["source"]] == a]
+        for early in (True, False)
+        for a in (True, False)
+    ]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sets", default="dedup-dev,coverage-dev,dedup,coverage-test")
+    parser.add_argument("--seeds", type=int, default=5)
+    args = parser.parse_args(argv)
+    names = args.sets.split(",")
+    unknown = set(names) - set(SETS)
+    if unknown:
+        parser.error(f"unknown sets: {', '.join(sorted(unknown))} (known: {', '.join(SETS)})")
+    policy = MatchPolicy()
+    for name in names:
+        rows = load_set(name)
+        if not rows:
+            print(f"{name}: no rows (the real pages need their text cache: bench/real/README.md)")
+            continue
+        reports = reports_for(rows, policy)
+        one = pairwise_f1(rows, reports, resolve_batches([reports], policy))[2]
+        arrival = [
+            pairwise_f1(rows, reports, resolve_batches(arrival_batches(rows, reports, seed), policy))[2]
+            for seed in range(args.seeds)
+        ]
+        print(
+            f"{name}: publication order {one:.3f}; arrival {statistics.mean(arrival):.3f} "
+            f"({min(arrival):.3f}–{max(arrival):.3f}, {args.seeds} seeds)"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
