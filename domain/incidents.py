@@ -507,7 +507,12 @@ def merge_reports(reports: Iterable[Report], policy: MatchPolicy) -> dict[str, A
     claimed_by = [r for r in named if r.claimed]
     group = (claimed_by or named)[-1].group_code if named else Group.UNKNOWN.value
     firm = policy.min_district_confidence
-    placed = next((r for r in ordered if r.firm_district(firm)), None) or next((r for r in ordered if r.district), None)
+    # A provincial capital is often only a wire's dateline: another district a report gives is where it was.
+    placed = (
+        next((r for r in ordered if r.firm_district(firm) and r.district not in _CAPITALS), None)
+        or next((r for r in ordered if r.firm_district(firm)), None)
+        or next((r for r in ordered if r.district), None)
+    )
     province = placed.province if placed and placed.province else None
     if province is None:
         province = next((r.province for r in ordered if r.province), None)

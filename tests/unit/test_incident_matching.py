@@ -592,6 +592,14 @@ def test_a_weakly_placed_district_is_merged_as_the_province_only() -> None:
     assert merge_reports([weak], POLICY)["district"] == "Peshawar"  # a guess is better than nothing
 
 
+def test_a_provincial_capital_gives_way_to_another_district_a_report_names() -> None:
+    # Both firmly placed: the wire's "PESHAWAR:" dateline came first, the local report names Bannu.
+    wire = report(1, 5, E, province=KP, district="Peshawar")
+    local = report(2, 6, A, province=KP, district="Bannu")
+    assert merge_reports([wire, local], POLICY)["district"] == "Bannu"
+    assert merge_reports([wire], POLICY)["district"] == "Peshawar"  # an attack in Peshawar stays there
+
+
 @pytest.mark.parametrize(
     ("old", "new", "material"),
     [
