@@ -112,29 +112,32 @@ def _stray_reports(
     session: Session, model_version: str, policy: MatchPolicy, pending: Sequence[Report]
 ) -> list[Report]:
     """Stories read as `other` that still gave an attack `stray_floor` P(attack) and are in no incident: those
-    not weighed yet, and those of the pending reports' days (a report of their attack may have come since)."""
+    not weighed yet, and those of the pending reports' days (a report of their attack may have come since).
+    Two queries, so that each can use its index (`ix_article_labels_stray`; `articles.published_at`)."""
     a, lab, link = schema.Article, schema.ArticleLabel, schema.IncidentArticle
     attached = sa.select(link.article_id).where(link.article_id == a.id)
-    due: sa.ColumnElement[bool] = lab.stray_checked_at.is_(None)
+    stray = sa.and_(
+        lab.model_version == model_version,
+        lab.event_type == EventType.OTHER.value,
+        lab.p_attack >= policy.stray_floor,
+        lab.embedding.is_not(None),
+        ~attached.exists(),
+    )
+    columns = _report_columns(policy.text_chars)
+    wheres: list[sa.ColumnElement[bool]] = [lab.stray_checked_at.is_(None)]
     if pending:
         margin = timedelta(days=policy.window_days + 1)
         start = datetime.combine(min(r.day for r in pending) - margin, time(), PKT)
         end = datetime.combine(max(r.day for r in pending) + margin, time(), PKT)
-        published = sa.func.coalesce(a.published_at, a.fetched_at, type_=schema.UTCDateTime())
-        due = sa.or_(due, published.between(start, end))
-    stmt = (
-        sa.select(*_report_columns(policy.text_chars))
-        .join(lab, lab.article_id == a.id)
-        .where(
-            lab.model_version == model_version,
-            lab.event_type == EventType.OTHER.value,
-            lab.p_attack >= policy.stray_floor,
-            lab.embedding.is_not(None),
-            due,
-            ~attached.exists(),
-        )
-    )
-    return [_to_report(row) for row in session.execute(stmt)]
+        wheres += [
+            a.published_at.between(start, end),
+            sa.and_(a.published_at.is_(None), a.fetched_at.between(start, end)),
+        ]
+    found: dict[int, Report] = {}
+    for where in wheres:
+        for row in session.execute(sa.select(*columns).join(lab, lab.article_id == a.id).where(stray, where)):
+            found.setdefault(row.id, _to_report(row))
+    return sorted(found.values(), key=lambda r: r.article_id)
 
 
 def _mark_weighed(session: Session, model_version: str, strays: Sequence[Report]) -> None:

@@ -119,7 +119,10 @@ class ArticleLabel(Base):
     """What one model version said about one article."""
 
     __tablename__ = "article_labels"
-    __table_args__ = (sa.UniqueConstraint("article_id", "model_version"),)
+    __table_args__ = (
+        sa.UniqueConstraint("article_id", "model_version"),
+        sa.Index("ix_article_labels_stray", "model_version", "event_type", "stray_checked_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     article_id: Mapped[int] = mapped_column(sa.ForeignKey("articles.id", ondelete="CASCADE"))

@@ -24,8 +24,11 @@ def upgrade() -> None:
     # Labels already resolved count as weighed: the incidents they might have joined are stored and alerted,
     # and weighing years of them in the next run would hold up its alerts.
     op.execute("UPDATE article_labels SET stray_checked_at = labelled_at WHERE event_type = 'other'")
+    # Each run looks for the stories not weighed yet.
+    op.create_index("ix_article_labels_stray", "article_labels", ["model_version", "event_type", "stray_checked_at"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_article_labels_stray", table_name="article_labels")
     with op.batch_alter_table("article_labels") as batch:
         batch.drop_column("stray_checked_at")
