@@ -622,6 +622,7 @@ def _profile(cluster: Cluster) -> Report:
         militants_killed=f["militants_killed"],
         confidence={},
         overall=float(f.get("confidence") or 0.0),
+        _targets=frozenset().union(*(r.targets for r in cluster.reports)),  # what its reports say was hit
     )
 
 
@@ -659,17 +660,15 @@ class Resolver:
             return 0.0, 0.0  # an incident whose reports are gone (deleted articles) matches nothing
         profile = _profile(cluster)
         against_incident = pair_features(report, profile, self.policy)
-        # What the incident's reports say was hit, against what this one says: a vague member ("Swabi hit by
-        # assassination") does not let a report of another victim through.
-        hit = frozenset().union(*(m.targets for m in cluster.reports))
-        target_conflict = float(bool(report.targets and hit and not report.targets & hit))
         for member in cluster.reports:
             if not comparable(report, member, self.policy):
                 continue
             late = int(abs((report.day - member.day).days) > self.policy.window_days)  # comparable: a late pair
             features = pair_features(report, member, self.policy)
             features.update({k: against_incident[k] for k in _INCIDENT_EVIDENCE})
-            features["target_conflict"] = max(features["target_conflict"], target_conflict)
+            # Targets conflict with this member or with the incident as a whole: a vague member ("Swabi hit by
+            # assassination") does not let a report of another victim through.
+            features["target_conflict"] = max(features["target_conflict"], against_incident["target_conflict"])
             best[late] = max(best[late], self.model.probability(report, member, features))
         return best[0], best[1]
 
@@ -727,9 +726,7 @@ class Resolver:
                 continue
             probability, target = ranked[0]
             self._clusters.remove(single)
-            target.reports.append(report)
-            target.reports.sort(key=lambda r: (r.at, r.article_id))
-            target.fields = merge_reports(target.reports, self.policy)
+            _take(target, report, self.policy)
             _replay(target, report, probability, self.policy)
 
     def attach(self, report: Report) -> Cluster | None:
@@ -755,9 +752,7 @@ class Resolver:
             return None
         # Its step comes last whenever it was published: it has no figures to revise in order (at most it
         # moves the day earlier), and an incident must not open with a report that is `other`.
-        target.reports.append(report)
-        target.reports.sort(key=lambda r: (r.at, r.article_id))
-        target.fields = merge_reports(target.reports, self.policy)
+        _take(target, report, self.policy)
         target.steps.append(Step(report.article_id, dict(target.fields), similarity=round(best, 4)))
         return target
 
@@ -776,6 +771,13 @@ class Resolver:
     def clusters(self) -> list[Cluster]:
         """Every surviving cluster, oldest first."""
         return sorted((c for c in self._clusters if c.merged_into is None), key=_order)
+
+
+def _take(cluster: Cluster, report: Report, policy: MatchPolicy) -> None:
+    """Put a report into the cluster in publication order (it may be older than its last) and merge again."""
+    cluster.reports.append(report)
+    cluster.reports.sort(key=lambda r: (r.at, r.article_id))
+    cluster.fields = merge_reports(cluster.reports, policy)
 
 
 def _replay(cluster: Cluster, report: Report, similarity: float, policy: MatchPolicy) -> None:

@@ -92,19 +92,20 @@ def _to_report(row: Any) -> Report:
     )
 
 
-def _pending_reports(session: Session, model_version: str, policy: MatchPolicy) -> list[Report]:
+def _unattached(model_version: str, policy: MatchPolicy, *where: sa.ColumnElement[bool]) -> sa.Select[Any]:
+    """This model's labelled reports that are in no incident, with `where` on top."""
     a, lab, link = schema.Article, schema.ArticleLabel, schema.IncidentArticle
     # NOT EXISTS plans as an anti-join on both databases; NOT IN over a large subquery does not.
     attached = sa.select(link.article_id).where(link.article_id == a.id)
-    stmt = (
+    return (
         sa.select(*_report_columns(policy.text_chars))
         .join(lab, lab.article_id == a.id)
-        .where(
-            lab.model_version == model_version,
-            lab.event_type.in_(RESOLVED_EVENT_TYPES),
-            ~attached.exists(),
-        )
+        .where(lab.model_version == model_version, ~attached.exists(), *where)
     )
+
+
+def _pending_reports(session: Session, model_version: str, policy: MatchPolicy) -> list[Report]:
+    stmt = _unattached(model_version, policy, schema.ArticleLabel.event_type.in_(RESOLVED_EVENT_TYPES))
     return [_to_report(row) for row in session.execute(stmt)]
 
 
@@ -114,16 +115,12 @@ def _stray_reports(
     """Stories read as `other` that still gave an attack `stray_floor` P(attack) and are in no incident: those
     not weighed yet, and those of the pending reports' days (a report of their attack may have come since).
     Two queries, so that each can use its index (`ix_article_labels_stray`; `articles.published_at`)."""
-    a, lab, link = schema.Article, schema.ArticleLabel, schema.IncidentArticle
-    attached = sa.select(link.article_id).where(link.article_id == a.id)
-    stray = sa.and_(
-        lab.model_version == model_version,
+    a, lab = schema.Article, schema.ArticleLabel
+    stray = (
         lab.event_type == EventType.OTHER.value,
         lab.p_attack >= policy.stray_floor,
         lab.embedding.is_not(None),
-        ~attached.exists(),
     )
-    columns = _report_columns(policy.text_chars)
     wheres: list[sa.ColumnElement[bool]] = [lab.stray_checked_at.is_(None)]
     if pending:
         margin = timedelta(days=policy.window_days + 1)
@@ -133,11 +130,11 @@ def _stray_reports(
             a.published_at.between(start, end),
             sa.and_(a.published_at.is_(None), a.fetched_at.between(start, end)),
         ]
-    found: dict[int, Report] = {}
+    found: dict[int, Report] = {}  # a story can meet two of the conditions
     for where in wheres:
-        for row in session.execute(sa.select(*columns).join(lab, lab.article_id == a.id).where(stray, where)):
+        for row in session.execute(_unattached(model_version, policy, *stray, where)):
             found.setdefault(row.id, _to_report(row))
-    return sorted(found.values(), key=lambda r: r.article_id)
+    return list(found.values())  # `resolve` takes them in publication order
 
 
 def _mark_weighed(session: Session, model_version: str, strays: Sequence[Report]) -> None:
