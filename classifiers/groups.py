@@ -13,7 +13,7 @@ from enum import Enum
 from domain.gazetteer import NameIndex, Token, name_key, tokenize
 from domain.groups import GroupEntry, load_group_table
 from domain.taxonomy import Group
-from domain.text import sentence_spans
+from domain.text import background_start, sentence_spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +58,9 @@ _CLAIM_ACTIVE = re.compile(
     r"|\bclaims?\s+of\s+responsibility\b"
     r"|\bsaid\s+(?:in\s+a\s+statement\s+)?(?:that\s+)?(?:it|its\s+\w+|they)\s+(?:had\s+|have\s+)?"
     r"(?:carried\s+out|conducted|targeted|attacked|launched|killed|ambushed|struck|stormed|planted|detonated)\b"
-    r"|\bits\s+(?:fighters|men|militants|members|mujahideen|cadres|commandos|suicide\s+bombers?|fidayeen)\b",
+    r"|\bits\s+(?:fighters|men|militants|members|mujahideen|cadres|commandos|suicide\s+bombers?|fidayeen)\b"
+    # The group's own word that it did it: "the Pakistani Taliban said they were behind the bombing".
+    r"|\bsaid\s+(?:that\s+)?(?:it|they)\s+(?:was|were)\s+(?:behind|responsible\s+for)\b",
     re.I,
 )
 # Passive claim wording: the claimant comes after it ("was claimed by the TTP").
@@ -116,6 +118,7 @@ _HISTORY = re.compile(
     re.I,
 )
 _HISTORY_WEIGHT = 0.15
+_PAST_WEIGHT = 0.05  # a group merely named in the closing paragraphs about earlier events
 _BLAME = re.compile(r"\b(?:suspect\w*|blamed|blames|behind|responsible|accused|involvement|perpetrat\w*)\b", re.I)
 # Below this much weight a merely named group is not taken as the perpetrator: one plain mention deep in the
 # body weighs 0.6, one in a sentence about the group's record 0.09 (0.3: real dev 0.897 -> 0.937, corpus dev unchanged).
@@ -201,9 +204,14 @@ def _read(title: str, text: str) -> list[_Mention]:
     """Every group mention with its weight and status, title first, then the body sentence by sentence."""
     units: list[tuple[int | None, str]] = [(None, title)] if title.strip() else []
     units += list(enumerate(_sentences(text)))
+    # A group merely named in the paragraphs about earlier events that end a report weighs as one named in a
+    # sentence about its record; a claim or blame there still counts (the claim paragraph may come after them).
+    tail = background_start(text)
+    in_tail = len(units) if tail is None else len(units) - sum(a >= tail for a, _ in sentence_spans(text))
     mentions: list[_Mention] = []
-    for sentence_index, sentence in units:
+    for n, (sentence_index, sentence) in enumerate(units):
         weight = _position_weight(sentence_index)
+        past = n >= in_tail
         for clause in _clauses(sentence):
             tie = _EVENT_TIE if _EVENT_WORDS.search(clause) else 1.0
             found = _find(clause)
@@ -217,7 +225,8 @@ def _read(title: str, text: str) -> list[_Mention]:
             nexts = [start for start, _, _ in found[1:]] + [len(clause)]
             # ... unless the clause also blames it for this event ("The TTP, which has claimed several attacks
             # in the past, was suspected by police").
-            history = _HISTORY_WEIGHT if _HISTORY.search(sentence) and not _BLAME.search(clause) else 1.0
+            history = _PAST_WEIGHT if past else _HISTORY_WEIGHT if _HISTORY.search(sentence) else 1.0
+            history = 1.0 if _BLAME.search(clause) else history
             for (start, end, alias), lo, hi in zip(found, bounds, nexts, strict=False):
                 status = _status(clause, (start, end), (lo, hi))
                 # A group named only in a sentence about its past ("since the TTP ended its ceasefire",

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from domain.gazetteer import Gazetteer, NameIndex, NameKind, NameMatch, PlaceName, Token, load_gazetteer, tokenize
 from domain.groups import load_group_table
 from domain.taxonomy import Province
-from domain.text import sentence_spans
+from domain.text import background_start, sentence_spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -539,7 +539,16 @@ def locate(title: str, text: str) -> PlaceGuess:
     preamble, report = split_preamble(text or "")
     dateline, body = split_dateline(report.lstrip())
     dateline_district = gazetteer.by_name(dateline) if dateline else None
-    mentions = _mentions(_stream(title or "", True), scanner) + _mentions(_stream(body, False), scanner)
+    body_stream = _stream(body, False)
+    body_mentions = _mentions(body_stream, scanner)
+    # Paragraphs about earlier attacks at the end ("Earlier this month, a blast in North Waziristan ...") weigh as
+    # little as a preamble: several of their mentions must not outvote the lede's one.
+    tail = background_start(body)
+    if tail is not None:
+        for m in body_mentions:
+            if body_stream.tokens[m.first].start >= tail:
+                m.weight *= _FLOOR_WEIGHT / _LEDE_WEIGHT
+    mentions = _mentions(_stream(title or "", True), scanner) + body_mentions
     if preamble:
         background = _mentions(_stream(preamble, False), scanner)
         for m in background:

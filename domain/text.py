@@ -8,8 +8,10 @@ from dataclasses import dataclass
 
 __all__ = [
     "Token",
+    "background_start",
     "clean_article",
     "name_key",
+    "opens_background",
     "sentence_spans",
     "split_sentences",
     "tokenize",
@@ -63,6 +65,51 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 def split_sentences(text: str) -> list[str]:
     """The sentences of `text`, stripped."""
     return [text[a:b].strip() for a, b in sentence_spans(text)]
+
+
+# ------------------------------------------------------------------ background paragraphs
+
+_MONTH_NAMES = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+    "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+# How a paragraph about another, earlier event opens: "Earlier this month, ...", "A day earlier, ...", "In
+# December, ...", "On January 5, ...", "Last week ...", "In 2014 ...", "In a separate incident ...", "This is
+# the second attack ...". Real reports end with such paragraphs, and their places and tolls are not the event's.
+_BACKGROUND_OPENING = re.compile(
+    r"^\W*(?:"
+    r"(?:earlier|later)\s+(?:this|that|last)\s+(?:day|week|month|year)"
+    rf"|earlier\s+in\s+(?:the\s+)?(?:week|month|year|{_MONTH_NAMES})\b"
+    r"|(?:a|one|two|three|four|five|six|several|a\s+few|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:earlier|ago|before)"
+    rf"|(?:last|in|on|since|during|earlier\s+on)\s+(?:{_MONTH_NAMES})\b"
+    r"|(?:last|the\s+previous|the\s+past)\s+(?:week|month|year)"
+    r"|in\s+(?:19|20)\d\d\b"
+    r"|(?:in|on)\s+(?:a|an|another)\s+(?:separate|similar|earlier|previous)?\s*(?:attack|incident|blast|bombing|assault"
+    r"|explosion|development|operation)"
+    r"|(?:this|it)\s+(?:is|was)\s+(?:the\s+)?(?:second|third|fourth|fifth|latest)\b"
+    r"|separately\b"
+    r")",
+    re.IGNORECASE,
+)
+
+
+def opens_background(paragraph: str) -> bool:
+    """Whether the paragraph opens like one about another, earlier event."""
+    return bool(_BACKGROUND_OPENING.match(paragraph))
+
+
+def background_start(text: str) -> int | None:
+    """Where the text turns to other, earlier events for good: the offset of the first paragraph after the first
+    that opens like background ("Earlier this month, ..."), or None. Everything from there on is background."""
+    offset = 0
+    first = True
+    for line in text.split("\n"):
+        if line.strip():
+            if not first and opens_background(line):
+                return offset
+            first = False
+        offset += len(line) + 1
+    return None
 
 
 # ------------------------------------------------------------------ page clean-up

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from classifiers.casualties.vocabulary import load_vocabulary
-from domain.text import split_sentences
+from domain.text import opens_background, split_sentences
 
 KILLED = "killed"
 INJURED = "injured"
@@ -72,6 +72,7 @@ _LEAD_MIN, _LEAD_MAX = _V.lead_sentences
 _PARENS_RE = re.compile(r"\([^()]*\)")
 _DOTTED_RE = re.compile(r"\b([a-z])\.([a-z])\.", re.IGNORECASE)
 _PARAGRAPH_RE = re.compile(r"\n\s*\n|\n")
+_BACKGROUND_TIER = 2  # a sentence of the paragraphs about earlier events that end a report
 _TOKEN_RE = re.compile(
     r"""
       \d{1,2}:\d{2}(?:\s?[ap]\.?m\b\.?)?          # clock time
@@ -971,19 +972,23 @@ def _negations(sentence: str) -> list[Mention]:
 
 
 def _document(title: str, text: str) -> list[tuple[str, int]]:
-    """Sentences with their tier: 0 for the title and lead, 1 for the rest."""
+    """Sentences with their tier: 0 for the title and lead, 1 for the rest, `_BACKGROUND_TIER` from the first
+    paragraph about an earlier event on."""
     out: list[tuple[str, int]] = []
     if title.strip():
         out.append((_rewrite(title.strip()), 0))
     paragraphs = [p for p in _PARAGRAPH_RE.split(_rewrite(text)) if p.strip()]
     lead_left = 0
+    in_background = False
     for n, paragraph in enumerate(paragraphs):
         sentences = split_sentences(paragraph)
         if n == 0:
             # The lead is the first paragraph, at least two sentences, at most three.
             lead_left = max(_LEAD_MIN, min(_LEAD_MAX, len(sentences)))
+        # From the first paragraph about an earlier event on ("Earlier this month, ..."), the text is background.
+        in_background = in_background or (n > 0 and opens_background(paragraph))
         for sentence in sentences:
-            out.append((sentence, 0 if lead_left > 0 else 1))
+            out.append((sentence, _BACKGROUND_TIER if in_background else 0 if lead_left > 0 else 1))
             lead_left -= 1
     return out
 
@@ -998,7 +1003,8 @@ def collect(title: str, text: str) -> list[Mention]:
         background = _clause_background(toks)
         local = _mentions_in(toks) + _toll_mentions(sentence, toks)
         for position, mention in local:
-            mention.background = background[position] if position < len(background) else False
+            in_clause = background[position] if position < len(background) else False
+            mention.background = tier == _BACKGROUND_TIER or in_clause
             if (
                 mention.kind == "toll"
                 and tier == 0
@@ -1010,7 +1016,7 @@ def collect(title: str, text: str) -> list[Mention]:
         any_background = any(background)
         extra = _negations(sentence)
         for mention in extra:
-            mention.background = any_background and all(background)
+            mention.background = tier == _BACKGROUND_TIER or (any_background and all(background))
         for mention in [m for _, m in local] + extra:
             mention.sentence = index
             mention.tier = tier

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from domain.text import clean_article, name_key, sentence_spans, split_sentences, tokenize
+from domain.text import (
+    background_start,
+    clean_article,
+    name_key,
+    opens_background,
+    sentence_spans,
+    split_sentences,
+    tokenize,
+)
 
 TITLE = "Two policemen martyred in Bannu attack"
 
@@ -78,3 +86,15 @@ def test_a_long_stock_photo_caption_is_dropped_by_its_credit() -> None:
     story = "TURBAT: Ten soldiers were martyred when terrorists attacked a checkpost in Kech district, the ISPR said."
     cleaned = clean_article("", f"{caption}\n\n{story}")
     assert "Karachi" not in cleaned and cleaned.strip() == story
+
+
+def test_background_starts_at_the_first_paragraph_about_an_earlier_event() -> None:
+    text = "QUETTA: A blast in Mastung killed 3.\n\nPolice said.\n\nEarlier this month, a blast in Mir Ali killed 8."
+    start = background_start(text)
+    assert start is not None and text[start:].startswith("Earlier this month")
+    for opening in ("A day earlier, police", "In December, troops", "On January 5, two", "In 2014, a bombing",
+                    "In a separate incident, two", "This is the second attack", "Last week, a blast"):  # fmt: skip
+        assert opens_background(opening), opening
+    # The lede itself, and a paragraph that only mentions a time, are not background.
+    assert background_start("Earlier this month, a blast killed eight.\n\nPolice said.") is None
+    assert not opens_background("Police said the blast took place earlier this month.")
