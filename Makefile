@@ -44,7 +44,7 @@ test: install lint typecheck
 	$(BIN)/pytest -q --basetemp=var/pytest --cov --cov-report=
 	@echo "coverage: $$($(BIN)/coverage report --format=total)% of lines (details: .venv/bin/coverage report)"
 
-# Heads, then their calibration on the real-reporting dev pages (kept as committed when var/real/cache.jsonl is absent).
+# Heads, then their calibration on the real-reporting dev pages as retold in bench/real/retold.jsonl.
 train: install
 	$(BIN)/python -m classifiers.train
 	$(BIN)/python -m classifiers.calibrate

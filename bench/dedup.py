@@ -49,6 +49,8 @@ SECTIONS = {
     "coverage-dev": "## Incident merging on realistic coverage (tuning split)",
     "real-test": "## Incident merging on real reporting (test pages)",
     "real-dev": "## Incident merging on real reporting (dev pages)",
+    "retold-test": "## Incident merging on real reporting, retold (test pages)",
+    "retold-dev": "## Incident merging on real reporting, retold (dev pages)",
 }
 GOLD_VERSION = "gold-dedup"
 TARGET_F1 = 0.90  # SPEC.md's quality bar for incident dedup
@@ -397,10 +399,15 @@ def describe(set_name: str, rows: Sequence[dict[str, Any]]) -> list[str]:
     events = {r["event"] for r in rows}
     incident_events = {r["event"] for r in rows if r["labels"]["event_type"] != "other"}
     others = sum(r["labels"]["event_type"] == "other" for r in rows)
-    if set_name.startswith("real"):
+    if set_name.startswith(("real", "retold")):
+        texts = (
+            "text is in the gitignored cache"
+            if set_name.startswith("real")
+            else "text we retold in our own words (`bench/real/retold.jsonl`)"
+        )
         return [
-            f"Real published pages (`bench/real/pages.jsonl`, {set_name.split('-')[1]} split) whose text is in the",
-            f"gitignored cache: {len(rows)} dated pages of {len(events)} real events ({len(incident_events)} attacks",
+            f"Real published pages (`bench/real/pages.jsonl`, {set_name.split('-')[1]} split) whose {texts}:",
+            f"{len(rows)} dated pages of {len(events)} real events ({len(incident_events)} attacks",
             f"and operations, {others} pages of other stories), several outlets per attack; the gold event is the",
             "page's",
             "`incident` key. Pages carry a date only, so each is placed at noon Pakistan time. The pages go through",
@@ -512,8 +519,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"wrote {len(lines)} reports of {len({x.event for x in lines})} events to {dedup_data.DATA_FILE}")
         return 0
     logging.basicConfig(level=logging.WARNING)
-    if args.write and set_name not in ("dedup", "coverage-test", "real-test", "real-dev"):
-        parser.error("--write records the scored sets only (dedup, coverage-test, real-*), not a tuning set")
+    if args.write and set_name not in ("dedup", "coverage-test", "real-test", "real-dev", "retold-test", "retold-dev"):
+        parser.error("--write records the scored sets only (dedup, coverage-test, real-*, retold-*), not a tuning set")
     rows = load_set(set_name)
     started = time.perf_counter()
     with _warehouse_url(args.db) as url:

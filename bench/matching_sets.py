@@ -8,10 +8,12 @@
 - `real-dev` / `real-test`: the labelled real pages of `bench/real/pages.jsonl` whose text is in the
   gitignored cache (bench/real/README.md); the gold event is the page's `incident` key. Pages carry a date,
   not a time: each is placed at noon Pakistan time of its date (undated pages are left out).
+- `retold-dev` / `retold-test`: the same pages with our retellings of them (`bench/real/retold.jsonl`,
+  committed) as their text, so they run on every checkout.
 
 Every row: id, event (gold key), title, text, published (ISO, +05:00), url, source, role, scenario, labels.
 Tuning (`bench/fit_matching.py`) reads only `dedup-dev` and `coverage-dev`; the benchmarks score `dedup`
-and `coverage-test`.
+and `coverage-test` (and the real pages' test split, as retold).
 """
 
 from __future__ import annotations
@@ -28,15 +30,17 @@ from bench import dedup_data
 COVERAGE_FILE = Path(__file__).resolve().parent / "data" / "coverage.yaml"
 REAL_PAGES = Path(__file__).resolve().parent / "real" / "pages.jsonl"
 REAL_CACHE = Path(__file__).resolve().parent.parent / "var" / "real" / "cache.jsonl"
+RETOLD = Path(__file__).resolve().parent / "real" / "retold.jsonl"
 
 
-def real_rows(split: str) -> list[dict[str, Any]]:
-    """The cached real pages of one split as benchmark rows (an empty list without the cache)."""
-    if not REAL_CACHE.exists():
+def real_rows(split: str, texts: Path = REAL_CACHE) -> list[dict[str, Any]]:
+    """The real pages of one split, with their cached texts (or our retellings, `RETOLD`), as benchmark rows
+    (an empty list without the texts)."""
+    if not texts.exists():
         return []
     from bench.real_news import read_cache  # the model stack's imports only when real pages are read
 
-    cache = read_cache(REAL_CACHE)
+    cache = read_cache(texts)
     rows = []
     for n, line in enumerate(REAL_PAGES.read_text(encoding="utf-8").splitlines()):
         page = json.loads(line)
@@ -63,7 +67,7 @@ def real_rows(split: str) -> list[dict[str, Any]]:
     return rows
 
 
-SETS = ("dedup", "dedup-dev", "coverage-dev", "coverage-test", "real-dev", "real-test")
+SETS = ("dedup", "dedup-dev", "coverage-dev", "coverage-test", "real-dev", "real-test", "retold-dev", "retold-test")
 TUNING_SETS = ("dedup-dev", "coverage-dev")
 
 
@@ -102,4 +106,6 @@ def load_set(name: str) -> list[dict[str, Any]]:
         return coverage_rows(name.split("-", 1)[1])
     if name in ("real-dev", "real-test"):
         return real_rows(name.split("-", 1)[1])
+    if name in ("retold-dev", "retold-test"):
+        return real_rows(name.split("-", 1)[1], RETOLD)
     raise ValueError(f"unknown set {name!r}; one of {', '.join(SETS)}")

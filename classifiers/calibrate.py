@@ -1,7 +1,8 @@
 """Fit the Platt maps of `calibration.json` on the real-reporting dev pages: `python -m classifiers.calibrate`.
 
-Needs the gitignored text cache of `bench/real` (`var/real/cache.jsonl`); without it the committed maps stay
-as they are. Only the `dev` split is read: the `test` split measures the result. Each field's map is fitted
+Reads the pages' texts as we retold them (`bench/real/retold.jsonl`, committed, so every checkout fits the
+same maps); `--cache var/real/cache.jsonl` fits on the real copy instead where that gitignored cache exists.
+Only the `dev` split is read: the `test` split measures the result. Each field's map is fitted
 on the reports where that field's stated confidence applies: the event type on every page, P(attack)
 against "the page reports an attack" on every page, the attack type on predicted attacks, and group,
 claim, place and figures on predicted incidents (outside an incident those fields share the event type's
@@ -21,7 +22,7 @@ from classifiers.event_model import CALIBRATION_FILE, METADATA_FILE, MODEL_DIR, 
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 PAGES = REPO_ROOT / "bench" / "real" / "pages.jsonl"
-CACHE = REPO_ROOT / "var" / "real" / "cache.jsonl"
+CACHE = REPO_ROOT / "bench" / "real" / "retold.jsonl"
 RULE_FIELDS = ("group", "claimed", "province", "district", "killed", "injured", "militants_killed")
 
 
@@ -92,7 +93,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     metadata_path = args.model_dir / METADATA_FILE
     metadata = json.loads(metadata_path.read_text(encoding="utf-8"))
     metadata["version"] = EventModel(args.model_dir).version
-    metadata["calibration"] = {"fitted_on": f"bench/real dev pages ({len(pages)})", "fields": summary}
+    texts = "retold" if args.cache.resolve() == CACHE.resolve() else "real copy"
+    metadata["calibration"] = {"fitted_on": f"bench/real dev pages, {texts} ({len(pages)})", "fields": summary}
     metadata_path.write_text(json.dumps(metadata, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {path} from {len(pages)} dev pages; model version {metadata['version']}")
     return 0

@@ -102,3 +102,35 @@ def test_the_cache_reader_drops_the_corpus_date_stamp(tmp_path: Path) -> None:
     assert got["https://a.example/1"]["text"] == "At least nine people were killed."
     assert got["https://a.example/2"]["text"] == rows[1]["text"]
     assert got["https://a.example/2"]["title"] == "T"
+
+
+RETOLD = PAGES.with_name("retold.jsonl")
+
+
+@pytest.fixture(scope="module")
+def retold() -> list[dict[str, Any]]:
+    return [json.loads(line) for line in RETOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_retellings_follow_the_labelled_pages(pages: list[dict[str, Any]], retold: list[dict[str, Any]]) -> None:
+    order = {p["url"]: i for i, p in enumerate(pages)}
+    urls = [r["url"] for r in retold]
+    assert all(set(r) == {"url", "text"} for r in retold)
+    assert set(urls) <= set(order) and len(urls) == len(set(urls))
+    assert [order[u] for u in urls] == sorted(order[u] for u in urls)  # the pages' own order
+    for split in ("dev", "test"):
+        in_split = [p for p in pages if p["split"] == split]
+        told = [p for p in in_split if p["url"] in set(urls)]
+        assert len(told) >= 0.8 * len(in_split), split
+    assert all(len(r["text"].split()) >= 20 for r in retold)
+
+
+def test_retold_pages_are_merging_rows_keyed_by_their_incident(pages: list[dict[str, Any]]) -> None:
+    sets = load_bench_script("matching_sets")
+    rows = sets.load_set("retold-dev")
+    by_url = {p["url"]: p for p in pages}
+    assert rows and all(by_url[r["url"]]["split"] == "dev" for r in rows)
+    for row in rows:
+        page = by_url[row["url"]]
+        assert row["event"] == page["incident"] and row["labels"] == page["labels"]
+        assert row["published"] == f"{page['published']}T12:00:00+05:00"
