@@ -58,10 +58,12 @@ def classify_jsonl(
 ) -> ClassifySummary:
     """Label every good line in input order; bad lines become {"line", "id", "error"} records."""
     from classifiers.classify import Classifier
+    from domain.settings import get_settings
 
     if input_path.is_dir():
         raise InputError(f"{input_path} is a directory, not a JSONL file")
-    classifier = Classifier.load(baseline=baseline)
+    # The model `khabar run` would use (KHABAR_MODEL_DIR), so a candidate model is scored as it would run.
+    classifier = Classifier.load(get_settings().model_dir, baseline=baseline)
     summary = ClassifySummary(model_version=classifier.version)
     output_path.parent.mkdir(parents=True, exist_ok=True)
     pending: list[dict[str, Any]] = []

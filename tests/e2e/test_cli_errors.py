@@ -92,6 +92,32 @@ def test_classify_malformed_line_is_reported_and_the_rest_labelled(tmp_path: Pat
     assert records[0]["event_type"] == "attack" and records[0]["province"] == "Balochistan"
 
 
+def test_classify_reads_the_model_configured_for_the_pipeline(tmp_path: Path) -> None:
+    """`khabar classify` labels with KHABAR_MODEL_DIR, the model `khabar run` uses, not always the shipped one."""
+    from classifiers.event_model import MODEL_DIR, EventModel
+
+    candidate = tmp_path / "candidate"
+    candidate.mkdir()
+    for item in MODEL_DIR.iterdir():
+        if item.name != "calibration.json":
+            (candidate / item.name).symlink_to(item)
+    (candidate / "calibration.json").write_text('{"platt": {}}\n', encoding="utf-8")  # raw scores: another version
+    version = EventModel(candidate).version
+    assert version != EventModel(MODEL_DIR).version
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"id": "a", "title": "Blast in Quetta", "text": "Three were killed."}) + "\n")
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.run(
+        [sys.executable, "-m", "khabar.cli", "classify", "--input", str(source), "--output", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "KHABAR_MODEL_DIR": str(candidate)} | passthrough(),
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(out.read_text(encoding="utf-8"))["model_version"].startswith(version + "+")
+
+
 def test_extract_missing_file(tmp_path: Path) -> None:
     proc = run_cli(tmp_path, "extract", str(tmp_path / "missing.html"))
     assert_one_line_error(proc, "1 of 1 input(s) could not be extracted")
