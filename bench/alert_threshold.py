@@ -27,7 +27,7 @@ if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
 from bench.benchmd import update_section  # noqa: E402
-from bench.real_news import DEFAULT_CACHE, classify, load_pages, read_cache  # noqa: E402
+from bench.real_news import DEFAULT_CACHE, RETOLD, classify, load_pages, read_cache  # noqa: E402
 from domain.settings import Settings  # noqa: E402
 
 SECTION = "## Alert threshold on real reporting"
@@ -89,21 +89,30 @@ def table(rows: Sequence[dict[str, Any]]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--split", choices=("dev", "test", "all"), default="dev")
+    parser.add_argument("--split", choices=("dev", "test", "all", "extra"), default="dev")
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
+    parser.add_argument("--retold", action="store_true", help="the pages' texts as retold (bench/real/retold.jsonl)")
     parser.add_argument("--write", action="store_true", help="update the section in BENCHMARKS.md (dev and test)")
     args = parser.parse_args(argv)
+    if args.retold:
+        args.cache = RETOLD
+    section_title = SECTION + (", retold" if args.retold else "")
     if not args.cache.exists():
         print(f"no cache at {args.cache}: see bench/real/README.md")
         return 2
     cache = read_cache(args.cache)
-    out = [SECTION, ""]
-    splits = ("dev", "test") if args.write else (args.split,)
+    out = [section_title, ""]
+    splits: tuple[str, ...] = (args.split,)
+    if args.write:
+        splits = ("dev", "extra", "test") if args.retold else ("dev", "test")
     chosen: float | None = None
+    model_version = "?"
     for split in splits:
         wanted = load_pages(split)
         pages = [p for p in wanted if p["url"] in cache]
-        rows = sweep(pages, classify(pages, cache))
+        predicted = classify(pages, cache)
+        model_version = str(predicted[0].get("model_version", "?")) if predicted else "?"
+        rows = sweep(pages, predicted)
         if split == "dev" or chosen is None:
             chosen = choose(rows)
         kinds = defaultdict(int)
@@ -124,14 +133,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"Chosen on dev: P(attack) ≥ {chosen:.1f} (most attack incidents alerted, then fewest false alerts, then the "
         f"middle of the tied thresholds); the default of `KHABAR_ALERT_MIN_P_ATTACK` is {DEFAULT:.1f}"
         + ("." if abs(chosen - DEFAULT) < 1e-9 else " — NOT the chosen one."),
-        f"- command: `python bench/alert_threshold.py --write`; date {date.today().isoformat()}; pages without cached "
-        "text are skipped (the cache is rebuilt per machine: bench/real/README.md)",
+        f"- command: `python bench/alert_threshold.py{' --retold' if args.retold else ''} --write`; date "
+        f"{date.today().isoformat()}; model `{model_version}`; pages without text are skipped (bench/real/README.md)",
         "",
     ]
     section = "\n".join(out)
     print(section)
     if args.write:
-        update_section(REPO_ROOT / "BENCHMARKS.md", SECTION, section)
+        update_section(REPO_ROOT / "BENCHMARKS.md", section_title, section)
     return 0
 
 

@@ -19,7 +19,8 @@ def _default_data_dir() -> Path:
 class Settings(BaseSettings):
     """Runtime configuration. Secrets (webhook URL, SMTP password) only ever come from here."""
 
-    model_config = SettingsConfigDict(env_prefix="KHABAR_", extra="ignore")
+    # An empty variable (`KHABAR_MODEL_DIR=`) means the default, as an unset one does.
+    model_config = SettingsConfigDict(env_prefix="KHABAR_", extra="ignore", env_ignore_empty=True)
 
     data_dir: Path = Field(default_factory=_default_data_dir)
     database_url: str | None = None
@@ -31,8 +32,8 @@ class Settings(BaseSettings):
     model_dir: Path | None = None
     alert_webhook_url: str | None = None
     # An attack incident raises an alert once one of its reports has a calibrated P(attack) this high
-    # (chosen on the real-reporting dev pages: BENCHMARKS.md, "Alert threshold").
-    alert_min_p_attack: float = 0.7
+    # (chosen on the real-reporting dev pages, as retold: BENCHMARKS.md, "Alert threshold").
+    alert_min_p_attack: float = 0.5
     smtp_host: str | None = None
     smtp_port: int = 25
     smtp_user: str | None = None
