@@ -15,6 +15,7 @@ from classifiers.features import Facts, facts_from
 from classifiers.groups import GroupGuess, identify_group
 from classifiers.keywords import predict_keywords
 from classifiers.places import PlaceGuess, locate
+from classifiers.scope import out_of_scope
 from domain.records import ArticleLabels
 from domain.taxonomy import AttackType, EventType, Group
 from domain.text import clean_article
@@ -33,10 +34,14 @@ logger = logging.getLogger(__name__)
 # embraced martyrdom rose to N"; an "also" figure that restates the base or that a total of people counts;
 # "an attack on troops martyred 14"; a claimant's toll; schoolchildren; long photo captions dropped;
 # 5: the paragraphs about earlier events that end a report ("Earlier this month, ...") are background for the
-# place, the toll and a merely named group; "the group said they were behind it" is a claim.
+# place, the toll and a merely named group; "the group said they were behind it" is a claim; a report whose
+# opening puts the deed on a state's forces across a border, on dacoits or a feud, or on a gas explosion (and on
+# no militant) is `other` (`classifiers/scope.py`).
 RULES_VERSION = "rules-5"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000
+# The raw event confidence of a report relabelled `other` by `classifiers.scope` (then calibrated like any).
+_SCOPE_CONFIDENCE = 0.75
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +64,8 @@ class _Facts:
     place: PlaceGuess
     group: GroupGuess
     casualties: Casualties
+    # The label guide's non-attack story its opening names (`classifiers.scope`), if any.
+    out_of_scope: str | None = None
 
     def for_model(self) -> Facts:
         c = self.casualties
@@ -158,7 +165,10 @@ class Classifier:
             return []
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="event-typer") as pool:
             pending = pool.submit(self.event_typer.encode, clipped)
-            facts = [_Facts(locate(t, x), identify_group(t, x), extract_casualties(t, x)) for t, x in clipped]
+            facts = [
+                _Facts(locate(t, x), identify_group(t, x), extract_casualties(t, x), out_of_scope(t, x))
+                for t, x in clipped
+            ]
             encoded = pending.result()
         events = self.event_typer.predict_events(clipped, encoded, [f.for_model() for f in facts])
         labels = [self._label(fact, event) for fact, event in zip(facts, events, strict=True)]
@@ -175,6 +185,11 @@ class Classifier:
         # An event placed abroad with no Pakistani location is out of scope, whatever its wording.
         if place.foreign_country and place.province is None and event_type is not EventType.OTHER:
             event_type, event_conf = EventType.OTHER, max(0.6, place.province_confidence)
+            p_attack = min(p_attack, 1.0 - event_conf)
+        # A report whose opening puts the deed on a state's forces across a border, on dacoits or a feud, or on
+        # a gas explosion, and on no militant, is not an attack (label guide), however it reads.
+        if facts.out_of_scope and event_type is EventType.ATTACK:
+            event_type, event_conf = EventType.OTHER, _SCOPE_CONFIDENCE
             p_attack = min(p_attack, 1.0 - event_conf)
         attack_type = event.attack_type if event_type is EventType.ATTACK else None
         attack_conf = event.attack_confidence

@@ -1,0 +1,65 @@
+"""classifiers.scope: stories the label guide keeps out of `attack` — a state's forces across a border, crime and
+feuds, gas explosions — recognised by who their opening says did it, and relabelled by the classifier."""
+
+from __future__ import annotations
+
+import pytest
+
+from classifiers.classify import Classifier
+from classifiers.event_model import MODEL_DIR
+from classifiers.scope import load_scope, out_of_scope, parse_scope
+
+CASES = [
+    ("state_fire", "Two civilians martyred in Indian firing along LoC",
+     "Indian troops opened unprovoked fire on villages in the Battal sector, killing two civilians, the ISPR said."),
+    ("state_fire", "Torkham shut after border forces trade fire",
+     "A gunfight between Pakistani and Afghan border forces injured two people and closed the crossing."),
+    ("crime", "Three policemen martyred as dacoits attack picket in Kashmore",
+     "Dacoits fired rockets at a police picket in the riverine area, martyring three policemen."),
+    ("crime", "Four of a family shot dead over land dispute",
+     "Four men were gunned down by their rivals over a land dispute near Okara, police said."),
+    ("gas", "Cylinder blast kills two in Quetta",
+     "A gas cylinder exploded in a house in Quetta, killing two children and injuring their mother."),
+]  # fmt: skip
+ATTACKS = [
+    ("Militants attack check post near Afghan border",
+     "Terrorists crossed from Afghanistan and attacked a post in Chitral; Afghan forces did nothing, officials said."),
+    ("Gas pipeline blown up in Dera Bugti",
+     "Unknown miscreants blew up a gas pipeline in Dera Bugti, suspending supply to the purification plant."),
+    ("Mystery blast in Lahore",
+     "Police were trying to establish whether explosives or leaking gas caused the blast that killed three."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("family", "title", "text"), CASES)
+def test_non_militant_perpetrator_or_cause_in_the_opening(family: str, title: str, text: str) -> None:
+    assert out_of_scope(title, text) == family
+
+
+@pytest.mark.parametrize(("title", "text"), ATTACKS)
+def test_militant_or_deliberate_wording_keeps_the_story_in_scope(title: str, text: str) -> None:
+    assert out_of_scope(title, text) is None
+
+
+def test_only_the_opening_is_read() -> None:
+    body = "Gunmen shot dead a shopkeeper in Quetta on Monday. " * 20 + "Earlier, a gas cylinder exploded nearby."
+    assert len(body) > load_scope().opening_chars
+    assert out_of_scope("Shopkeeper shot dead in Quetta", body) is None
+
+
+def test_bad_rules_are_refused() -> None:
+    with pytest.raises(ValueError, match="families"):
+        parse_scope({"opening_chars": 500, "militant": ["x"], "families": {}})
+    with pytest.raises(ValueError, match="bad pattern"):
+        parse_scope({"opening_chars": 500, "militant": ["x"], "families": {"gas": ["(unclosed"]}})
+    with pytest.raises(ValueError, match="opening_chars"):
+        parse_scope({"opening_chars": 0, "militant": ["x"], "families": {"gas": ["gas"]}})
+
+
+@pytest.mark.skipif(not (MODEL_DIR / "encoder-int8.onnx").exists(), reason="model artifacts not built")
+def test_the_classifier_relabels_such_a_story_other_with_a_low_p_attack() -> None:
+    classifier = Classifier.load()
+    dacoits, attack = classifier.classify([(CASES[2][1], CASES[2][2]), (ATTACKS[0][0], ATTACKS[0][1])])
+    assert dacoits.event_type.value == "other" and dacoits.province is None and dacoits.killed is None
+    assert dacoits.p_attack < 0.5
+    assert attack.event_type.value == "attack"
