@@ -36,7 +36,7 @@ logger = logging.getLogger(__name__)
 # 5: the paragraphs about earlier events that end a report ("Earlier this month, ...") are background for the
 # place, the toll and a merely named group; "the group said they were behind it" is a claim; a report whose
 # opening puts the deed on a state's forces across a border, on dacoits or a feud, or on a gas explosion (and on
-# no militant) is `other` (`classifiers/scope.py`).
+# no militant) is `other` (`classifiers/scope.py`); a spokesman who "claimed that ..." is not claiming an attack.
 RULES_VERSION = "rules-5"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000

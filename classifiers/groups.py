@@ -90,7 +90,7 @@ _SPOKESMAN = re.compile(r"\bspokes(?:man|person|men)\b", re.I)
 _SPOKESMAN_OF = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?", re.I)
 _GROUP_VOICE_VERBS = re.compile(
     r"\b(?:carried\s+out|conducted|targeted|attacked|launched|killed|ambushed|struck|stormed|planted|detonated"
-    r"|claimed)\b",
+    r"|claimed(?!\s+that))\b",  # "claimed that the agencies ..." is the spokesman arguing, not a claim
     re.I,
 )
 # Words that refer back to the last named group ("The group later claimed responsibility").
