@@ -26,6 +26,8 @@ ATTACKS = [
      "Terrorists crossed from Afghanistan and attacked a post in Chitral; Afghan forces did nothing, officials said."),
     ("Gas pipeline blown up in Dera Bugti",
      "Unknown miscreants blew up a gas pipeline in Dera Bugti, suspending supply to the purification plant."),
+    ("Gas pipeline destroyed in Mohmand",
+     "A gas pipeline was destroyed near Ghalanai on Monday, cutting supply to the district, officials said."),
     ("Mystery blast in Lahore",
      "Police were trying to establish whether explosives or leaking gas caused the blast that killed three."),
 ]  # fmt: skip
