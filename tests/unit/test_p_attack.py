@@ -78,3 +78,18 @@ def test_a_claim_for_an_event_in_pakistan_makes_it_an_attack(classifier: Classif
     assert labels.event_type.value == "attack" and labels.attack_type is not None
     assert labels.group.value == "TTP" and labels.claimed
     assert labels.p_attack >= THRESHOLD
+
+
+def test_an_operation_that_recalls_a_groups_older_claim_stays_an_operation(classifier: Classifier) -> None:
+    (labels,) = classifier.classify(
+        [
+            (
+                "Nine BLA terrorists killed in Kohlu IBO: ISPR",
+                "RAWALPINDI: Security forces killed nine terrorists of the banned Balochistan Liberation Army in an "
+                "intelligence-based operation in the Kohlu area, the ISPR said. Weapons and explosives were recovered "
+                "from the hideout. The BLA had claimed the attack on a Levies post in the district last month.",
+            )
+        ]
+    )
+    assert labels.event_type.value == "security_operation"
+    assert labels.p_attack < THRESHOLD
