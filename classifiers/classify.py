@@ -16,6 +16,7 @@ from classifiers.groups import GroupGuess, identify_group
 from classifiers.keywords import predict_keywords
 from classifiers.places import PlaceGuess, locate
 from classifiers.scope import out_of_scope
+from domain.errors import KhabarError
 from domain.records import ArticleLabels
 from domain.taxonomy import AttackType, EventType, Group
 from domain.text import clean_article
@@ -143,12 +144,16 @@ class ModelEventTyper:
 
 
 def load_event_typer(model_dir: Path | None = None, *, baseline: bool = False) -> EventTyper:
-    """The trained model when its artifacts are there, else (with a warning) the keyword baseline."""
+    """The trained model when its artifacts are there, else (with a warning) the keyword baseline. A model
+    directory named on purpose (`KHABAR_MODEL_DIR`) must hold a model: a typo there is an error, not a silent
+    switch to keywords."""
     if baseline:
         return KeywordEventTyper()
     try:
         return ModelEventTyper(model_dir)
     except (ImportError, FileNotFoundError, OSError) as exc:
+        if model_dir is not None:
+            raise KhabarError(f"no usable model in {model_dir} (KHABAR_MODEL_DIR): {exc}") from exc
         logger.warning("event model unavailable (%s); using the keyword baseline", exc)
         return KeywordEventTyper()
 

@@ -118,6 +118,22 @@ def test_classify_reads_the_model_configured_for_the_pipeline(tmp_path: Path) ->
     assert json.loads(out.read_text(encoding="utf-8"))["model_version"].startswith(version + "+")
 
 
+def test_classify_with_a_model_dir_that_holds_no_model_is_one_line(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"id": "a", "title": "Blast", "text": "Three were killed."}) + "\n")
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.run(
+        [sys.executable, "-m", "khabar.cli", "classify", "--input", str(source), "--output", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "KHABAR_MODEL_DIR": str(tmp_path / "nope")}
+        | passthrough(),
+    )
+    assert_one_line_error(proc, "no usable model in")
+    assert not out.exists() or not out.read_text(encoding="utf-8")
+
+
 def test_extract_missing_file(tmp_path: Path) -> None:
     proc = run_cli(tmp_path, "extract", str(tmp_path / "missing.html"))
     assert_one_line_error(proc, "1 of 1 input(s) could not be extracted")
