@@ -66,7 +66,9 @@ _CAPITALS = frozenset({"Peshawar", "Quetta", "Lahore", "Islamabad", "Gilgit", "M
 # Attack types one attack is given by different outlets or as the news firms up: an early "blast" is later a
 # suicide bombing; a complex attack (gunmen and a suicide bomber) is an armed assault to one outlet and a
 # suicide bombing to another; a policeman shot dead is a targeted killing or an armed assault; the storming
-# of a train is a hijacking, an armed assault or a kidnapping of its passengers.
+# of a train is a hijacking, an armed assault or a kidnapping of its passengers, and one opened by blowing up
+# the track a bombing to some; gunmen who stop a bus and take or shoot its passengers commit an armed assault to
+# one outlet and a kidnapping to another.
 _AKIN_TYPES = frozenset(
     frozenset({AttackType(a).value, AttackType(b).value})
     for a, b in (
@@ -75,6 +77,8 @@ _AKIN_TYPES = frozenset(
         ("armed_assault", "targeted_killing"),
         ("armed_assault", "hijacking"),
         ("kidnapping", "hijacking"),
+        ("armed_assault", "kidnapping"),
+        ("bombing", "hijacking"),
     )
 )
 # Groups that claim each other's attacks or are named for one another (factions, splinters, allies).

@@ -467,6 +467,20 @@ def test_evidence_features() -> None:
     assert pair_features(a, none_hurt, POLICY)["killed_conflict"] == 1
 
 
+def test_types_outlets_give_one_attack_are_akin_and_others_conflict() -> None:
+    """One bus attack told as gunmen shooting passengers (armed assault) and as passengers abducted and killed
+    (kidnapping); one train seizure opened by blowing up the track (bombing, hijacking). Not a bombing against a
+    kidnapping."""
+
+    def conflict(x: str, y: str) -> float:
+        return pair_features(report(1, 6, attack_type=x), report(2, 9, attack_type=y), POLICY)["type_conflict"]
+
+    assert conflict("armed_assault", "kidnapping") == 0
+    assert conflict("bombing", "hijacking") == 0
+    assert conflict("bombing", "kidnapping") == 1
+    assert conflict("targeted_killing", "infrastructure_attack") == 1
+
+
 @pytest.mark.parametrize(
     ("text", "classes"),
     [
