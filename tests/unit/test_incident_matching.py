@@ -494,6 +494,7 @@ def test_types_outlets_give_one_attack_are_akin_and_others_conflict() -> None:
         ("Gunmen shoot dead a journalist near Swabi press club", {"journalist"}),
         ("Customs inspector martyred in Swabi; Staff Reporter", {"customs"}),  # a byline names no victim
         ("Prayer leader shot dead outside mosque", {"worship"}),
+        ("Suicide bomber strikes outside a Quetta polling station", {"polling"}),
     ],
 )
 def test_targets_are_classes_of_what_was_hit(text: str, classes: set[str]) -> None:
