@@ -92,6 +92,21 @@ def test_classify_malformed_line_is_reported_and_the_rest_labelled(tmp_path: Pat
     assert records[0]["event_type"] == "attack" and records[0]["province"] == "Balochistan"
 
 
+def classify_one_with_model_dir(home: Path, model_dir: Path) -> tuple[subprocess.CompletedProcess[str], Path]:
+    """`khabar classify` on one report with KHABAR_MODEL_DIR set; the process and its output file."""
+    source = home / "in.jsonl"
+    source.write_text(json.dumps({"id": "a", "title": "Blast in Quetta", "text": "Three were killed."}) + "\n")
+    out = home / "out.jsonl"
+    proc = subprocess.run(
+        [sys.executable, "-m", "khabar.cli", "classify", "--input", str(source), "--output", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(home), "KHABAR_MODEL_DIR": str(model_dir)} | passthrough(),
+    )
+    return proc, out
+
+
 def test_classify_reads_the_model_configured_for_the_pipeline(tmp_path: Path) -> None:
     """`khabar classify` labels with KHABAR_MODEL_DIR, the model `khabar run` uses, not always the shipped one."""
     from classifiers.event_model import MODEL_DIR, EventModel
@@ -104,32 +119,13 @@ def test_classify_reads_the_model_configured_for_the_pipeline(tmp_path: Path) ->
     (candidate / "calibration.json").write_text('{"platt": {}}\n', encoding="utf-8")  # raw scores: another version
     version = EventModel(candidate).version
     assert version != EventModel(MODEL_DIR).version
-    source = tmp_path / "in.jsonl"
-    source.write_text(json.dumps({"id": "a", "title": "Blast in Quetta", "text": "Three were killed."}) + "\n")
-    out = tmp_path / "out.jsonl"
-    proc = subprocess.run(
-        [sys.executable, "-m", "khabar.cli", "classify", "--input", str(source), "--output", str(out)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "KHABAR_MODEL_DIR": str(candidate)} | passthrough(),
-    )
+    proc, out = classify_one_with_model_dir(tmp_path, candidate)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(out.read_text(encoding="utf-8"))["model_version"].startswith(version + "+")
 
 
 def test_classify_with_a_model_dir_that_holds_no_model_is_one_line(tmp_path: Path) -> None:
-    source = tmp_path / "in.jsonl"
-    source.write_text(json.dumps({"id": "a", "title": "Blast", "text": "Three were killed."}) + "\n")
-    out = tmp_path / "out.jsonl"
-    proc = subprocess.run(
-        [sys.executable, "-m", "khabar.cli", "classify", "--input", str(source), "--output", str(out)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "KHABAR_MODEL_DIR": str(tmp_path / "nope")}
-        | passthrough(),
-    )
+    proc, out = classify_one_with_model_dir(tmp_path, tmp_path / "nope")
     assert_one_line_error(proc, "no usable model in")
     assert not out.exists() or not out.read_text(encoding="utf-8")
 
