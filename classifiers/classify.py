@@ -15,7 +15,7 @@ from classifiers.features import Facts, facts_from
 from classifiers.groups import GroupGuess, identify_group
 from classifiers.keywords import predict_keywords
 from classifiers.places import PlaceGuess, locate
-from classifiers.scope import out_of_scope
+from classifiers.scope import operation_cue, out_of_scope
 from domain.errors import KhabarError
 from domain.records import ArticleLabels
 from domain.taxonomy import AttackType, EventType, Group
@@ -38,7 +38,8 @@ logger = logging.getLogger(__name__)
 # place, the toll and a merely named group; "the group said they were behind it" is a claim; a report whose
 # opening puts the deed on a state's forces across a border, on dacoits or a feud, or on a gas explosion (and on
 # no militant) is `other` (`classifiers/scope.py`); a spokesman who "claimed that ..." is not claiming an attack;
-# a claim makes an attack only where the event heads leave an attack possible (P(attack) >= 0.05).
+# a claim makes an attack only where the event heads leave an attack possible (P(attack) >= 0.05); troops
+# foiling an infiltration is an operation.
 RULES_VERSION = "rules-5"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000
@@ -71,8 +72,9 @@ class _Facts:
     place: PlaceGuess
     group: GroupGuess
     casualties: Casualties
-    # The label guide's non-attack story its opening names (`classifiers.scope`), if any.
+    # The label guide's non-attack story its opening names, or the operation it says it is (`classifiers.scope`).
     out_of_scope: str | None = None
+    operation_cue: str | None = None
 
     def for_model(self) -> Facts:
         c = self.casualties
@@ -177,7 +179,13 @@ class Classifier:
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="event-typer") as pool:
             pending = pool.submit(self.event_typer.encode, clipped)
             facts = [
-                _Facts(locate(t, x), identify_group(t, x), extract_casualties(t, x), out_of_scope(t, x))
+                _Facts(
+                    locate(t, x),
+                    identify_group(t, x),
+                    extract_casualties(t, x),
+                    out_of_scope(t, x),
+                    operation_cue(t, x),
+                )
                 for t, x in clipped
             ]
             encoded = pending.result()
@@ -217,6 +225,11 @@ class Classifier:
             event_type, event_conf = EventType.ATTACK, max(event.p_attack, group.confidence)
             attack_type, attack_conf = event.likely_attack, event.likely_attack_confidence
             p_attack = max(p_attack, group.confidence)
+        # Troops foiling an infiltration across the border is an operation (label guide), though soldiers die in
+        # it and the report says "cross-border"; a group's claim of it keeps it an attack.
+        if facts.operation_cue and event_type is not EventType.SECURITY_OPERATION and not group.claimed:
+            event_type, event_conf, attack_type = EventType.SECURITY_OPERATION, _SCOPE_CONFIDENCE, None
+            p_attack = min(p_attack, 1.0 - event_conf)
         event_conf = cal("event_type", event_conf)
         is_incident = event_type is not EventType.OTHER
         # Outside an incident every other field is null, and the nulls are right exactly when the event

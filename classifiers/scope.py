@@ -1,5 +1,6 @@
 """Stories outside `attack` by the label guide whatever their wording: a state's forces firing across a border,
-ordinary crime and feuds, a gas explosion (`rules/scope.yaml`).
+ordinary crime and feuds, a gas explosion — and operations the heads misread: a foiled infiltration
+(`rules/scope.yaml`).
 
 The event heads read the embedding and cue counts; "11 policemen martyred as dacoits fire rockets" reads like
 an attack to them. The headline and opening of such a report say who did it; when that is not a militant
@@ -16,7 +17,7 @@ from typing import Any
 
 import yaml
 
-__all__ = ["ScopeRules", "load_scope", "out_of_scope"]
+__all__ = ["ScopeRules", "load_scope", "operation_cue", "out_of_scope"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +25,7 @@ class ScopeRules:
     opening_chars: int
     militant: re.Pattern[str]
     families: tuple[tuple[str, re.Pattern[str]], ...]
+    operations: tuple[tuple[str, re.Pattern[str]], ...] = ()
 
 
 def _pattern(patterns: Any, where: str) -> re.Pattern[str]:
@@ -42,7 +44,11 @@ def parse_scope(data: Any) -> ScopeRules:
     if not isinstance(chars, int) or chars <= 0:
         raise ValueError("scope: opening_chars must be a positive integer")
     families = tuple((str(name), _pattern(p, f"families.{name}")) for name, p in data["families"].items())
-    return ScopeRules(chars, _pattern(data.get("militant"), "militant"), families)
+    operations_data = data.get("operations") or {}
+    if not isinstance(operations_data, dict):
+        raise ValueError("scope: operations must be a mapping of name -> list of patterns")
+    operations = tuple((str(name), _pattern(p, f"operations.{name}")) for name, p in operations_data.items())
+    return ScopeRules(chars, _pattern(data.get("militant"), "militant"), families, operations)
 
 
 @functools.cache
@@ -59,3 +65,10 @@ def out_of_scope(title: str, text: str, rules: ScopeRules | None = None) -> str 
     if rules.militant.search(opening):
         return None
     return next((name for name, pattern in rules.families if pattern.search(opening)), None)
+
+
+def operation_cue(title: str, text: str, rules: ScopeRules | None = None) -> str | None:
+    """The operation its opening says the story is (troops foiling an infiltration), or None."""
+    rules = rules or load_scope()
+    opening = f"{title}\n{text[: rules.opening_chars]}"
+    return next((name for name, pattern in rules.operations if pattern.search(opening)), None)

@@ -7,7 +7,7 @@ import pytest
 
 from classifiers.classify import Classifier
 from classifiers.event_model import MODEL_DIR
-from classifiers.scope import load_scope, out_of_scope, parse_scope
+from classifiers.scope import load_scope, operation_cue, out_of_scope, parse_scope
 
 CASES = [
     ("state_fire", "Two civilians martyred in Indian firing along LoC",
@@ -65,3 +65,31 @@ def test_the_classifier_relabels_such_a_story_other_with_a_low_p_attack() -> Non
     assert dacoits.event_type.value == "other" and dacoits.province is None and dacoits.killed is None
     assert dacoits.p_attack < 0.5
     assert attack.event_type.value == "attack"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Four soldiers were martyred while foiling an infiltration bid from Afghanistan in North Waziristan.",
+         "infiltration"),
+        ("Security forces killed three terrorists trying to infiltrate across the border in Dir, the ISPR said.",
+         "infiltration"),
+        ("Militants who had infiltrated from across the border attacked a check post in Chitral.", None),
+    ],
+)  # fmt: skip
+def test_a_foiled_infiltration_is_an_operation_cue(text: str, cue: str | None) -> None:
+    assert operation_cue("", text) == cue
+
+
+@pytest.mark.skipif(not (MODEL_DIR / "encoder-int8.onnx").exists(), reason="model artifacts not built")
+def test_the_classifier_reads_a_foiled_infiltration_as_an_operation() -> None:
+    (labels,) = Classifier.load().classify(
+        [
+            (
+                "Infiltration bid on Afghan border thwarted",
+                "PESHAWAR: Security forces thwarted an attempt by armed men to infiltrate across the border in "
+                "Kurram district on Saturday; the men fled back towards Afghanistan after troops opened fire.",
+            )
+        ]
+    )
+    assert labels.event_type.value == "security_operation" and labels.attack_type is None
