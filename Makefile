@@ -44,7 +44,8 @@ test: install lint typecheck
 	$(BIN)/pytest -q --basetemp=var/pytest --cov --cov-report=
 	@echo "coverage: $$($(BIN)/coverage report --format=total)% of lines (details: .venv/bin/coverage report)"
 
-# Heads, then their calibration on the real-reporting dev pages as retold in bench/real/retold.jsonl.
+# Heads, then their calibration on the real-reporting dev pages as retold (var/real/retold.jsonl; kept as
+# committed when that gitignored file is absent).
 train: install
 	$(BIN)/python -m classifiers.train
 	$(BIN)/python -m classifiers.calibrate

@@ -91,7 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--split", choices=("dev", "test", "all", "extra"), default="dev")
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
-    parser.add_argument("--retold", action="store_true", help="the pages' texts as retold (bench/real/retold.jsonl)")
+    parser.add_argument("--retold", action="store_true", help="the pages' texts as retold (var/real/retold.jsonl)")
     parser.add_argument("--write", action="store_true", help="update the section in BENCHMARKS.md (dev and test)")
     args = parser.parse_args(argv)
     if args.retold:

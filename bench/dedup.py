@@ -403,7 +403,7 @@ def describe(set_name: str, rows: Sequence[dict[str, Any]]) -> list[str]:
         texts = (
             "text is in the gitignored cache"
             if set_name.startswith("real")
-            else "text we retold in our own words (`bench/real/retold.jsonl`)"
+            else "text we retold in our own words (`var/real/retold.jsonl`)"
         )
         return [
             f"Real published pages (`bench/real/pages.jsonl`, {set_name.split('-')[1]} split) whose {texts}:",

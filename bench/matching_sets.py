@@ -8,8 +8,8 @@
 - `real-dev` / `real-test`: the labelled real pages of `bench/real/pages.jsonl` whose text is in the
   gitignored cache (bench/real/README.md); the gold event is the page's `incident` key. Pages carry a date,
   not a time: each is placed at noon Pakistan time of its date (undated pages are left out).
-- `retold-dev` / `retold-test`: the same pages with our retellings of them (`bench/real/retold.jsonl`,
-  committed) as their text, so they run on every checkout.
+- `retold-dev` / `retold-test`: the same pages with our retellings of them as their text
+  (`var/real/retold.jsonl`, gitignored like the cache; an empty list without it).
 
 Every row: id, event (gold key), title, text, published (ISO, +05:00), url, source, role, scenario, labels.
 Tuning (`bench/fit_matching.py`) reads only `dedup-dev` and `coverage-dev`; hand-made matching choices are
@@ -30,7 +30,7 @@ from bench import dedup_data
 COVERAGE_FILE = Path(__file__).resolve().parent / "data" / "coverage.yaml"
 REAL_PAGES = Path(__file__).resolve().parent / "real" / "pages.jsonl"
 REAL_CACHE = Path(__file__).resolve().parent.parent / "var" / "real" / "cache.jsonl"
-RETOLD = Path(__file__).resolve().parent / "real" / "retold.jsonl"
+RETOLD = Path(__file__).resolve().parent.parent / "var" / "real" / "retold.jsonl"
 
 
 def real_rows(split: str, texts: Path = REAL_CACHE) -> list[dict[str, Any]]:

@@ -28,9 +28,10 @@ except ImportError:  # the model stack is not importable here: the same formula,
 SECTION = "## Real reporting"  # one section per split: "## Real reporting (dev pages)"
 PAGES = REPO_ROOT / "bench" / "real" / "pages.jsonl"
 DEFAULT_CACHE = REPO_ROOT / "var" / "real" / "cache.jsonl"
-# The same pages retold in our own words (facts, figures, structure and noise kept; no sentence of the page):
-# committed, so the measurement runs anywhere. See bench/real/README.md, "Retold pages".
-RETOLD = REPO_ROOT / "bench" / "real" / "retold.jsonl"
+# The same pages retold in our own words (facts, figures, structure and noise kept; no sentence of the page).
+# They follow each page paragraph by paragraph, so like the cache they stay out of the repository (gitignored
+# var/). See bench/real/README.md, "Retold pages".
+RETOLD = REPO_ROOT / "var" / "real" / "retold.jsonl"
 ATTACK_TYPES = (
     "suicide_bombing", "bombing", "armed_assault", "targeted_killing", "kidnapping", "hijacking",
     "infrastructure_attack",
@@ -267,7 +268,7 @@ def section_text(s: Scores, split: str, n_missing: int, command: str, version: s
     outlets = len({p["outlet"] for p in load_pages(split)})
     if retold:
         what = [
-            f"Every field of `khabar classify` on our retellings (`bench/real/retold.jsonl`) of the **{split}** pages",
+            f"Every field of `khabar classify` on our retellings (`var/real/retold.jsonl`) of the **{split}** pages",
             "of `bench/real/pages.jsonl`: each page's facts, figures, order and noise (bylines, captions, related",
             "headlines, background tolls) in our own words, scored against the page's labels; a proxy for the real",
             'copy when its cache is absent (how the two compare: `bench/real/README.md`, "Retold pages").',
@@ -305,14 +306,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--errors", action="store_true", help="list every wrong field per page")
     parser.add_argument("--write", action="store_true", help="update the Real reporting section of BENCHMARKS.md")
     parser.add_argument("--fetch", action="store_true", help="rebuild the cache from the live pages")
-    parser.add_argument("--retold", action="store_true", help=f"score the committed retellings ({RETOLD.name})")
+    parser.add_argument(
+        "--retold", action="store_true", help="score our retellings of the pages (var/real/retold.jsonl)"
+    )
     args = parser.parse_args(argv)
     if args.fetch:
         return fetch_cache(args.cache)
     if args.retold:
         args.cache = RETOLD
     if not args.cache.exists():
-        print(f"no cache at {args.cache}: build it with `python bench/real_news.py --fetch` (needs internet)")
+        how = (
+            'the retellings are written per machine (bench/real/README.md, "Retold pages")'
+            if args.retold
+            else "build it with `python bench/real_news.py --fetch` (needs internet)"
+        )
+        print(f"no texts at {args.cache}: {how}")
         return 0
     cache = read_cache(args.cache)
     wanted = load_pages(args.split)

@@ -1,7 +1,7 @@
 """Fit the Platt maps of `calibration.json` on the real-reporting dev pages: `python -m classifiers.calibrate`.
 
-Reads the pages' texts as we retold them (`bench/real/retold.jsonl`, committed, so every checkout fits the
-same maps); `--cache var/real/cache.jsonl` fits on the real copy instead where that gitignored cache exists.
+Reads the pages' texts as we retold them (`var/real/retold.jsonl`, gitignored; bench/real/README.md), or with
+`--cache var/real/cache.jsonl` the real copy; without the texts the committed maps stay as they are.
 Only the `dev` split is read: the `test` split measures the result. Each field's map is fitted
 on the reports where that field's stated confidence applies: the event type on every page, P(attack)
 against "the page reports an attack" on every page, the attack type on predicted attacks, and group,
@@ -22,7 +22,7 @@ from classifiers.event_model import CALIBRATION_FILE, METADATA_FILE, MODEL_DIR, 
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 PAGES = REPO_ROOT / "bench" / "real" / "pages.jsonl"
-CACHE = REPO_ROOT / "bench" / "real" / "retold.jsonl"
+CACHE = REPO_ROOT / "var" / "real" / "retold.jsonl"
 RULE_FIELDS = ("group", "claimed", "province", "district", "killed", "injured", "militants_killed")
 
 
