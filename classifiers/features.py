@@ -21,7 +21,15 @@ from typing import Any
 import numpy as np
 import yaml
 
-__all__ = ["CueFamilies", "Facts", "attack_features", "event_features", "load_cues"]
+__all__ = [
+    "CueFamilies",
+    "Facts",
+    "attack_features",
+    "compile_families",
+    "event_features",
+    "load_cues",
+    "phrase_pattern",
+]
 
 LEDE_CHARS = 1200
 
@@ -47,24 +55,30 @@ class CueFamilies:
     attack: tuple[tuple[str, re.Pattern[str]], ...]
 
 
-def _compile(section: Any, where: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+def phrase_pattern(patterns: Any, where: str) -> re.Pattern[str]:
+    """One case-insensitive pattern for a list of regular expressions matched at word starts (a rules file's
+    vocabulary); a ValueError names `where`. An empty list is refused: it would match at every word."""
+    if not isinstance(patterns, list) or not patterns or not all(isinstance(p, str) and p for p in patterns):
+        raise ValueError(f"{where} must be a non-empty list of non-empty patterns")
+    try:
+        return re.compile(r"\b(?:" + "|".join(patterns) + ")", re.IGNORECASE)
+    except re.error as exc:
+        raise ValueError(f"{where} has a bad pattern: {exc}") from None
+
+
+def compile_families(section: Any, where: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each family of a mapping `name -> list of patterns` as one `phrase_pattern`, in file order."""
     if not isinstance(section, dict) or not section:
-        raise ValueError(f"cues: {where} must be a non-empty mapping of family -> list of patterns")
-    out = []
-    for name, patterns in section.items():
-        if not isinstance(patterns, list) or not all(isinstance(p, str) and p for p in patterns):
-            raise ValueError(f"cues: {where}.{name} must be a list of non-empty patterns")
-        try:
-            out.append((str(name), re.compile(r"\b(?:" + "|".join(patterns) + ")", re.IGNORECASE)))
-        except re.error as exc:
-            raise ValueError(f"cues: {where}.{name} has a bad pattern: {exc}") from None
-    return tuple(out)
+        raise ValueError(f"{where} must be a non-empty mapping of family -> list of patterns")
+    return tuple((str(name), phrase_pattern(patterns, f"{where}.{name}")) for name, patterns in section.items())
 
 
 def parse_cues(data: Any) -> CueFamilies:
     if not isinstance(data, dict):
         raise ValueError("cues: the document must be a mapping with 'event' and 'attack'")
-    return CueFamilies(_compile(data.get("event"), "event"), _compile(data.get("attack"), "attack"))
+    return CueFamilies(
+        compile_families(data.get("event"), "cues: event"), compile_families(data.get("attack"), "cues: attack")
+    )
 
 
 def _cues_text() -> str:

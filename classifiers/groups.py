@@ -142,10 +142,6 @@ def _index() -> NameIndex[_Alias]:
 # ------------------------------------------------------------------ reading clauses
 
 
-def _sentences(text: str) -> list[str]:
-    return [text[a:b] for a, b in sentence_spans(text)]
-
-
 def _clauses(sentence: str) -> list[str]:
     return [c for c in _CLAUSE_BREAK.split(sentence) if c and c.strip()]
 
@@ -202,16 +198,14 @@ def _position_weight(sentence_index: int | None) -> float:
 
 def _read(title: str, text: str) -> list[_Mention]:
     """Every group mention with its weight and status, title first, then the body sentence by sentence."""
-    units: list[tuple[int | None, str]] = [(None, title)] if title.strip() else []
-    units += list(enumerate(_sentences(text)))
     # A group merely named in the paragraphs about earlier events that end a report weighs as one named in a
     # sentence about its record; a claim or blame there still counts (the claim paragraph may come after them).
     tail = background_start(text)
-    in_tail = len(units) if tail is None else len(units) - sum(a >= tail for a, _ in sentence_spans(text))
+    units: list[tuple[int | None, str, bool]] = [(None, title, False)] if title.strip() else []
+    units += [(i, text[a:b], tail is not None and a >= tail) for i, (a, b) in enumerate(sentence_spans(text))]
     mentions: list[_Mention] = []
-    for n, (sentence_index, sentence) in enumerate(units):
+    for sentence_index, sentence, past in units:
         weight = _position_weight(sentence_index)
-        past = n >= in_tail
         for clause in _clauses(sentence):
             tie = _EVENT_TIE if _EVENT_WORDS.search(clause) else 1.0
             found = _find(clause)

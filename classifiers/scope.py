@@ -17,6 +17,8 @@ from typing import Any
 
 import yaml
 
+from classifiers.features import compile_families, phrase_pattern
+
 __all__ = ["ScopeRules", "load_scope", "operation_cue", "out_of_scope"]
 
 
@@ -28,27 +30,15 @@ class ScopeRules:
     operations: tuple[tuple[str, re.Pattern[str]], ...] = ()
 
 
-def _pattern(patterns: Any, where: str) -> re.Pattern[str]:
-    if not isinstance(patterns, list) or not patterns or not all(isinstance(p, str) and p for p in patterns):
-        raise ValueError(f"scope: {where} must be a non-empty list of patterns")
-    try:
-        return re.compile(r"\b(?:" + "|".join(patterns) + ")", re.IGNORECASE)
-    except re.error as exc:
-        raise ValueError(f"scope: {where} has a bad pattern: {exc}") from None
-
-
 def parse_scope(data: Any) -> ScopeRules:
-    if not isinstance(data, dict) or not isinstance(data.get("families"), dict) or not data["families"]:
-        raise ValueError("scope: expected opening_chars, militant and a non-empty mapping of families")
+    if not isinstance(data, dict):
+        raise ValueError("scope: expected a mapping of opening_chars, militant, families and operations")
     chars = data.get("opening_chars")
     if not isinstance(chars, int) or chars <= 0:
         raise ValueError("scope: opening_chars must be a positive integer")
-    families = tuple((str(name), _pattern(p, f"families.{name}")) for name, p in data["families"].items())
-    operations_data = data.get("operations") or {}
-    if not isinstance(operations_data, dict):
-        raise ValueError("scope: operations must be a mapping of name -> list of patterns")
-    operations = tuple((str(name), _pattern(p, f"operations.{name}")) for name, p in operations_data.items())
-    return ScopeRules(chars, _pattern(data.get("militant"), "militant"), families, operations)
+    families = compile_families(data.get("families"), "scope: families")
+    operations = compile_families(data["operations"], "scope: operations") if data.get("operations") else ()
+    return ScopeRules(chars, phrase_pattern(data.get("militant"), "scope: militant"), families, operations)
 
 
 @functools.cache
@@ -57,11 +47,15 @@ def load_scope() -> ScopeRules:
     return parse_scope(yaml.safe_load(text))
 
 
+def _opening(title: str, text: str, rules: ScopeRules) -> str:
+    return f"{title}\n{text[: rules.opening_chars]}"
+
+
 def out_of_scope(title: str, text: str, rules: ScopeRules | None = None) -> str | None:
     """The family whose wording puts the story outside `attack` (its headline or opening names a non-militant
     perpetrator or cause and no militant one), or None."""
     rules = rules or load_scope()
-    opening = f"{title}\n{text[: rules.opening_chars]}"
+    opening = _opening(title, text, rules)
     if rules.militant.search(opening):
         return None
     return next((name for name, pattern in rules.families if pattern.search(opening)), None)
@@ -70,5 +64,5 @@ def out_of_scope(title: str, text: str, rules: ScopeRules | None = None) -> str 
 def operation_cue(title: str, text: str, rules: ScopeRules | None = None) -> str | None:
     """The operation its opening says the story is (troops foiling an infiltration), or None."""
     rules = rules or load_scope()
-    opening = f"{title}\n{text[: rules.opening_chars]}"
+    opening = _opening(title, text, rules)
     return next((name for name, pattern in rules.operations if pattern.search(opening)), None)
