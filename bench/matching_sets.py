@@ -18,7 +18,6 @@ also checked on `retold-dev`. The benchmarks score `dedup`, `coverage-test` and 
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -28,22 +27,20 @@ import yaml
 from bench import dedup_data
 
 COVERAGE_FILE = Path(__file__).resolve().parent / "data" / "coverage.yaml"
-REAL_PAGES = Path(__file__).resolve().parent / "real" / "pages.jsonl"
-REAL_CACHE = Path(__file__).resolve().parent.parent / "var" / "real" / "cache.jsonl"
-RETOLD = Path(__file__).resolve().parent.parent / "var" / "real" / "retold.jsonl"
 
 
-def real_rows(split: str, texts: Path = REAL_CACHE) -> list[dict[str, Any]]:
-    """The real pages of one split, with their cached texts (or our retellings, `RETOLD`), as benchmark rows
-    (an empty list without the texts)."""
+def real_rows(split: str, texts: Path | None = None) -> list[dict[str, Any]]:
+    """The real pages of one split with their texts — the cache of the real copy, or `texts` (our retellings,
+    `bench.real_news.RETOLD`) — as benchmark rows (an empty list without the texts)."""
+    # The model stack's imports only when real pages are read.
+    from bench.real_news import DEFAULT_CACHE, PAGES, read_cache, read_jsonl
+
+    texts = texts or DEFAULT_CACHE
     if not texts.exists():
         return []
-    from bench.real_news import read_cache  # the model stack's imports only when real pages are read
-
     cache = read_cache(texts)
     rows = []
-    for n, line in enumerate(REAL_PAGES.read_text(encoding="utf-8").splitlines()):
-        page = json.loads(line)
+    for n, page in enumerate(read_jsonl(PAGES)):
         got = cache.get(page["url"])
         if page["split"] != split or got is None or not page["published"]:
             continue
@@ -107,5 +104,7 @@ def load_set(name: str) -> list[dict[str, Any]]:
     if name in ("real-dev", "real-test"):
         return real_rows(name.split("-", 1)[1])
     if name in ("retold-dev", "retold-test"):
+        from bench.real_news import RETOLD
+
         return real_rows(name.split("-", 1)[1], RETOLD)
     raise ValueError(f"unknown set {name!r}; one of {', '.join(SETS)}")
