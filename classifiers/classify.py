@@ -40,7 +40,7 @@ logger = logging.getLogger(__name__)
 # no militant) is `other` (`classifiers/scope.py`); a spokesman who "claimed that ..." is not claiming an attack;
 # a claim makes an attack only where the event heads leave an attack possible (P(attack) >= 0.05); troops
 # foiling an infiltration is an operation.
-RULES_VERSION = "rules-5"
+RULES_VERSION = "rules-6"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000
 # The raw event confidence of a report relabelled `other` by `classifiers.scope` (then calibrated like any).

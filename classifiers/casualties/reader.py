@@ -988,9 +988,29 @@ def _document(title: str, text: str) -> list[tuple[str, int]]:
         # From the first paragraph about an earlier event on ("Earlier this month, ..."), the text is background.
         in_background = in_background or (n > 0 and opens_background(paragraph))
         for sentence in sentences:
-            out.append((sentence, _BACKGROUND_TIER if in_background else 0 if lead_left > 0 else 1))
+            tier = _BACKGROUND_TIER if in_background else 0 if lead_left > 0 else 1
+            out.extend((part, tier) for part in _KICKER_RE.split(sentence) if part.strip())
             lead_left -= 1
     return out
+
+
+# "Bannu attack leaves 12 soldiers dead: At least twelve personnel lost their lives ...": a kicker before a
+# colon restates what the sentence after it says; read as two sentences, their figures are not added.
+_KICKER_RE = re.compile(r"(?<=\w):\s+(?=[A-Z][a-z])")
+
+
+def _contrast_more(local: list[tuple[int, Mention]]) -> None:
+    """"Four people lost their lives and 18 more were hurt", "martyring one policeman and wounding six more":
+    a "more" that follows another field's figure in its sentence contrasts the two fields; it adds nothing to
+    the injured (or killed) given before. Such a figure is the sentence's own."""
+    seen: set[str] = set()
+    for _, mention in sorted(local, key=lambda pm: pm[0]):
+        if mention.count is None:
+            continue
+        if mention.additive and not mention.also and mention.cls not in seen and seen - {mention.cls}:
+            mention.additive = False
+        if not mention.additive:
+            seen.add(mention.cls)
 
 
 def collect(title: str, text: str) -> list[Mention]:
@@ -1002,6 +1022,7 @@ def collect(title: str, text: str) -> list[Mention]:
         toks = _tokenise(sentence)
         background = _clause_background(toks)
         local = _mentions_in(toks) + _toll_mentions(sentence, toks)
+        _contrast_more(local)
         for position, mention in local:
             in_clause = background[position] if position < len(background) else False
             mention.background = tier == _BACKGROUND_TIER or in_clause
