@@ -75,11 +75,17 @@ _CORPUS_DATE = re.compile(r"^\s*date \d{4}-\d{2}-\d{2}\s+")
 
 
 def read_cache(path: Path) -> dict[str, dict[str, Any]]:
-    """The cached texts by URL, without the corpus's date stamp."""
+    """The cached texts by URL, without the corpus's date stamp. A row without a title (the retellings:
+    headline, blank line, body) gives its first line as the title, as a crawler gives a page's headline
+    beside its body; left in the body, a headline without a full stop is dropped with the page furniture."""
     cache = {}
     for row in read_jsonl(path):
         text = _CORPUS_DATE.sub("", row.get("text") or "", count=1)
-        cache[row["url"]] = {**row, "text": text}
+        title = row.get("title")
+        if title is None:
+            head, blank, body = text.partition("\n\n")
+            title, text = (head.strip(), body) if blank and "\n" not in head.strip() else ("", text)
+        cache[row["url"]] = {**row, "title": title, "text": text}
     return cache
 
 

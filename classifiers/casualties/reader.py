@@ -976,7 +976,7 @@ def _document(title: str, text: str) -> list[tuple[str, int]]:
     paragraph about an earlier event on."""
     out: list[tuple[str, int]] = []
     if title.strip():
-        out.append((_rewrite(title.strip()), 0))
+        out.append((_rewrite(_sentence_case(title.strip())), 0))
     paragraphs = [p for p in _PARAGRAPH_RE.split(_rewrite(text)) if p.strip()]
     lead_left = 0
     in_background = False
@@ -992,6 +992,14 @@ def _document(title: str, text: str) -> list[tuple[str, int]]:
             out.extend((part, tier) for part in _KICKER_RE.split(sentence) if part.strip())
             lead_left -= 1
     return out
+
+
+def _sentence_case(title: str) -> str:
+    """A headline In Title Case ("Rocket Assault On Coal Mines Kills 20 Miners, Wounds Seven") lower-cased,
+    so its capitals are not read as names; other headlines unchanged."""
+    words = re.findall(r"[A-Za-z][\w'-]*", title)
+    capitalised = sum(w[0].isupper() for w in words)
+    return title.lower() if len(words) >= 4 and capitalised >= 0.8 * len(words) else title
 
 
 # "Bannu attack leaves 12 soldiers dead: At least twelve personnel lost their lives ...": a kicker before a

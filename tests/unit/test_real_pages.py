@@ -106,6 +106,24 @@ def test_the_cache_reader_drops_the_corpus_date_stamp(tmp_path: Path) -> None:
     assert got["https://a.example/2"]["title"] == "T"
 
 
+def test_a_retelling_gives_its_first_line_as_the_title(tmp_path: Path) -> None:
+    """Retellings are {url, text}: headline, blank line, body; the benches pass the headline as the title, as a
+    crawler does (left in the body, a headline without a full stop would be dropped as page furniture)."""
+    read_cache = load_bench_script("real_news").read_cache
+    cache = tmp_path / "retold.jsonl"
+    rows = [
+        {"url": "https://a.example/1", "text": "Blast kills 4 in Quetta\n\nQUETTA: Four people died.\n\nMore."},
+        {"url": "https://a.example/2", "text": "QUETTA: Four people died.\nPolice said so."},
+    ]
+    cache.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    got = read_cache(cache)
+    assert (got["https://a.example/1"]["title"], got["https://a.example/1"]["text"]) == (
+        "Blast kills 4 in Quetta",
+        "QUETTA: Four people died.\n\nMore.",
+    )
+    assert (got["https://a.example/2"]["title"], got["https://a.example/2"]["text"]) == ("", rows[1]["text"])
+
+
 RETOLD = PAGES.parents[2] / "var" / "real" / "retold.jsonl"  # gitignored, like the cache of the real copy
 
 
@@ -124,10 +142,7 @@ def test_retellings_follow_the_labelled_pages(pages: list[dict[str, Any]]) -> No
     assert all(set(r) == {"url", "text"} for r in retold)
     assert set(urls) <= set(order) and len(urls) == len(set(urls))
     assert [order[u] for u in urls] == sorted(order[u] for u in urls)  # the pages' own order
-    for split in ("dev", "test", "extra"):
-        in_split = [p for p in pages if p["split"] == split]
-        told = [p for p in in_split if p["url"] in set(urls)]
-        assert len(told) >= 0.8 * len(in_split), split
+    # Written per machine and possibly in part (bench/real/README.md): the benches count the pages without text.
     assert all(len(r["text"].split()) >= 20 for r in retold)
 
 
