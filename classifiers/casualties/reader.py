@@ -1008,7 +1008,7 @@ _KICKER_RE = re.compile(r"(?<=\w):\s+(?=[A-Z][a-z])")
 
 
 def _contrast_more(local: list[tuple[int, Mention]]) -> None:
-    """"Four people lost their lives and 18 more were hurt", "martyring one policeman and wounding six more":
+    """ "Four people lost their lives and 18 more were hurt", "martyring one policeman and wounding six more":
     a "more" that follows another field's figure in its sentence contrasts the two fields; it adds nothing to
     the injured (or killed) given before. Such a figure is the sentence's own."""
     seen: set[str] = set()
