@@ -15,7 +15,7 @@ from classifiers.features import Facts, facts_from
 from classifiers.groups import GroupGuess, identify_group
 from classifiers.keywords import predict_keywords
 from classifiers.places import PlaceGuess, locate
-from classifiers.scope import operation_cue, out_of_scope
+from classifiers.scope import attack_cue, operation_cue, out_of_scope
 from domain.errors import KhabarError
 from domain.records import ArticleLabels
 from domain.taxonomy import AttackType, EventType, Group
@@ -77,6 +77,7 @@ class _Facts:
     # The label guide's non-attack story its opening names, or the operation it says it is (`classifiers.scope`).
     out_of_scope: str | None = None
     operation_cue: str | None = None
+    attack_cue: str | None = None
 
     def for_model(self) -> Facts:
         c = self.casualties
@@ -187,6 +188,7 @@ class Classifier:
                     extract_casualties(t, x),
                     out_of_scope(t, x),
                     operation_cue(t, x),
+                    attack_cue(t, x),
                 )
                 for t, x in clipped
             ]
@@ -237,6 +239,17 @@ class Classifier:
             event_type, event_conf = EventType.ATTACK, max(event.p_attack, group.confidence)
             attack_type, attack_conf = event.likely_attack, event.likely_attack_confidence
             p_attack = max(p_attack, group.confidence)
+        # Militants who attacked a post and were beaten back committed an attack (label guide), though the ISPR
+        # release leads with the attackers killed and the heads read an operation.
+        if (
+            facts.attack_cue
+            and event_type is EventType.SECURITY_OPERATION
+            and not facts.operation_cue
+            and event.likely_attack is not None
+        ):
+            event_type, event_conf = EventType.ATTACK, _SCOPE_CONFIDENCE
+            attack_type, attack_conf = event.likely_attack, event.likely_attack_confidence
+            p_attack = max(p_attack, event_conf)
         # Troops foiling an infiltration across the border is an operation (label guide), though soldiers die in
         # it and the report says "cross-border"; a group's claim of it keeps it an attack.
         if facts.operation_cue and event_type is not EventType.SECURITY_OPERATION and not group.claimed:

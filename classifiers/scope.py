@@ -1,6 +1,6 @@
 """Stories outside `attack` by the label guide whatever their wording: a state's forces firing across a border,
-ordinary crime and feuds, a gas explosion — and operations the heads misread: a foiled infiltration
-(`rules/scope.yaml`).
+ordinary crime and feuds, a gas explosion — and what the heads misread between attacks and operations: a
+foiled infiltration (an operation), an attack beaten back (an attack) (`rules/scope.yaml`).
 
 The event heads read the embedding and cue counts; "11 policemen martyred as dacoits fire rockets" reads like
 an attack to them. The headline and opening of such a report say who did it; when that is not a militant
@@ -19,7 +19,7 @@ import yaml
 
 from classifiers.features import compile_families, phrase_pattern
 
-__all__ = ["ScopeRules", "load_scope", "operation_cue", "out_of_scope"]
+__all__ = ["ScopeRules", "attack_cue", "load_scope", "operation_cue", "out_of_scope"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +28,7 @@ class ScopeRules:
     militant: re.Pattern[str]
     families: tuple[tuple[str, re.Pattern[str]], ...]
     operations: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    attacks: tuple[tuple[str, re.Pattern[str]], ...] = ()
 
 
 def parse_scope(data: Any) -> ScopeRules:
@@ -38,7 +39,8 @@ def parse_scope(data: Any) -> ScopeRules:
         raise ValueError("scope: opening_chars must be a positive integer")
     families = compile_families(data.get("families"), "scope: families")
     operations = compile_families(data["operations"], "scope: operations") if data.get("operations") else ()
-    return ScopeRules(chars, phrase_pattern(data.get("militant"), "scope: militant"), families, operations)
+    attacks = compile_families(data["attacks"], "scope: attacks") if data.get("attacks") else ()
+    return ScopeRules(chars, phrase_pattern(data.get("militant"), "scope: militant"), families, operations, attacks)
 
 
 @functools.cache
@@ -66,3 +68,10 @@ def operation_cue(title: str, text: str, rules: ScopeRules | None = None) -> str
     rules = rules or load_scope()
     opening = _opening(title, text, rules)
     return next((name for name, pattern in rules.operations if pattern.search(opening)), None)
+
+
+def attack_cue(title: str, text: str, rules: ScopeRules | None = None) -> str | None:
+    """The attack its opening says the story is (militants attacked and were beaten back), or None."""
+    rules = rules or load_scope()
+    opening = _opening(title, text, rules)
+    return next((name for name, pattern in rules.attacks if pattern.search(opening)), None)

@@ -7,7 +7,7 @@ import pytest
 
 from classifiers.classify import Classifier
 from classifiers.event_model import MODEL_DIR
-from classifiers.scope import load_scope, operation_cue, out_of_scope, parse_scope
+from classifiers.scope import attack_cue, load_scope, operation_cue, out_of_scope, parse_scope
 
 CASES = [
     ("state_fire", "Two civilians martyred in Indian firing along LoC",
@@ -23,7 +23,8 @@ CASES = [
 ]  # fmt: skip
 ATTACKS = [
     ("Militants attack check post near Afghan border",
-     "Terrorists crossed from Afghanistan and attacked a post in Chitral; Afghan forces did nothing, officials said."),
+     "Terrorists crossed from Afghanistan and attacked a post in Chitral, martyring two soldiers; Afghan forces did "
+     "nothing, officials said."),
     ("Gas pipeline blown up in Dera Bugti",
      "Unknown miscreants blew up a gas pipeline in Dera Bugti, suspending supply to the purification plant."),
     ("Gas pipeline destroyed in Mohmand",
@@ -93,3 +94,44 @@ def test_the_classifier_reads_a_foiled_infiltration_as_an_operation() -> None:
         ]
     )
     assert labels.event_type.value == "security_operation" and labels.attack_type is None
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Troops repulsed a raid by a large group of terrorists on two border posts in Chitral.", "repelled"),
+        ("Six terrorists were killed in a failed assault on a check post in Kalat, the ISPR said.", "failed"),
+        ("Terrorists stormed the police lines in Bannu before dawn, killing four policemen.", "stormed"),
+        ("Security forces killed five militants during raids in Mohmand, foiling a plan to attack installations.",
+         None),
+        ("Security forces killed three terrorists who had attacked a post last week, the ISPR said.", None),
+    ],
+)  # fmt: skip
+def test_an_attack_beaten_back_is_an_attack_cue(text: str, cue: str | None) -> None:
+    assert attack_cue("", text) == cue
+
+
+@pytest.mark.skipif(not (MODEL_DIR / "encoder-int8.onnx").exists(), reason="model artifacts not built")
+def test_the_classifier_reads_an_attack_beaten_back_as_an_attack(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The heads read this ISPR release as an operation (checked by taking the cue away); the cue makes it the
+    attack it is, and leaves a plain operation alone."""
+    import classifiers.classify as classify
+
+    repulsed = (
+        "Six terrorists killed in failed assault on Kalat check post: ISPR",
+        "RAWALPINDI: Security forces killed six terrorists and wounded four others when they beat back an attack "
+        "on a check post in Kalat district of Balochistan overnight, the ISPR said. Two soldiers embraced "
+        "martyrdom in the exchange of fire.",
+    )
+    operation = (
+        "Security forces kill eight khwarij in North Waziristan IBO",
+        "RAWALPINDI: Security forces conducted an intelligence-based operation in North Waziristan and eight "
+        "khwarij were sent to hell, the ISPR said.",
+    )
+    classifier = Classifier.load()
+    attack, op = classifier.classify([repulsed, operation])
+    assert attack.event_type.value == "attack" and attack.attack_type is not None and attack.p_attack >= 0.5
+    assert op.event_type.value == "security_operation"
+    monkeypatch.setattr(classify, "attack_cue", lambda title, text: None)
+    (without_cue,) = classifier.classify([repulsed])
+    assert without_cue.event_type.value == "security_operation"
