@@ -15,7 +15,7 @@ from classifiers.features import Facts, facts_from
 from classifiers.groups import GroupGuess, identify_group
 from classifiers.keywords import predict_keywords
 from classifiers.places import PlaceGuess, locate
-from classifiers.scope import attack_cue, operation_cue, out_of_scope
+from classifiers.scope import attack_cue, denial, operation_cue, out_of_scope
 from domain.errors import KhabarError
 from domain.records import ArticleLabels
 from domain.taxonomy import AttackType, EventType, Group
@@ -78,6 +78,7 @@ class _Facts:
     out_of_scope: str | None = None
     operation_cue: str | None = None
     attack_cue: str | None = None
+    denial: bool = False  # the headline is a group's denial
 
     def for_model(self) -> Facts:
         c = self.casualties
@@ -189,6 +190,7 @@ class Classifier:
                     out_of_scope(t, x),
                     operation_cue(t, x),
                     attack_cue(t, x),
+                    denial(t),
                 )
                 for t, x in clipped
             ]
@@ -221,7 +223,8 @@ class Classifier:
             p_attack = min(p_attack, 1.0 - event_conf)
         # A report whose opening puts the deed on a state's forces across a border, on dacoits or a feud, or on
         # a gas explosion, and on no militant, is not an attack (label guide), however it reads.
-        if facts.out_of_scope and event_type is EventType.ATTACK:
+        # ... and so is a group's denial (label guide: a statement), whatever attack its headline names.
+        if (facts.out_of_scope or facts.denial) and event_type is EventType.ATTACK:
             event_type, event_conf = EventType.OTHER, _SCOPE_CONFIDENCE
             p_attack = min(p_attack, 1.0 - event_conf)
         if event_type is not EventType.ATTACK:

@@ -19,7 +19,7 @@ import yaml
 
 from classifiers.features import compile_families, phrase_pattern
 
-__all__ = ["ScopeRules", "attack_cue", "load_scope", "operation_cue", "out_of_scope"]
+__all__ = ["ScopeRules", "attack_cue", "denial", "load_scope", "operation_cue", "out_of_scope"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +29,7 @@ class ScopeRules:
     families: tuple[tuple[str, re.Pattern[str]], ...]
     operations: tuple[tuple[str, re.Pattern[str]], ...] = ()
     attacks: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    denials: re.Pattern[str] | None = None
 
 
 def parse_scope(data: Any) -> ScopeRules:
@@ -40,7 +41,9 @@ def parse_scope(data: Any) -> ScopeRules:
     families = compile_families(data.get("families"), "scope: families")
     operations = compile_families(data["operations"], "scope: operations") if data.get("operations") else ()
     attacks = compile_families(data["attacks"], "scope: attacks") if data.get("attacks") else ()
-    return ScopeRules(chars, phrase_pattern(data.get("militant"), "scope: militant"), families, operations, attacks)
+    denials = phrase_pattern(data["denials"], "scope: denials") if data.get("denials") else None
+    militant = phrase_pattern(data.get("militant"), "scope: militant")
+    return ScopeRules(chars, militant, families, operations, attacks, denials)
 
 
 @functools.cache
@@ -75,3 +78,9 @@ def attack_cue(title: str, text: str, rules: ScopeRules | None = None) -> str | 
     rules = rules or load_scope()
     opening = _opening(title, text, rules)
     return next((name for name, pattern in rules.attacks if pattern.search(opening)), None)
+
+
+def denial(title: str, rules: ScopeRules | None = None) -> bool:
+    """Whether the headline is a group's denial (a statement, not the attack's report)."""
+    rules = rules or load_scope()
+    return bool(rules.denials and rules.denials.search(title))

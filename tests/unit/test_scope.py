@@ -7,7 +7,7 @@ import pytest
 
 from classifiers.classify import Classifier
 from classifiers.event_model import MODEL_DIR
-from classifiers.scope import attack_cue, load_scope, operation_cue, out_of_scope, parse_scope
+from classifiers.scope import attack_cue, denial, load_scope, operation_cue, out_of_scope, parse_scope
 
 CASES = [
     ("state_fire", "Two civilians martyred in Indian firing along LoC",
@@ -135,3 +135,37 @@ def test_the_classifier_reads_an_attack_beaten_back_as_an_attack(monkeypatch: py
     monkeypatch.setattr(classify, "attack_cue", lambda title, text: None)
     (without_cue,) = classifier.classify([repulsed])
     assert without_cue.event_type.value == "security_operation"
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("TTP disowns bombing of Peshawar church", True),
+        ("Taliban say they had no hand in attack on Swat MPA", True),
+        ("TTP denies role in Quetta blast", True),
+        ("Nine killed in Quetta blast; TTP claims responsibility", False),
+        ("PM condemns Bannu attack", False),
+    ],
+)
+def test_a_groups_denial_in_the_headline(title: str, expected: bool) -> None:
+    assert denial(title) is expected
+
+
+@pytest.mark.skipif(not (MODEL_DIR / "encoder-int8.onnx").exists(), reason="model artifacts not built")
+def test_the_classifier_reads_a_denial_as_other_and_a_toll_led_report_with_one_as_an_attack() -> None:
+    statement, report = Classifier.load().classify(
+        [
+            (
+                "TTP disowns twin suicide bombing at Lahore shrine",
+                "LAHORE: The Tehreek-e-Taliban Pakistan said on Friday it had nothing to do with Thursday's twin "
+                "suicide bombing at the shrine, which killed 43 people, and blamed foreign agencies for it.",
+            ),
+            (
+                "Twin suicide bombing at Lahore shrine kills 43",
+                "LAHORE: Two suicide bombers blew themselves up at a crowded shrine on Thursday night, killing 43 "
+                "people and wounding 175, police said. The Tehreek-e-Taliban Pakistan denied any role in the attack.",
+            ),
+        ]
+    )
+    assert statement.event_type.value == "other" and statement.p_attack < 0.5 and statement.province is None
+    assert report.event_type.value == "attack" and report.killed == 43
