@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from classifiers.attack_types import says_suicide
 from classifiers.calibration import IDENTITY, Calibration
 from classifiers.casualties import Casualties, extract_casualties
 from classifiers.features import Facts, facts_from
@@ -65,6 +66,8 @@ class EventGuess:
     # The attack head's best type even when the event head says "not an attack" (None: no attack head).
     likely_attack: AttackType | None = None
     likely_attack_confidence: float = 0.0
+    # The attack head's probability of each attack type (empty: no attack head).
+    attack_probabilities: Mapping[AttackType, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +82,7 @@ class _Facts:
     operation_cue: str | None = None
     attack_cue: str | None = None
     denial: bool = False  # the headline is a group's denial
+    says_suicide: bool = True  # the report's own account says the attack was a suicide attack
 
     def for_model(self) -> Facts:
         c = self.casualties
@@ -144,6 +148,7 @@ class ModelEventTyper:
                     p.p_attack,
                     likely,
                     p.probabilities[likely.value],
+                    {a: p.probabilities[a.value] for a in AttackType},
                 )
             )
         return guesses
@@ -191,6 +196,7 @@ class Classifier:
                     operation_cue(t, x),
                     attack_cue(t, x),
                     denial(t),
+                    says_suicide(t, x),
                 )
                 for t, x in clipped
             ]
@@ -258,6 +264,14 @@ class Classifier:
         if facts.operation_cue and event_type is not EventType.SECURITY_OPERATION and not group.claimed:
             event_type, event_conf, attack_type = EventType.SECURITY_OPERATION, _SCOPE_CONFIDENCE, None
             p_attack = min(p_attack, 1.0 - event_conf)
+        # A suicide bombing the report's own account never calls one (the "suicide" was an older attack recalled,
+        # or in doubt) is the head's next attack type.
+        if attack_type is AttackType.SUICIDE_BOMBING and not facts.says_suicide and event.attack_probabilities:
+            probabilities = event.attack_probabilities
+            attack_type = max(
+                (a for a in probabilities if a is not AttackType.SUICIDE_BOMBING), key=lambda a: probabilities[a]
+            )
+            attack_conf = probabilities[attack_type]
         event_conf = cal("event_type", event_conf)
         is_incident = event_type is not EventType.OTHER
         # Outside an incident every other field is null, and the nulls are right exactly when the event

@@ -1,0 +1,52 @@
+"""Attack-type evidence the head cannot weigh: whether the report says this attack was a suicide attack.
+
+The attack-type head counts every "suicide" in a report, so a shooting whose last paragraphs recall an older
+suicide bombing reads as one. The rule reads only the report's own sentences — the title and the body up to the
+closing paragraphs about earlier events (`domain.text.background_start`), without sentences that open like
+background or name another attack or a doubt (`rules/attack_types.yaml`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from classifiers.features import phrase_pattern
+from domain.text import background_start, opens_background, split_sentences
+
+__all__ = ["AttackTypeRules", "load_attack_type_rules", "says_suicide"]
+
+
+@dataclass(frozen=True, slots=True)
+class AttackTypeRules:
+    suicide: re.Pattern[str]
+    not_evidence: re.Pattern[str]
+
+
+def parse_attack_type_rules(data: Any) -> AttackTypeRules:
+    if not isinstance(data, dict):
+        raise ValueError("attack types: expected a mapping of suicide and not_evidence")
+    return AttackTypeRules(
+        phrase_pattern(data.get("suicide"), "attack types: suicide"),
+        phrase_pattern(data.get("not_evidence"), "attack types: not_evidence"),
+    )
+
+
+@functools.cache
+def load_attack_type_rules() -> AttackTypeRules:
+    text = resources.files("classifiers").joinpath("rules/attack_types.yaml").read_text(encoding="utf-8")
+    return parse_attack_type_rules(yaml.safe_load(text))
+
+
+def says_suicide(title: str, text: str, rules: AttackTypeRules | None = None) -> bool:
+    """Whether the title or a sentence of the report's own account says the attack was a suicide attack."""
+    rules = rules or load_attack_type_rules()
+    tail = background_start(text)
+    own = text if tail is None else text[:tail]
+    sentences = [title, *(s for s in split_sentences(own) if not opens_background(s))]
+    return any(rules.suicide.search(s) and not rules.not_evidence.search(s) for s in sentences if s)
