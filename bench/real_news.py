@@ -19,6 +19,7 @@ if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
 from bench.benchmd import update_section  # noqa: E402
+from domain.text import split_headline  # noqa: E402
 
 try:
     from classifiers.evaluate import per_class
@@ -83,8 +84,7 @@ def read_cache(path: Path) -> dict[str, dict[str, Any]]:
         text = _CORPUS_DATE.sub("", row.get("text") or "", count=1)
         title = row.get("title")
         if title is None:
-            head, blank, body = text.partition("\n\n")
-            title, text = (head.strip(), body) if blank and "\n" not in head.strip() else ("", text)
+            title, text = split_headline(text)
         cache[row["url"]] = {**row, "title": title, "text": text}
     return cache
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from classifiers.calibration import FIELDS, IDENTITY, Calibration, expected_calibration_error, fit_platt
 from classifiers.event_model import CALIBRATION_FILE, METADATA_FILE, MODEL_DIR, EventModel
+from domain.text import split_headline
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 PAGES = REPO_ROOT / "bench" / "real" / "pages.jsonl"
@@ -52,6 +53,28 @@ def observations(
     return out
 
 
+def _title_and_text(row: dict[str, Any]) -> tuple[str, str]:
+    """A cached page's title and text; a retelling (no title) gives its headline line as the title."""
+    if row.get("title") is None:
+        return split_headline(row.get("text") or "")
+    return row["title"] or "", row.get("text") or ""
+
+
+def _observe(
+    classifier: Any, items: list[tuple[str, str]], pages: list[dict[str, Any]], calibration: Calibration
+) -> dict[str, tuple[list[float], list[bool]]]:
+    classifier.event_typer.calibration = calibration
+    predicted = [x.as_json() for x in classifier.classify(items)]
+    return observations(predicted, [p["labels"] for p in pages])
+
+
+def _fit(raw: list[float], hits: list[bool]) -> tuple[float, float] | None:
+    """The Platt map of one field, or None with too few or one-sided examples."""
+    if len(raw) < 20 or all(hits) or not any(hits):
+        return None
+    return fit_platt(raw, hits)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--model-dir", type=Path, default=MODEL_DIR)
@@ -65,17 +88,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     cache = {row["url"]: row for row in _read_jsonl(args.cache)}
     pages = [p for p in _read_jsonl(PAGES) if p["split"] == "dev" and p["url"] in cache]
     classifier = Classifier.load(args.model_dir)
-    classifier.event_typer.calibration = IDENTITY  # raw scores in, maps out
-    items = [(cache[p["url"]].get("title") or "", cache[p["url"]].get("text") or "") for p in pages]
-    predicted = [x.as_json() for x in classifier.classify(items)]
-    seen = observations(predicted, [p["labels"] for p in pages])
+    items = [_title_and_text(cache[p["url"]]) for p in pages]
+    # Raw scores in, maps out. The classifier reads a report as an attack by its calibrated P(attack), so the
+    # other fields' raw scores are read a second time with the P(attack) map fitted in the first pass.
+    seen = _observe(classifier, items, pages, IDENTITY)
+    p_attack_map = _fit(*seen["p_attack"])
+    if p_attack_map is not None:
+        seen = _observe(classifier, items, pages, Calibration({"p_attack": p_attack_map}))
     maps = {}
     summary: dict[str, Any] = {}
     for name, (raw, hits) in seen.items():
-        if len(raw) < 20 or all(hits) or not any(hits):
+        fitted = _fit(raw, hits)
+        if fitted is None:
             print(f"{name:<17} n={len(raw):<4} left raw (too few or one-sided examples)")
             continue
-        maps[name] = fit_platt(raw, hits)
+        maps[name] = fitted
         calibrated = Calibration(maps)
         after = [calibrated(name, p) for p in raw]
         summary[name] = {

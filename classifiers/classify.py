@@ -51,8 +51,9 @@ _SCOPE_CONFIDENCE = 0.75
 # dev and extra pages the rule fired on 10 reports; the 5 attacks had raw P(attack) 0.07-0.37, three of the
 # five non-attacks under 0.03.
 _CLAIM_MIN_P_ATTACK = 0.05
-# A report whose calibrated P(attack) reaches this is read as an attack, whatever the event head's argmax.
-_ATTACK_POSTERIOR = 0.5
+# A report whose raw P(attack) reaches this is read as an attack, whatever the event head's argmax (chosen on
+# the retold dev pages, checked on extra: bench/real/README.md).
+_ATTACK_MIN_P = 0.37
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,7 +220,7 @@ class Classifier:
         if (
             event_type is not EventType.ATTACK
             and event.likely_attack is not None
-            and cal("p_attack", p_attack) >= _ATTACK_POSTERIOR
+            and p_attack >= _ATTACK_MIN_P
         ):
             event_type, event_conf = EventType.ATTACK, p_attack
             attack_type, attack_conf = event.likely_attack, event.likely_attack_confidence

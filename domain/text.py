@@ -93,6 +93,12 @@ _BACKGROUND_OPENING = re.compile(
 )
 
 
+def split_headline(text: str) -> tuple[str, str]:
+    """(headline, body) of a text written as a headline line, a blank line and the body; ("", text) otherwise."""
+    head, blank, body = text.partition("\n\n")
+    return (head.strip(), body) if blank and head.strip() and "\n" not in head.strip() else ("", text)
+
+
 def opens_background(paragraph: str) -> bool:
     """Whether the paragraph opens like one about another, earlier event."""
     return bool(_BACKGROUND_OPENING.match(paragraph))

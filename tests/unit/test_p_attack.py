@@ -95,25 +95,16 @@ def test_an_operation_that_recalls_a_groups_older_claim_stays_an_operation(class
     assert labels.p_attack < THRESHOLD
 
 
-def test_the_event_type_follows_the_calibrated_p_attack(classifier: Classifier) -> None:
-    """A report the calibrated P(attack) makes more likely an attack than not is read as one, whatever the event
-    head's argmax: the same drill is `other` under the shipped map and an attack under a map that lifts P(attack)."""
-    from dataclasses import replace
-
-    from classifiers.calibration import Calibration
+def test_a_report_likely_enough_an_attack_is_read_as_one(classifier: Classifier, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The event type is an attack once the head's P(attack) reaches `_ATTACK_MIN_P`, whatever its argmax: the same
+    drill is `other` as shipped and an attack, with the attack head's type, when the bar is taken down to 0."""
+    import classifiers.classify as classify
 
     drill = NOT_ATTACKS[0]
     (as_shipped,) = classifier.classify([drill])
     assert as_shipped.event_type.value == "other"
-    typer = classifier.event_typer
-    shipped = typer.calibration
-    try:
-        typer.calibration = replace(shipped, maps={**shipped.maps, "p_attack": (1.0, 12.0)})  # type: ignore[misc]
-        (lifted,) = classifier.classify([drill])
-    finally:
-        typer.calibration = shipped  # type: ignore[misc]
-    assert lifted.event_type.value == "attack" and lifted.attack_type is not None
-    assert lifted.p_attack >= 0.5
-    for labels in classifier.classify(ATTACKS + NOT_ATTACKS):
-        assert (labels.p_attack >= 0.5) <= (labels.event_type.value == "attack"), labels
-    assert isinstance(shipped, Calibration)
+    monkeypatch.setattr(classify, "_ATTACK_MIN_P", 0.0)
+    (lowered,) = classifier.classify([drill])
+    assert lowered.event_type.value == "attack" and lowered.attack_type is not None
+    for labels in classifier.classify(ATTACKS):
+        assert labels.event_type.value == "attack"
