@@ -95,7 +95,9 @@ def test_an_operation_that_recalls_a_groups_older_claim_stays_an_operation(class
     assert labels.p_attack < THRESHOLD
 
 
-def test_a_report_likely_enough_an_attack_is_read_as_one(classifier: Classifier, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_report_likely_enough_an_attack_is_read_as_one(
+    classifier: Classifier, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The event type is an attack once the head's P(attack) reaches `_ATTACK_MIN_P`, whatever its argmax: the same
     drill is `other` as shipped and an attack, with the attack head's type, when the bar is taken down to 0."""
     import classifiers.classify as classify
