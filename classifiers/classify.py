@@ -217,11 +217,7 @@ class Classifier:
         p_attack = event.p_attack
         # The event head was fitted on generated text and under-reads attacks in real copy (its P(attack) map
         # lifts every score): a report the calibrated P(attack) makes more likely an attack than not is one.
-        if (
-            event_type is not EventType.ATTACK
-            and event.likely_attack is not None
-            and p_attack >= _ATTACK_MIN_P
-        ):
+        if event_type is not EventType.ATTACK and event.likely_attack is not None and p_attack >= _ATTACK_MIN_P:
             event_type, event_conf = EventType.ATTACK, p_attack
             attack_type, attack_conf = event.likely_attack, event.likely_attack_confidence
         # An event placed abroad with no Pakistani location is out of scope, whatever its wording.

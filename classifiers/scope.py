@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from classifiers.features import compile_families, phrase_pattern
+from domain.text import split_sentences
 
 __all__ = ["ScopeRules", "attack_cue", "denial", "load_scope", "operation_cue", "out_of_scope"]
 
@@ -74,10 +75,13 @@ def operation_cue(title: str, text: str, rules: ScopeRules | None = None) -> str
 
 
 def attack_cue(title: str, text: str, rules: ScopeRules | None = None) -> str | None:
-    """The attack its opening says the story is (militants attacked and were beaten back), or None."""
+    """The attack its headline or first sentence says the story is (militants attacked and were beaten back), or
+    None. Only the lead: an operation's release goes on to recall the attack it followed ("a day after militants
+    attacked a post in Mir Ali")."""
     rules = rules or load_scope()
-    opening = _opening(title, text, rules)
-    return next((name for name, pattern in rules.attacks if pattern.search(opening)), None)
+    first = next(iter(split_sentences(text.strip()[: rules.opening_chars])), "")
+    lead = f"{title}\n{first}"
+    return next((name for name, pattern in rules.attacks if pattern.search(lead)), None)
 
 
 def denial(title: str, rules: ScopeRules | None = None) -> bool:

@@ -23,6 +23,7 @@ SHOOTING_WITH_AN_OLDER_SUICIDE_BOMBING = (
         ("Suicide bomber kills nine in Quetta", "A bomber blew himself up at a checkpoint.", True),
         ("Blast at Bannu checkpost", "An attacker rammed an explosives-laden vehicle into the wall.", True),
         ("Bomb hits convoy in Bannu", "He said it was unclear whether a suicide bomber had struck.", False),
+        ("Cleric laid to rest", "Thousands mourned him a day after he was killed in a suicide bombing.", True),
         ("Policeman shot dead", "The killing came a week after a suicide bomber killed an officer in the city.", False),
         (*SHOOTING_WITH_AN_OLDER_SUICIDE_BOMBING, False),
     ],

@@ -105,6 +105,8 @@ def test_the_classifier_reads_a_foiled_infiltration_as_an_operation() -> None:
         ("Security forces killed five militants during raids in Mohmand, foiling a plan to attack installations.",
          None),
         ("Security forces killed three terrorists who had attacked a post last week, the ISPR said.", None),
+        ("Security forces killed eight khawarij in Datta Khel, the ISPR said. The operation came a day after "
+         "militants attacked a post in Mir Ali.", None),
     ],
 )  # fmt: skip
 def test_an_attack_beaten_back_is_an_attack_cue(text: str, cue: str | None) -> None:
