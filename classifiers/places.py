@@ -299,9 +299,19 @@ def _demonym_country(stream: _Stream, m: NameMatch[PlaceName], demonyms: dict[st
     """ "the Indian city of Hyderabad", "Afghan province of Khost": the demonym decides the country."""
     before = _keys(stream.tokens[max(0, m.first - 4) : m.first])
     for i, word in enumerate(before):
-        if word in demonyms and (i == len(before) - 1 or before[-1] == "of"):
+        # Right before the name, or "<demonym> <place word> of <name>" — not "Chinese victims of Dasu".
+        if word in demonyms and (
+            i == len(before) - 1
+            or (before[-1] == "of" and before[i + 1 : -1] and all(w in _PLACE_WORDS for w in before[i + 1 : -1]))
+        ):
             return demonyms[word]
     return None
+
+
+_PLACE_WORDS = frozenset(
+    {"city", "town", "province", "provinces", "region", "village", "district", "capital", "state", "port",
+     "border", "county", "valley", "area", "areas", "southern", "northern", "eastern", "western", "central"}
+)  # fmt: skip
 
 
 def _shared_border(stream: _Stream, m: NameMatch[PlaceName]) -> bool:
