@@ -76,6 +76,8 @@ def test_the_classifier_relabels_such_a_story_other_with_a_low_p_attack() -> Non
         ("Security forces killed three terrorists trying to infiltrate across the border in Dir, the ISPR said.",
          "infiltration"),
         ("Militants who had infiltrated from across the border attacked a check post in Chitral.", None),
+        ("Troops shot dead three terrorists who were attempting to cross the Pak-Afghan border into Dir.",
+         "infiltration"),
     ],
 )  # fmt: skip
 def test_a_foiled_infiltration_is_an_operation_cue(text: str, cue: str | None) -> None:
