@@ -107,6 +107,9 @@ def test_the_classifier_reads_a_foiled_infiltration_as_an_operation() -> None:
         ("Security forces killed five militants during raids in Mohmand, foiling a plan to attack installations.",
          None),
         ("Security forces killed three terrorists who had attacked a post last week, the ISPR said.", None),
+        ("Three militants linked to the Peshawar mosque bombing arrested in Khyber, police said.", "aftermath"),
+        ("An FIR was registered against unknown terrorists over the Hangu mosque suicide bombing.", "aftermath"),
+        ("CTD arrests 12 suspected militants in raids across Punjab.", None),
         ("Security forces killed eight khawarij in Datta Khel, the ISPR said. The operation came a day after "
          "militants attacked a post in Mir Ali.", None),
     ],
