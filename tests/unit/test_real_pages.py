@@ -160,3 +160,29 @@ def test_retold_pages_are_merging_rows_keyed_by_their_incident(pages: list[dict[
         assert row["event"] == page["incident"] and row["labels"] == page["labels"]
         assert row["published"] == f"{page['published']}T12:00:00+05:00"
     assert sets.real_rows("test", texts) == []  # only the split asked for
+
+
+def test_the_retellings_are_split_into_briefs_and_assembled_in_the_pages_order(
+    pages: list[dict[str, Any]], tmp_path: Path
+) -> None:
+    retold = load_bench_script("retold")
+    written = retold.split(3, tmp_path)
+    assert sum(written.values()) == len(pages)
+    brief = [json.loads(line) for line in (tmp_path / "dev_0.in.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert all(set(row) == {"url", "outlet", "published", "kind", "labels"} for row in brief)
+    dev = [p["url"] for p in pages if p["split"] == "dev"]
+    lines = [
+        json.dumps({"url": dev[2], "text": "Blast kills 4\n\nFour died."}),
+        "not json",
+        json.dumps({"url": "https://unknown.example/1", "text": "x"}),
+        json.dumps({"url": dev[0], "text": " "}),
+        json.dumps({"url": dev[1], "text": "Gunmen kill 2\n\nTwo died."}),
+        json.dumps({"url": dev[1], "text": "a second text of the same page is ignored"}),
+    ]
+    (tmp_path / "dev_0.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "retold.jsonl"
+    n, skipped = retold.assemble(tmp_path, out)
+    assert n == 2 and skipped == {"not JSON": 1, "not a labelled page": 1, "no text": 1}
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["url"] for r in rows] == [dev[1], dev[2]]
+    assert rows[0]["text"].startswith("Gunmen kill 2")
