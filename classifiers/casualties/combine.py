@@ -95,10 +95,19 @@ def _candidates(per_sentence: dict[int, _SentenceTotal]) -> list[tuple[int, int,
         following = list(takewhile(lambda t: not t.has_base, (per_sentence[later] for later in order[pos + 1 :])))
         # "At least 18 soldiers and 12 terrorists were killed ... 18 soldiers also lost their lives": a later
         # sentence's "also" figure equal to the base restates it.
-        value = total.base + total.add + sum(t.add - _restated(total, t) for t in following)
+        value = total.base + total.add + sum(_added(total, t) - _restated(total, t) for t in following)
         used_additive = bool(total.add) or bool(following)
         candidates.append((value, total.tier, _confidence(total, used_additive)))
     return candidates
+
+
+def _added(base: _SentenceTotal, later: _SentenceTotal) -> int:
+    """What a later base-less sentence adds: all its additions within the base's own part of the report (the
+    lead's to the lead); from a later paragraph only what it says was "also" hurt ("four bystanders were also
+    hurt") — its "killing three more" recounts the lead's victims as often as it adds to them."""
+    if later.tier == base.tier:
+        return later.add
+    return sum(n for n, _ in later.restated)
 
 
 def _restated(base: _SentenceTotal, later: _SentenceTotal) -> int:
@@ -109,7 +118,16 @@ def _restated(base: _SentenceTotal, later: _SentenceTotal) -> int:
         # A total of people, then a category "also" killed: the total counts them (label guide: "death toll
         # rises to eight ... a teacher also lost their life" is eight).
         return sum(n for n, _ in later.restated)
-    return sum(n for n, heads in later.restated if n == base.base and heads and heads <= base.heads)
+    base_heads = _classes(base.heads)
+    return sum(n for n, heads in later.restated if n == base.base and heads and _classes(heads) <= base_heads)
+
+
+# Nouns one report uses for the same security men: "three FC personnel ... three soldiers were also killed".
+_SAME_MEN = {"soldier": "forces", "personnel": "forces", "troop": "forces", "jawan": "forces", "sepoy": "forces"}
+
+
+def _classes(heads: frozenset[str]) -> frozenset[str]:
+    return frozenset(_SAME_MEN.get(h, h) for h in heads)
 
 
 def _confidence(total: _SentenceTotal, used_additive: bool) -> float:
