@@ -5,6 +5,7 @@ The confidences are data (`combination.yaml`).
 
 from __future__ import annotations
 
+from collections.abc import Set
 from dataclasses import dataclass, field
 from itertools import takewhile
 
@@ -126,7 +127,7 @@ def _restated(base: _SentenceTotal, later: _SentenceTotal) -> int:
 _SAME_MEN = {"soldier": "forces", "personnel": "forces", "troop": "forces", "jawan": "forces", "sepoy": "forces"}
 
 
-def _classes(heads: frozenset[str]) -> frozenset[str]:
+def _classes(heads: Set[str]) -> frozenset[str]:
     return frozenset(_SAME_MEN.get(h, h) for h in heads)
 
 
