@@ -192,8 +192,11 @@ NEW_ATTACK = (
         (NEW_ATTACK[1], False),
         ("A first-information report was registered against unknown persons.", True),
         ("Police said the funerary rites would be held later.", False),
+        ("Fazl calls at Darul Uloom Haqqania to offer condolences over the cleric's killing.", True),
+        ("A suicide bomber killed five at the seminary; the prime minister offered condolences to the families.",
+         False),
     ],
-)
+)  # fmt: skip
 def test_follow_ups_are_read_from_their_words(text: str, follow_up: bool) -> None:
     assert is_follow_up(text) is follow_up
 
