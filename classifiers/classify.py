@@ -41,6 +41,11 @@ logger = logging.getLogger(__name__)
 # no militant) is `other` (`classifiers/scope.py`); a spokesman who "claimed that ..." is not claiming an attack;
 # a claim makes an attack only where the event heads leave an attack possible (P(attack) >= 0.05); troops
 # foiling an infiltration is an operation.
+# 6: an attack once the head's raw P(attack) reaches `_ATTACK_MIN_P`; an attack beaten back, and a follow-up of
+# a named attack, read as an operation are attacks; a group's denial in the headline is `other`; a suicide
+# bombing the report's own account never calls one takes the next type (`classifiers/attack_types.py`);
+# casualty kickers, "N more" after another field, statistics over many attacks, Title Case headlines, later
+# paragraphs recounting the lead's victims; habitual blame of a group; "Chinese victims of Dasu".
 RULES_VERSION = "rules-6"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000
@@ -215,8 +220,8 @@ class Classifier:
         event_type, event_conf = event.event_type, event.event_confidence
         attack_type, attack_conf = event.attack_type, event.attack_confidence
         p_attack = event.p_attack
-        # The event head was fitted on generated text and under-reads attacks in real copy (its P(attack) map
-        # lifts every score): a report the calibrated P(attack) makes more likely an attack than not is one.
+        # The event head was fitted on generated text and under-reads attacks in real copy: a report with a raw
+        # P(attack) of `_ATTACK_MIN_P` is an attack even where the head's argmax is `other` or an operation.
         if event_type is not EventType.ATTACK and event.likely_attack is not None and p_attack >= _ATTACK_MIN_P:
             event_type, event_conf = EventType.ATTACK, p_attack
             attack_type, attack_conf = event.likely_attack, event.likely_attack_confidence
