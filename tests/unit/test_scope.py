@@ -103,6 +103,7 @@ def test_the_classifier_reads_a_foiled_infiltration_as_an_operation() -> None:
     [
         ("Troops repulsed a raid by a large group of terrorists on two border posts in Chitral.", "repelled"),
         ("Six terrorists were killed in a failed assault on a check post in Kalat, the ISPR said.", "failed"),
+        ("Six terrorists killed as assault on Kalat check post fails; seven soldiers martyred", "failed"),
         ("Terrorists stormed the police lines in Bannu before dawn, killing four policemen.", "stormed"),
         ("Security forces killed five militants during raids in Mohmand, foiling a plan to attack installations.",
          None),
