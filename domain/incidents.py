@@ -150,9 +150,10 @@ def _target_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 @cache
 def _follow_up_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(any follow-up, the aftermath kind alone): domain/data/follow_ups.yaml."""
+    """(any follow-up, the kinds that are no news of a new attack: aftermath and mourning): follow_ups.yaml."""
     kinds: dict[str, list[str]] = _data("follow_ups.yaml")
-    return _phrase_pattern([p for phrases in kinds.values() for p in phrases]), _phrase_pattern(kinds["aftermath"])
+    no_news = [*kinds["aftermath"], *kinds.get("mourning", [])]
+    return _phrase_pattern([p for phrases in kinds.values() for p in phrases]), _phrase_pattern(no_news)
 
 
 def is_follow_up(text: str) -> bool:
@@ -162,7 +163,7 @@ def is_follow_up(text: str) -> bool:
 
 def is_aftermath(text: str) -> bool:
     """Whether the text reads as the case against an earlier attack's perpetrators (arrests, FIR, an
-    inquiry, the bomber identified): no news of a new attack."""
+    inquiry, the bomber identified) or a visit or ceremony weeks on: no news of a new attack."""
     return bool(_follow_up_patterns()[1].search(text))
 
 

@@ -210,6 +210,7 @@ def test_follow_ups_are_read_from_their_words(text: str, follow_up: bool) -> Non
         (FUNERAL[0], False),  # the dead buried: a follow-up of the toll, which still tells of the attack
         (B[1], False),
         (A[1], False),
+        ("Fazl calls at the seminary to offer condolences ten days after the bombing.", True),  # a visit weeks on
     ],
 )
 def test_the_case_against_the_attackers_is_aftermath(text: str, aftermath: bool) -> None:
