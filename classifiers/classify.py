@@ -69,11 +69,17 @@ class EventGuess:
     attack_confidence: float
     # Probability that the report describes an attack of any type.
     p_attack: float
-    # The attack head's best type even when the event head says "not an attack" (None: no attack head).
-    likely_attack: AttackType | None = None
-    likely_attack_confidence: float = 0.0
-    # The attack head's probability of each attack type (empty: no attack head).
+    # The attack head's probability of each attack type, even when the event head says "not an attack" (empty:
+    # no attack head).
     attack_probabilities: Mapping[AttackType, float] = field(default_factory=dict)
+
+    def likely_attack(self, excluding: AttackType | None = None) -> tuple[AttackType, float] | None:
+        """The attack head's best type (other than `excluding`) and its probability; None without the head."""
+        candidates = [a for a in self.attack_probabilities if a is not excluding]
+        if not candidates:
+            return None
+        best = max(candidates, key=lambda a: self.attack_probabilities[a])
+        return best, self.attack_probabilities[best]
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +150,6 @@ class ModelEventTyper:
     ) -> list[EventGuess]:
         guesses = []
         for p in self._model.predict(items, embeddings=encoded, facts=facts):
-            likely = max((a for a in AttackType), key=lambda a: p.probabilities[a.value])
             guesses.append(
                 EventGuess(
                     p.event_type,
@@ -152,8 +157,6 @@ class ModelEventTyper:
                     p.attack_type,
                     p.attack_confidence,
                     p.p_attack,
-                    likely,
-                    p.probabilities[likely.value],
                     {a: p.probabilities[a.value] for a in AttackType},
                 )
             )
@@ -220,11 +223,12 @@ class Classifier:
         event_type, event_conf = event.event_type, event.event_confidence
         attack_type, attack_conf = event.attack_type, event.attack_confidence
         p_attack = event.p_attack
+        likely = event.likely_attack()
         # The event head was fitted on generated text and under-reads attacks in real copy: a report with a raw
         # P(attack) of `_ATTACK_MIN_P` is an attack even where the head's argmax is `other` or an operation.
-        if event_type is not EventType.ATTACK and event.likely_attack is not None and p_attack >= _ATTACK_MIN_P:
+        if event_type is not EventType.ATTACK and likely is not None and p_attack >= _ATTACK_MIN_P:
             event_type, event_conf = EventType.ATTACK, p_attack
-            attack_type, attack_conf = event.likely_attack, event.likely_attack_confidence
+            attack_type, attack_conf = likely
         # An event placed abroad with no Pakistani location is out of scope, whatever its wording.
         if place.foreign_country and place.province is None and event_type is not EventType.OTHER:
             event_type, event_conf = EventType.OTHER, max(0.6, place.province_confidence)
@@ -244,22 +248,17 @@ class Classifier:
             and group.group is not Group.UNKNOWN
             and place.province is not None
             and event_type is not EventType.ATTACK
-            and event.likely_attack is not None
+            and likely is not None
             and event.p_attack >= _CLAIM_MIN_P_ATTACK
         ):
             event_type, event_conf = EventType.ATTACK, max(event.p_attack, group.confidence)
-            attack_type, attack_conf = event.likely_attack, event.likely_attack_confidence
+            attack_type, attack_conf = likely
             p_attack = max(p_attack, group.confidence)
         # Militants who attacked a post and were beaten back committed an attack (label guide), though the ISPR
         # release leads with the attackers killed and the heads read an operation.
-        if (
-            facts.attack_cue
-            and event_type is EventType.SECURITY_OPERATION
-            and not facts.operation_cue
-            and event.likely_attack is not None
-        ):
+        if facts.attack_cue and event_type is EventType.SECURITY_OPERATION and not facts.operation_cue and likely:
             event_type, event_conf = EventType.ATTACK, _SCOPE_CONFIDENCE
-            attack_type, attack_conf = event.likely_attack, event.likely_attack_confidence
+            attack_type, attack_conf = likely
             p_attack = max(p_attack, event_conf)
         # Troops foiling an infiltration across the border is an operation (label guide), though soldiers die in
         # it and the report says "cross-border"; a group's claim of it keeps it an attack.
@@ -268,12 +267,10 @@ class Classifier:
             p_attack = min(p_attack, 1.0 - event_conf)
         # A suicide bombing the report's own account never calls one (the "suicide" was an older attack recalled,
         # or in doubt) is the head's next attack type.
-        if attack_type is AttackType.SUICIDE_BOMBING and not facts.says_suicide and event.attack_probabilities:
-            probabilities = event.attack_probabilities
-            attack_type = max(
-                (a for a in probabilities if a is not AttackType.SUICIDE_BOMBING), key=lambda a: probabilities[a]
-            )
-            attack_conf = probabilities[attack_type]
+        if attack_type is AttackType.SUICIDE_BOMBING and not facts.says_suicide:
+            next_type = event.likely_attack(excluding=AttackType.SUICIDE_BOMBING)
+            if next_type is not None:
+                attack_type, attack_conf = next_type
         event_conf = cal("event_type", event_conf)
         is_incident = event_type is not EventType.OTHER
         # Outside an incident every other field is null, and the nulls are right exactly when the event
