@@ -60,14 +60,6 @@ def _title_and_text(row: dict[str, Any]) -> tuple[str, str]:
     return row["title"] or "", row.get("text") or ""
 
 
-def _observe(
-    classifier: Any, items: list[tuple[str, str]], pages: list[dict[str, Any]], calibration: Calibration
-) -> dict[str, tuple[list[float], list[bool]]]:
-    classifier.event_typer.calibration = calibration
-    predicted = [x.as_json() for x in classifier.classify(items)]
-    return observations(predicted, [p["labels"] for p in pages])
-
-
 def _fit(raw: list[float], hits: list[bool]) -> tuple[float, float] | None:
     """The Platt map of one field, or None with too few or one-sided examples."""
     if len(raw) < 20 or all(hits) or not any(hits):
@@ -89,12 +81,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     pages = [p for p in _read_jsonl(PAGES) if p["split"] == "dev" and p["url"] in cache]
     classifier = Classifier.load(args.model_dir)
     items = [_title_and_text(cache[p["url"]]) for p in pages]
-    # Raw scores in, maps out. The classifier reads a report as an attack by its calibrated P(attack), so the
-    # other fields' raw scores are read a second time with the P(attack) map fitted in the first pass.
-    seen = _observe(classifier, items, pages, IDENTITY)
-    p_attack_map = _fit(*seen["p_attack"])
-    if p_attack_map is not None:
-        seen = _observe(classifier, items, pages, Calibration({"p_attack": p_attack_map}))
+    classifier.event_typer.calibration = IDENTITY  # raw scores in, maps out
+    predicted = [x.as_json() for x in classifier.classify(items)]
+    seen = observations(predicted, [p["labels"] for p in pages])
     maps = {}
     summary: dict[str, Any] = {}
     for name, (raw, hits) in seen.items():
