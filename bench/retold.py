@@ -22,15 +22,18 @@ from pathlib import Path
 from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-PAGES = REPO_ROOT / "bench" / "real" / "pages.jsonl"
-PARTS = REPO_ROOT / "var" / "real" / "parts"
-RETOLD = REPO_ROOT / "var" / "real" / "retold.jsonl"
+if str(REPO_ROOT) not in sys.path:
+    sys.path.insert(0, str(REPO_ROOT))
+
+from bench.real_news import PAGES, RETOLD, read_jsonl  # noqa: E402
+
+PARTS = RETOLD.parent / "parts"
 SPLITS = ("dev", "extra", "test")
 BRIEF_FIELDS = ("url", "outlet", "published", "kind", "labels")
 
 
 def _pages() -> list[dict[str, Any]]:
-    return [json.loads(line) for line in PAGES.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return read_jsonl(PAGES)
 
 
 def split(parts: int, out: Path = PARTS) -> dict[str, int]:

@@ -57,6 +57,11 @@ def _opening(title: str, text: str, rules: ScopeRules) -> str:
     return f"{title}\n{text[: rules.opening_chars]}"
 
 
+def _first_family(families: tuple[tuple[str, re.Pattern[str]], ...], text: str) -> str | None:
+    """The name of the first family with a match in `text`, or None."""
+    return next((name for name, pattern in families if pattern.search(text)), None)
+
+
 def out_of_scope(title: str, text: str, rules: ScopeRules | None = None) -> str | None:
     """The family whose wording puts the story outside `attack` (its headline or opening names a non-militant
     perpetrator or cause and no militant one), or None."""
@@ -64,14 +69,13 @@ def out_of_scope(title: str, text: str, rules: ScopeRules | None = None) -> str 
     opening = _opening(title, text, rules)
     if rules.militant.search(opening):
         return None
-    return next((name for name, pattern in rules.families if pattern.search(opening)), None)
+    return _first_family(rules.families, opening)
 
 
 def operation_cue(title: str, text: str, rules: ScopeRules | None = None) -> str | None:
     """The operation its opening says the story is (troops foiling an infiltration), or None."""
     rules = rules or load_scope()
-    opening = _opening(title, text, rules)
-    return next((name for name, pattern in rules.operations if pattern.search(opening)), None)
+    return _first_family(rules.operations, _opening(title, text, rules))
 
 
 def attack_cue(title: str, text: str, rules: ScopeRules | None = None) -> str | None:
@@ -80,8 +84,7 @@ def attack_cue(title: str, text: str, rules: ScopeRules | None = None) -> str | 
     attacked a post in Mir Ali")."""
     rules = rules or load_scope()
     first = next(iter(split_sentences(text.strip()[: rules.opening_chars])), "")
-    lead = f"{title}\n{first}"
-    return next((name for name, pattern in rules.attacks if pattern.search(lead)), None)
+    return _first_family(rules.attacks, f"{title}\n{first}")
 
 
 def denial(title: str, rules: ScopeRules | None = None) -> bool:
