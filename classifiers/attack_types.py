@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from classifiers.features import phrase_pattern
+from domain import yamlfile
 from domain.text import background_start, opens_background, split_sentences
 
 __all__ = ["AttackTypeRules", "load_attack_type_rules", "says_suicide"]
@@ -40,7 +39,7 @@ def parse_attack_type_rules(data: Any) -> AttackTypeRules:
 @functools.cache
 def load_attack_type_rules() -> AttackTypeRules:
     text = resources.files("classifiers").joinpath("rules/attack_types.yaml").read_text(encoding="utf-8")
-    return parse_attack_type_rules(yaml.safe_load(text))
+    return parse_attack_type_rules(yamlfile.safe_load(text))
 
 
 def says_suicide(title: str, text: str, rules: AttackTypeRules | None = None) -> bool:

@@ -19,7 +19,8 @@ from importlib import resources
 from typing import Any
 
 import numpy as np
-import yaml
+
+from domain import yamlfile
 
 __all__ = [
     "CueFamilies",
@@ -87,7 +88,7 @@ def _cues_text() -> str:
 
 @functools.cache
 def load_cues() -> CueFamilies:
-    return parse_cues(yaml.safe_load(_cues_text()))
+    return parse_cues(yamlfile.safe_load(_cues_text()))
 
 
 @functools.cache

@@ -238,8 +238,19 @@ def _is_possessive(stream: _Stream, last: int) -> bool:
     return gap in ("'", "’")
 
 
-def _ends_with(words: tuple[str, ...], phrases: list[tuple[str, ...]]) -> bool:
-    return any(len(words) >= len(p) and words[-len(p) :] == p for p in phrases)
+def _by_last_word(phrases: list[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        index.setdefault(phrase[-1], []).append(phrase)
+    return index
+
+
+_NOT_SCENE_STRONG_END, _NOT_SCENE_MILD_END = _by_last_word(_NOT_SCENE_STRONG), _by_last_word(_NOT_SCENE_MILD)
+
+
+def _ends_with(words: tuple[str, ...], phrases: dict[str, list[tuple[str, ...]]]) -> bool:
+    """Do `words` end with one of the phrases (indexed by their last word)?"""
+    return bool(words) and any(words[-len(p) :] == p for p in phrases.get(words[-1], ()) if len(words) >= len(p))
 
 
 # Words of an apposition between a route word and a name: "to the garrison city of Rawalpindi".
@@ -251,14 +262,16 @@ def _negative_factor(stream: _Stream, m: NameMatch[PlaceName], kind: NameKind) -
     stripped = before
     while stripped and stripped[-1] in _APPOSITION:
         stripped = stripped[:-1]
-    if stripped != before and (_ends_with(stripped, _NOT_SCENE_STRONG) or _ends_with(stripped, _NOT_SCENE_MILD)):
+    if stripped != before and (
+        _ends_with(stripped, _NOT_SCENE_STRONG_END) or _ends_with(stripped, _NOT_SCENE_MILD_END)
+    ):
         before = stripped  # "travel to the garrison city of Rawalpindi" is read as "travel to Rawalpindi"
     after = _keys(stream.tokens[m.last : m.last + 2])
-    if _ends_with(before, _NOT_SCENE_STRONG) or (after[:1] == ("based",)):
+    if _ends_with(before, _NOT_SCENE_STRONG_END) or (after[:1] == ("based",)):
         return _STRONG_NEGATIVE
     if after[:2] in (("s", "soil"), ("s", "territory")) or (kind is NameKind.FOREIGN and after[:1] == ("border",)):
         return _STRONG_NEGATIVE
-    if _ends_with(before, _NOT_SCENE_MILD) or after[:1] == ("bound",):
+    if _ends_with(before, _NOT_SCENE_MILD_END) or after[:1] == ("bound",):
         return _MILD_NEGATIVE
     if before[-1:] == ("from",):
         return _FROM_NEGATIVE

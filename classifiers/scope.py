@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from classifiers.features import compile_families, phrase_pattern
+from domain import yamlfile
 from domain.text import split_sentences
 
 __all__ = ["ScopeRules", "attack_cue", "denial", "load_scope", "operation_cue", "out_of_scope"]
@@ -50,7 +49,7 @@ def parse_scope(data: Any) -> ScopeRules:
 @functools.cache
 def load_scope() -> ScopeRules:
     text = resources.files("classifiers").joinpath("rules/scope.yaml").read_text(encoding="utf-8")
-    return parse_scope(yaml.safe_load(text))
+    return parse_scope(yamlfile.safe_load(text))
 
 
 def _opening(title: str, text: str, rules: ScopeRules) -> str:

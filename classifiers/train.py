@@ -193,6 +193,7 @@ def encoder_fingerprint(cfg: TrainConfig, train_hash: str) -> str:
             "lr": cfg.learning_rate,
             "max_tokens": cfg.max_tokens,
             "seed": cfg.seed,
+            "exporter": enc.EXPORTER,
             "train": train_hash if cfg.mode == "finetune" else None,
         },
         sort_keys=True,

@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from domain import yamlfile
 from domain.errors import KhabarError
 
 __all__ = [
@@ -92,7 +93,7 @@ def parse_boilerplate_patterns(data: Any, source: str = PACKAGED) -> Boilerplate
 
 def _parse_yaml(text: str, source: str) -> BoilerplatePatterns:
     try:
-        data = yaml.safe_load(text)
+        data = yamlfile.safe_load(text)
     except yaml.YAMLError as exc:
         raise BoilerplatePatternError(f"{source}: not valid YAML: {exc}") from None
     return parse_boilerplate_patterns(data, source)

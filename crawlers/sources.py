@@ -11,6 +11,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError, field_validator
 
 from crawlers.urls import host_of
+from domain import yamlfile
 from domain.errors import KhabarError
 from domain.taxonomy import SourceKind
 
@@ -102,7 +103,7 @@ def load_sources(path: Path | str) -> list[Source]:
     """Read and validate a sources file; raise SourcesError with a one-line reason on any problem."""
     path = Path(path)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yamlfile.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise SourcesError(f"sources file not found: {path}") from None
     except (OSError, UnicodeDecodeError) as exc:

@@ -10,8 +10,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-import yaml
-
+from domain import yamlfile
 from domain.taxonomy import Province
 from domain.text import Token, name_key, tokenize
 
@@ -379,11 +378,11 @@ def parse_gazetteer(data: Any) -> Gazetteer:
 def read_gazetteer(path: Path) -> Gazetteer:
     """Read and check a gazetteer YAML file (uncached; for tests and alternative gazetteers)."""
     with open(path, encoding="utf-8") as fh:
-        return parse_gazetteer(yaml.safe_load(fh))
+        return parse_gazetteer(yamlfile.safe_load(fh))
 
 
 @functools.cache
 def load_gazetteer() -> Gazetteer:
     """The gazetteer shipped with the package, read once per process."""
     source = resources.files("domain").joinpath("data/gazetteer.yaml")
-    return parse_gazetteer(yaml.safe_load(source.read_text(encoding="utf-8")))
+    return parse_gazetteer(yamlfile.safe_load(source.read_text(encoding="utf-8")))

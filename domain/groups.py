@@ -9,8 +9,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from domain import yamlfile
 from domain.gazetteer import name_key
 from domain.taxonomy import Group
 
@@ -101,14 +100,14 @@ def parse_groups(data: Any) -> GroupTable:
 def read_groups(path: Path) -> GroupTable:
     """Read and check a group table YAML file (uncached)."""
     with open(path, encoding="utf-8") as fh:
-        return parse_groups(yaml.safe_load(fh))
+        return parse_groups(yamlfile.safe_load(fh))
 
 
 @functools.cache
 def load_group_table() -> GroupTable:
     """The group table shipped with the package, read once per process."""
     source = resources.files("domain").joinpath("data/groups.yaml")
-    return parse_groups(yaml.safe_load(source.read_text(encoding="utf-8")))
+    return parse_groups(yamlfile.safe_load(source.read_text(encoding="utf-8")))
 
 
 @functools.cache

@@ -37,8 +37,8 @@ from importlib import resources
 from typing import Any
 
 import numpy as np
-import yaml
 
+from domain import yamlfile
 from domain.taxonomy import AttackType, EventType, Group
 
 # Pakistan Standard Time (no DST since 2009): the calendar day an attack "occurred" is a local day.
@@ -138,7 +138,7 @@ def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
 
 
 def _data(name: str) -> Any:
-    return yaml.safe_load(resources.files("domain").joinpath(f"data/{name}").read_text(encoding="utf-8"))
+    return yamlfile.safe_load(resources.files("domain").joinpath(f"data/{name}").read_text(encoding="utf-8"))
 
 
 @cache

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 __all__ = [
     "Token",
@@ -40,6 +41,59 @@ def tokenize(text: str) -> list[Token]:
 def name_key(name: str) -> tuple[str, ...]:
     """The lookup key of a name: "D.I. Khan" → ("d", "i", "khan"), "Fitna-al-Khawarij" → ("fitna", "al", "khawarij")."""
     return tuple(t.key for t in tokenize(name))
+
+
+# ------------------------------------------------------------------ pattern gates
+
+
+def fold(text: str) -> str:
+    """The text as `required_fragments` are tested against it: case-folded, and the dotless ı read as i
+    (re.IGNORECASE matches it to "i")."""
+    return text.casefold().replace("ı", "i")
+
+
+def required_fragments(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """Strings one of which every match of `pattern` contains, as `fold` gives them; () when none is known.
+
+    A cheap gate before a costly search: `any(f in fold(text) for f in fragments)` is false only where the
+    pattern cannot match. Read from the pattern's parse: a run of literal characters outside any optional
+    part, or one such run from each branch of an alternation; the longest shortest choice wins. Only plain
+    ASCII is trusted, so case-insensitive matching of other scripts never hides a match.
+    """
+    from re import _parser  # type: ignore[attr-defined]
+
+    if pattern.flags & re.VERBOSE:
+        return ()
+    return tuple(dict.fromkeys(_fragments(_parser.parse(pattern.pattern, pattern.flags))))
+
+
+def _better(best: tuple[str, ...], found: tuple[str, ...]) -> tuple[str, ...]:
+    if not found or not all(f and f.isascii() for f in found):
+        return best
+    return found if not best or min(map(len, found)) > min(map(len, best)) else best
+
+
+def _fragments(items: Any) -> tuple[str, ...]:
+    """`required_fragments` of a parsed sequence of (opcode, argument) nodes."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    best: tuple[str, ...] = ()
+    run: list[str] = []
+    for op, av in items:
+        if op is c.LITERAL:
+            run.append(chr(av))
+            continue
+        best = _better(best, (fold("".join(run)),) if run else ())
+        run = []
+        if op is c.SUBPATTERN:
+            best = _better(best, _fragments(av[-1]))
+        elif op is c.BRANCH:
+            branches = [_fragments(branch) for branch in av[1]]
+            if all(branches):
+                best = _better(best, tuple(f for branch in branches for f in branch))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+            best = _better(best, _fragments(av[2]))
+    return _better(best, (fold("".join(run)),) if run else ())
 
 
 # ------------------------------------------------------------------ sentences

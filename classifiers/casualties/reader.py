@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from classifiers.casualties.vocabulary import load_vocabulary
-from domain.text import opens_background, split_sentences
+from domain.text import fold, opens_background, split_sentences
 
 KILLED = "killed"
 INJURED = "injured"
@@ -130,8 +130,14 @@ class Mention:
 def _rewrite(text: str) -> str:
     text = _ABBREVIATIONS_RE.sub(r"\1", text)
     text = _DOTTED_RE.sub(r"\1\2", text)
-    for pattern, repl in _REWRITES:
-        text = pattern.sub(repl, text)
+    folded = fold(text)
+    for pattern, repl, fragments in _REWRITES:
+        # Most idioms are absent from a given report: a substring test skips their patterns.
+        if fragments and not any(f in folded for f in fragments):
+            continue
+        rewritten = pattern.sub(repl, text)
+        if rewritten != text:
+            text, folded = rewritten, fold(rewritten)
     return text
 
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-import yaml
+from domain import yamlfile
+from domain.text import required_fragments
 
 FILES = ("tokens", "phrases", "mentions", "combination")
 
@@ -33,7 +34,8 @@ class Vocabulary:
     not_count_before: frozenset[str]
     approx: tuple[tuple[str, ...], ...]
     abbreviations: re.Pattern[str]
-    rewrites: tuple[tuple[re.Pattern[str], str], ...]
+    # (pattern, replacement, fragments one of which the folded text must contain for the pattern to match)
+    rewrites: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]
     aside: re.Pattern[str]
     victim_nouns: frozenset[str]
     militant_nouns: frozenset[str]
@@ -119,7 +121,8 @@ def parse_vocabulary(docs: Mapping[str, Any]) -> Vocabulary:
     for i, pair in enumerate(phr.get("rewrites") or []):
         if not isinstance(pair, list) or len(pair) != 2 or not all(isinstance(p, str) for p in pair):
             raise ValueError(f"casualties: phrases.rewrites[{i}] must be [pattern, replacement]")
-        rewrites.append((_regex(pair[0], f"phrases.rewrites[{i}]"), pair[1]))
+        pattern = _regex(pair[0], f"phrases.rewrites[{i}]")
+        rewrites.append((pattern, pair[1], required_fragments(pattern)))
     abbreviations = tok.get("abbreviations") or []
     approx = tuple(tuple(str(p).lower().split()) for p in tok.get("approx") or [])
     cues = men.get("past_cues")
@@ -183,5 +186,5 @@ def parse_vocabulary(docs: Mapping[str, Any]) -> Vocabulary:
 def load_vocabulary() -> Vocabulary:
     """The shipped vocabulary, read once per process."""
     folder = resources.files("classifiers.casualties")
-    docs = {name: yaml.safe_load(folder.joinpath(f"{name}.yaml").read_text(encoding="utf-8")) for name in FILES}
+    docs = {name: yamlfile.safe_load(folder.joinpath(f"{name}.yaml").read_text(encoding="utf-8")) for name in FILES}
     return parse_vocabulary(docs)

@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from domain import yamlfile
 from domain.gazetteer import NameIndex, load_gazetteer
 from domain.groups import load_group_table
 
@@ -70,7 +69,7 @@ def _check_group_names(names: dict[str, tuple[str, ...]]) -> None:
 
 @functools.cache
 def load_lexicon() -> dict[str, Any]:
-    data = yaml.safe_load(LEXICON_FILE.read_text(encoding="utf-8"))
+    data = yamlfile.safe_load(LEXICON_FILE.read_text(encoding="utf-8"))
     names = _tuples(data["group_names"])
     _check_group_names(names)
     return {
@@ -88,7 +87,7 @@ def load_lexicon() -> dict[str, Any]:
 @functools.cache
 def load_phrasebook() -> dict[str, Any]:
     """The generator's phrase pools by name (see phrasebook.yaml)."""
-    data = yaml.safe_load(PHRASEBOOK_FILE.read_text(encoding="utf-8"))
+    data = yamlfile.safe_load(PHRASEBOOK_FILE.read_text(encoding="utf-8"))
     return {k: _tuples(v) for k, v in data.items()}
 
 

@@ -23,6 +23,7 @@ from pydantic import (
     field_validator,
 )
 
+from domain import yamlfile
 from domain.errors import KhabarError
 from domain.taxonomy import AttackType, EventType, Group, Province
 
@@ -150,7 +151,7 @@ def load_stories(path: Path | None = None) -> list[DemoStory]:
 
 def _read_story_list(source: Path) -> list[Any]:
     try:
-        doc = yaml.safe_load(source.read_text(encoding="utf-8"))
+        doc = yamlfile.safe_load(source.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise StoryDataError(f"stories file not found: {source}") from None
     except (OSError, UnicodeDecodeError) as exc:

@@ -67,3 +67,22 @@ def test_frozen() -> None:
     result = extract_casualties("", "Two people were killed.")
     with pytest.raises(AttributeError):
         result.killed = 3  # type: ignore[misc]
+
+
+def test_gated_rewrites_change_nothing() -> None:
+    """The idiom rewrites skip patterns whose fragments are absent; the text comes out as if all had run."""
+    from classifiers.casualties import reader
+    from classifiers.data.corpus import load_split
+
+    def every_rewrite(text: str) -> str:
+        text = reader._ABBREVIATIONS_RE.sub(r"\1", text)
+        text = reader._DOTTED_RE.sub(r"\1\2", text)
+        for pattern, replacement, _ in reader._REWRITES:
+            text = pattern.sub(replacement, text)
+        return text
+
+    texts = [c[1] for c in CASES] + [c[2] for c in CASES]
+    texts += [r[k] for r in load_split("test") for k in ("title", "text")]
+    changed = sum(every_rewrite(t) != t for t in texts)
+    assert changed > 100  # the rewrites do fire on these texts
+    assert [reader._rewrite(t) for t in texts] == [every_rewrite(t) for t in texts]

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from domain.text import (
     background_start,
     clean_article,
+    fold,
     name_key,
     opens_background,
+    required_fragments,
     sentence_spans,
     split_sentences,
     tokenize,
@@ -98,3 +102,35 @@ def test_background_starts_at_the_first_paragraph_about_an_earlier_event() -> No
     # The lede itself, and a paragraph that only mentions a time, are not background.
     assert background_start("Earlier this month, a blast killed eight.\n\nPolice said.") is None
     assert not opens_background("Police said the blast took place earlier this month.")
+
+
+def test_required_fragments_are_read_from_literals_outside_optional_parts() -> None:
+    assert required_fragments(re.compile(r"\b(?:the )?deaths of\b", re.IGNORECASE)) == ("deaths of",)
+    assert required_fragments(re.compile(r"\b(?:shot|gunned) (?:dead|down)\b")) == ("shot", "gunned")
+    # Nothing literal is required: no gate.
+    assert required_fragments(re.compile(r"\s+[–—]+\s+")) == ()
+    assert required_fragments(re.compile(r"(?:killed)?\d+")) == ()
+    # Non-ASCII literals are never trusted as gates.
+    assert required_fragments(re.compile("شہید")) == ()
+
+
+def test_a_gate_never_hides_a_match() -> None:
+    """Wherever a pattern matches a text, one of its fragments is in the folded text (dotless ı included)."""
+    patterns = [
+        re.compile(r"\b(?:embraced|attained)\s+(?:shahadat|martyrdom)\b", re.IGNORECASE),
+        re.compile(r"\b(\d+|one|two)\b([^.;]{1,80}?)\bas many (others|more)\b", re.IGNORECASE),
+        re.compile(r"\blaid down (?:their|his|her) lives\b", re.IGNORECASE),
+    ]
+    texts = [
+        "Two soldiers EMBRACED Shahadat in the raid.",
+        "four were martyred and as many others wounded",
+        "they laıd down theır lives",  # dotless ı: IGNORECASE reads it as i
+        "nothing here",
+    ]
+    for pattern in patterns:
+        fragments = required_fragments(pattern)
+        assert fragments
+        for text in texts:
+            if pattern.search(text):
+                assert any(f in fold(text) for f in fragments), (pattern.pattern, text)
+    assert patterns[2].search(texts[2]) and fold(texts[2]).count("lives") == 1
