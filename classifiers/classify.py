@@ -55,6 +55,8 @@ _SCOPE_CONFIDENCE = 0.75
 # operation (P(attack) 0.001-0.02) that recalls a group's claim of an older attack stays an operation. On the
 # dev and extra pages the rule fired on 10 reports; the 5 attacks had raw P(attack) 0.07-0.37, three of the
 # five non-attacks under 0.03.
+# The operation family (rules/scope.yaml) of jets and gunships striking militants.
+_STRIKES = "airstrikes"
 _CLAIM_MIN_P_ATTACK = 0.05
 # A report whose raw P(attack) reaches this is read as an attack, whatever the event head's argmax (chosen on
 # the retold dev pages, checked on extra: bench/real/README.md).
@@ -256,13 +258,30 @@ class Classifier:
             p_attack = max(p_attack, group.confidence)
         # Militants who attacked a post and were beaten back committed an attack (label guide), though the ISPR
         # release leads with the attackers killed and the heads read an operation.
-        if facts.attack_cue and event_type is EventType.SECURITY_OPERATION and not facts.operation_cue and likely:
+        # The same when the heads read `other` ("cross-border" and "repelled" are also cue words of stories that
+        # are neither), unless a rule above put the report out of scope.
+        excluded = facts.out_of_scope or facts.denial or (place.foreign_country and place.province is None)
+        if (
+            facts.attack_cue
+            and event_type is not EventType.ATTACK
+            and not excluded
+            and not facts.operation_cue
+            and likely
+        ):
             event_type, event_conf = EventType.ATTACK, _SCOPE_CONFIDENCE
             attack_type, attack_conf = likely
             p_attack = max(p_attack, event_conf)
         # Troops foiling an infiltration across the border is an operation (label guide), though soldiers die in
         # it and the report says "cross-border"; a group's claim of it keeps it an attack.
-        if facts.operation_cue and event_type is not EventType.SECURITY_OPERATION and not group.claimed:
+        # Jets striking across the border are a state's strike abroad (`other`); an infiltration foiled is read as
+        # one though the reader places its "Afghan border" abroad.
+        strike_abroad = facts.operation_cue == _STRIKES and place.foreign_country and place.province is None
+        if (
+            facts.operation_cue
+            and event_type is not EventType.SECURITY_OPERATION
+            and not group.claimed
+            and not strike_abroad
+        ):
             event_type, event_conf, attack_type = EventType.SECURITY_OPERATION, _SCOPE_CONFIDENCE, None
             p_attack = min(p_attack, 1.0 - event_conf)
         # A suicide bombing the report's own account never calls one (the "suicide" was an older attack recalled,

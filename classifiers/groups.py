@@ -54,9 +54,9 @@ _CLAIM_ACTIVE = re.compile(
     r"|abduction|kidnapping|strikes?|raid|explosion|suicide)\b"
     r"|\bclaim(?:ed|s)?\s+to\s+have\b|\bclaim(?:ed|s|ing)?\s+(?:it|them)\b"
     r"|\b(?:accepted|accepts|took|takes|taking|owned|owns|owning|assumed)\s+(?:the\s+|full\s+)*responsibility\b"
-    r"|\bowned\s+(?:up\s+)?(?:to\s+)?(?:the\s+)?(?:attack|bombing|blast|killing|assault|ambush)\b"
+    r"|\b(?:owned|owns|owning)\s+(?:up\s+)?(?:to\s+)?(?:the\s+)?(?:attack|bombing|blast|killing|assault|ambush|raid)\b"
     r"|\bclaims?\s+of\s+responsibility\b"
-    r"|\bsaid\s+(?:in\s+a\s+statement\s+)?(?:that\s+)?(?:it|its\s+\w+|they)\s+(?:had\s+|have\s+)?"
+    r"|\b(?:said|says|say)\s+(?:in\s+a\s+statement\s+)?(?:that\s+)?(?:it|its\s+\w+|they)\s+(?:had\s+|have\s+)?"
     r"(?:carried\s+out|conducted|targeted|attacked|launched|killed|ambushed|struck|stormed|planted|detonated)\b"
     r"|\bits\s+(?:fighters|men|militants|members|mujahideen|cadres|commandos|suicide\s+bombers?|fidayeen)\b"
     # The group's own word that it did it: "the Pakistani Taliban said they were behind the bombing".

@@ -78,6 +78,9 @@ def test_the_classifier_relabels_such_a_story_other_with_a_low_p_attack() -> Non
         ("Militants who had infiltrated from across the border attacked a check post in Chitral.", None),
         ("Troops shot dead three terrorists who were attempting to cross the Pak-Afghan border into Dir.",
          "infiltration"),
+        ("Fighter jets pounded militant hideouts in the Shawal valley overnight, killing 22 terrorists.", "airstrikes"),
+        ("Air strikes in the Tirah valley killed 14 militants, security officials said.", "airstrikes"),
+        ("Militants fired rockets at an air base in Peshawar, damaging a hangar.", None),
     ],
 )  # fmt: skip
 def test_a_foiled_infiltration_is_an_operation_cue(text: str, cue: str | None) -> None:
@@ -177,3 +180,56 @@ def test_the_classifier_reads_a_denial_as_other_and_a_toll_led_report_with_one_a
     )
     assert statement.event_type.value == "other" and statement.p_attack < 0.5 and statement.province is None
     assert report.event_type.value == "attack" and report.killed == 43
+
+
+@pytest.mark.skipif(not (MODEL_DIR / "encoder-int8.onnx").exists(), reason="model artifacts not built")
+def test_an_attack_beaten_back_that_the_heads_read_as_other_is_an_attack(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Real copy of a cross-border raid beaten back can read as `other` to the heads ("cross-border", "Afghan
+    side"); the heads' answer is set to that here, the rules and the cue are the classifier's own."""
+    import dataclasses
+
+    import classifiers.classify as classify
+    from domain.taxonomy import EventType
+
+    raid = (
+        "Raid from across the border repulsed in Bajaur; nine terrorists, two FC men dead",
+        "PESHAWAR: Troops repulsed an attack by militants who came from the Afghan side of the border on a post in "
+        "Bajaur before dawn on Wednesday, killing nine of them, officials said. Two Frontier Corps soldiers were "
+        "killed in the exchange of fire.",
+    )
+    classifier = Classifier.load()
+    heads = classifier.event_typer.predict_events
+
+    def read_as_other(*args: object, **kwargs: object) -> list[classify.EventGuess]:
+        return [
+            dataclasses.replace(g, event_type=EventType.OTHER, event_confidence=0.7, attack_type=None, p_attack=0.2)
+            for g in heads(*args, **kwargs)  # type: ignore[arg-type]
+        ]
+
+    monkeypatch.setattr(classifier.event_typer, "predict_events", read_as_other)
+    (attack,) = classifier.classify([raid])
+    assert attack.event_type is EventType.ATTACK and attack.attack_type is not None
+    assert (attack.province, attack.district) == ("Khyber Pakhtunkhwa", "Bajaur")
+    monkeypatch.setattr(classify, "attack_cue", lambda title, text: None)
+    (without_cue,) = classifier.classify([raid])
+    assert without_cue.event_type is EventType.OTHER
+
+
+@pytest.mark.skipif(not (MODEL_DIR / "encoder-int8.onnx").exists(), reason="model artifacts not built")
+def test_jets_striking_militants_are_an_operation_at_home_and_other_abroad() -> None:
+    home, abroad = Classifier.load().classify(
+        [
+            (
+                "Jets strike militant hideouts in Tirah, 18 killed: ISPR",
+                "RAWALPINDI: Fighter jets struck hideouts of terrorists in the Tirah valley of Khyber district on "
+                "Thursday, killing 18 of them, the ISPR said. The area had been used to plan attacks on Peshawar.",
+            ),
+            (
+                "Pakistani jets strike Taliban hideouts in Afghanistan's Paktika",
+                "KABUL: Pakistani fighter jets struck suspected hideouts in Afghanistan's Paktika province overnight, "
+                "killing at least eight people, Afghan officials said. Kabul summoned Pakistan's envoy.",
+            ),
+        ]
+    )
+    assert home.event_type.value == "security_operation" and home.district == "Khyber"
+    assert abroad.event_type.value == "other" and abroad.province is None
