@@ -46,7 +46,7 @@ logger = logging.getLogger(__name__)
 # bombing the report's own account never calls one takes the next type (`classifiers/attack_types.py`);
 # casualty kickers, "N more" after another field, statistics over many attacks, Title Case headlines, later
 # paragraphs recounting the lead's victims; habitual blame of a group; "Chinese victims of Dasu".
-RULES_VERSION = "rules-6"
+RULES_VERSION = "rules-7"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000
 # The raw event confidence of a report relabelled `other` by `classifiers.scope` (then calibrated like any).
