@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from classifiers.casualties.combine import combine
+from classifiers.casualties.combine import combine, without_attackers
 from classifiers.casualties.reader import CLASSES, INJURED, KILLED, MILITANTS, collect
 from classifiers.casualties.vocabulary import load_vocabulary
 
@@ -47,6 +47,9 @@ def extract_casualties(title: str, text: str) -> Casualties:
         if (value := values[cls]) is not None and value > MAX_PLAUSIBLE_FIGURE:
             values[cls], confidence[cls] = None, 0.0
             rejected.append(cls)
+    victims = without_attackers([m for m in mentions if m.cls == KILLED], values[KILLED], values[MILITANTS])
+    if victims is not None:
+        values[KILLED] = victims
     return Casualties(
         killed=values[KILLED],
         injured=values[INJURED],

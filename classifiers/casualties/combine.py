@@ -149,3 +149,18 @@ def _without_figure(live: list[Mention]) -> tuple[int | None, float]:
     if any(m.kind == "negation" for m in live):
         return 0, _C["negation"]
     return None, _C["none"]
+
+
+def without_attackers(mentions: list[Mention], killed: int | None, militants_killed: int | None) -> int | None:
+    """The victims of a count of the dead that takes in the attackers ("seven dead" where four victims and three
+    attackers died): when the killed figure is a sentence's count of people in general (no victims' noun, no
+    stated toll) and another of the report's killed figures plus the militants killed, the victims are that
+    other figure (label guide: attackers are never victims). None when that is not so."""
+    if not killed or not militants_killed or militants_killed >= killed:
+        return None
+    live = [m for m in mentions if not m.background]
+    totals = _sentence_totals(live)
+    generic = {t.base + t.add for t in totals.values() if t.has_base and t.heads <= _EVERYONE and "toll" not in t.kinds}
+    figures = {value for value, _, _ in _candidates(totals)}
+    victims = killed - militants_killed
+    return victims if killed in generic and victims in figures else None
