@@ -16,7 +16,7 @@ from classifiers.features import Facts, facts_from
 from classifiers.groups import GroupGuess, identify_group
 from classifiers.keywords import predict_keywords
 from classifiers.places import PlaceGuess, locate
-from classifiers.scope import attack_cue, denial, operation_cue, out_of_scope
+from classifiers.scope import attack_cue, beaten_back, denial, operation_cue, out_of_scope
 from domain.errors import KhabarError
 from domain.records import ArticleLabels
 from domain.taxonomy import AttackType, EventType, Group
@@ -258,16 +258,11 @@ class Classifier:
             p_attack = max(p_attack, group.confidence)
         # Militants who attacked a post and were beaten back committed an attack (label guide), though the ISPR
         # release leads with the attackers killed and the heads read an operation.
-        # The same when the heads read `other` ("cross-border" and "repelled" are also cue words of stories that
-        # are neither), unless a rule above put the report out of scope.
+        # An attack beaten back is one also where the heads read `other` (`beaten_back`, rules/scope.yaml), unless a
+        # rule above put the report out of scope.
         excluded = facts.out_of_scope or facts.denial or (place.foreign_country and place.province is None)
-        if (
-            facts.attack_cue
-            and event_type is not EventType.ATTACK
-            and not excluded
-            and not facts.operation_cue
-            and likely
-        ):
+        read_as = EventType.SECURITY_OPERATION, *((EventType.OTHER,) if beaten_back(facts.attack_cue) else ())
+        if facts.attack_cue and event_type in read_as and not excluded and not facts.operation_cue and likely:
             event_type, event_conf = EventType.ATTACK, _SCOPE_CONFIDENCE
             attack_type, attack_conf = likely
             p_attack = max(p_attack, event_conf)

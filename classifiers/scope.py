@@ -19,7 +19,7 @@ from classifiers.features import compile_families, phrase_pattern
 from domain import yamlfile
 from domain.text import split_sentences
 
-__all__ = ["ScopeRules", "attack_cue", "denial", "load_scope", "operation_cue", "out_of_scope"]
+__all__ = ["ScopeRules", "attack_cue", "beaten_back", "denial", "load_scope", "operation_cue", "out_of_scope"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +30,8 @@ class ScopeRules:
     operations: tuple[tuple[str, re.Pattern[str]], ...] = ()
     attacks: tuple[tuple[str, re.Pattern[str]], ...] = ()
     denials: re.Pattern[str] | None = None
+    # The attack families that also hold where the heads read `other`, not only an operation.
+    beaten_back: frozenset[str] = frozenset()
 
 
 def parse_scope(data: Any) -> ScopeRules:
@@ -43,7 +45,11 @@ def parse_scope(data: Any) -> ScopeRules:
     attacks = compile_families(data["attacks"], "scope: attacks") if data.get("attacks") else ()
     denials = phrase_pattern(data["denials"], "scope: denials") if data.get("denials") else None
     militant = phrase_pattern(data.get("militant"), "scope: militant")
-    return ScopeRules(chars, militant, families, operations, attacks, denials)
+    beaten_back = data.get("beaten_back") or []
+    names = {name for name, _ in attacks}
+    if not isinstance(beaten_back, list) or not set(beaten_back) <= names:
+        raise ValueError(f"scope: beaten_back must list attack families ({', '.join(sorted(names))})")
+    return ScopeRules(chars, militant, families, operations, attacks, denials, frozenset(beaten_back))
 
 
 @functools.cache
@@ -84,6 +90,14 @@ def attack_cue(title: str, text: str, rules: ScopeRules | None = None) -> str | 
     rules = rules or load_scope()
     first = next(iter(split_sentences(text.strip()[: rules.opening_chars])), "")
     return _first_family(rules.attacks, f"{title}\n{first}")
+
+
+def beaten_back(cue: str | None, rules: ScopeRules | None = None) -> bool:
+    """Whether an attack cue says the attack was beaten back (`beaten_back` in rules/scope.yaml): such a report
+    is an attack even where the heads read `other`; the other attack cues only overrule a reading of an operation
+    (an anniversary's opening recalls how militants stormed a college)."""
+    rules = rules or load_scope()
+    return cue is not None and cue in rules.beaten_back
 
 
 def denial(title: str, rules: ScopeRules | None = None) -> bool:

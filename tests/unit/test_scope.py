@@ -57,6 +57,11 @@ def test_bad_rules_are_refused() -> None:
         parse_scope({"opening_chars": 500, "militant": ["x"], "families": {"gas": ["(unclosed"]}})
     with pytest.raises(ValueError, match="opening_chars"):
         parse_scope({"opening_chars": 0, "militant": ["x"], "families": {"gas": ["gas"]}})
+    with pytest.raises(ValueError, match="beaten_back must list attack families"):
+        parse_scope(
+            {"opening_chars": 9, "militant": ["x"], "families": {"gas": ["gas"]}, "attacks": {"repelled": ["repel"]},
+             "beaten_back": ["stormed"]}
+        )  # fmt: skip
 
 
 @pytest.mark.skipif(not (MODEL_DIR / "encoder-int8.onnx").exists(), reason="model artifacts not built")
@@ -206,9 +211,16 @@ def test_an_attack_beaten_back_that_the_heads_read_as_other_is_an_attack(monkeyp
             for g in heads(*args, **kwargs)  # type: ignore[arg-type]
         ]
 
+    anniversary = (
+        "Families remember Quetta college victims",
+        "QUETTA: Prayers were held on Sunday for the 61 cadets who were killed when militants stormed the police "
+        "training college on Sariab Road four years ago.",
+    )
     monkeypatch.setattr(classifier.event_typer, "predict_events", read_as_other)
-    (attack,) = classifier.classify([raid])
+    (attack, recalled) = classifier.classify([raid, anniversary])
     assert attack.event_type is EventType.ATTACK and attack.attack_type is not None
+    # "Militants stormed" opens the anniversary too: only an attack beaten back overrules an `other` reading.
+    assert attack_cue(*anniversary) == "stormed" and recalled.event_type is EventType.OTHER
     assert (attack.province, attack.district) == ("Khyber Pakhtunkhwa", "Bajaur")
     monkeypatch.setattr(classify, "attack_cue", lambda title, text: None)
     (without_cue,) = classifier.classify([raid])
