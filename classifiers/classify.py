@@ -58,9 +58,11 @@ _SCOPE_CONFIDENCE = 0.75
 # The operation family (rules/scope.yaml) of jets and gunships striking militants.
 _STRIKES = "airstrikes"
 _CLAIM_MIN_P_ATTACK = 0.05
-# A report whose raw P(attack) reaches this is read as an attack, whatever the event head's argmax (chosen on
-# the retold dev pages, checked on extra: bench/real/README.md).
-_ATTACK_MIN_P = 0.37
+# A report whose raw P(attack) reaches this is read as an attack, whatever the event head's argmax. Chosen on
+# the tuning sets with the heads refitted on the TorchScript export (event accuracy, retold dev / extra /
+# generated dev): 0.10 0.950/0.913/0.965, 0.15 0.954/0.913/0.970, 0.20 0.958/0.908/0.980, 0.30
+# 0.950/0.908/0.980, 0.37 (the eighth session's bar) 0.946/0.898/0.975.
+_ATTACK_MIN_P = 0.20
 
 
 @dataclass(frozen=True, slots=True)

@@ -110,3 +110,12 @@ def test_a_report_likely_enough_an_attack_is_read_as_one(
     assert lowered.event_type.value == "attack" and lowered.attack_type is not None
     for labels in classifier.classify(ATTACKS):
         assert labels.event_type.value == "attack"
+
+
+def test_a_one_sentence_bombing_report_is_an_attack(classifier: Classifier) -> None:
+    """A wire flash of one sentence gives the heads little to read (P(attack) under one half): the attack bar
+    still reads it as the attack it reports."""
+    (labels,) = classifier.classify(
+        [("Blast kills 3 in Quetta", "QUETTA: A bomb blast killed three people near a police van on Monday.")]
+    )
+    assert labels.event_type.value == "attack" and labels.province == "Balochistan" and labels.killed == 3

@@ -207,7 +207,7 @@ def test_an_attack_beaten_back_that_the_heads_read_as_other_is_an_attack(monkeyp
 
     def read_as_other(*args: object, **kwargs: object) -> list[classify.EventGuess]:
         return [
-            dataclasses.replace(g, event_type=EventType.OTHER, event_confidence=0.7, attack_type=None, p_attack=0.2)
+            dataclasses.replace(g, event_type=EventType.OTHER, event_confidence=0.7, attack_type=None, p_attack=0.1)
             for g in heads(*args, **kwargs)  # type: ignore[arg-type]
         ]
 
