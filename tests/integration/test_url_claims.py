@@ -6,7 +6,10 @@ import json
 import os
 import subprocess
 import sys
+import threading
+import time
 from collections import Counter
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -91,28 +94,46 @@ def test_two_workers_running_one_site_store_label_resolve_and_alert_each_thing_o
     paths = [f"/news/{n}" for n in range(1, 7)]
     with FixtureServer() as site, WebhookSink() as sink:
         links = [f"{site.base}{p}" for p in paths]
-        site.routes["/feed.xml"] = Route(
-            (
-                "<rss version='2.0'><channel><title>t</title>"
-                + "".join(f"<item><title>story {i}</title><link>{u}</link></item>" for i, u in enumerate(links))
-                + "</channel></rss>"
-            ).encode(),
-            content_type="application/rss+xml",
-        )
-        site.routes["/sitemap.xml"] = Route(
-            (
-                "<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
-                + "".join(f"<url><loc>{u}</loc></url>" for u in reversed(links))
-                + "</urlset>"
-            ).encode(),
-            content_type="application/xml",
-        )
+        feed = (
+            "<rss version='2.0'><channel><title>t</title>"
+            + "".join(f"<item><title>story {i}</title><link>{u}</link></item>" for i, u in enumerate(links))
+            + "</channel></rss>"
+        ).encode()
+        sitemap = (
+            "<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+            + "".join(f"<url><loc>{u}</loc></url>" for u in reversed(links))
+            + "</urlset>"
+        ).encode()
+        # The two crawls must overlap: no article is served until both listings have been, and a second
+        # after, so both processes hold their claims while the articles are fetched. On a loaded machine the
+        # second process can otherwise start after the first has stored every article.
+        listed = {"/feed.xml": threading.Event(), "/sitemap.xml": threading.Event()}
+
+        def listing(path: str, body: bytes, content_type: str) -> Callable[[], Route]:
+            def route() -> Route:
+                listed[path].set()
+                return Route(body, content_type=content_type)
+
+            return route
+
+        def after_both_listings(page: Route) -> Callable[[], Route]:
+            def route() -> Route:
+                if all(event.wait(60) for event in listed.values()):
+                    time.sleep(1.0)
+                return page
+
+            return route
+
+        site.routes["/feed.xml"] = listing("/feed.xml", feed, "application/rss+xml")
+        site.routes["/sitemap.xml"] = listing("/sitemap.xml", sitemap, "application/xml")
         for n, path in enumerate(paths, start=1):
             # Two attacks, three outlets' words each; slow pages keep both crawls busy at the same time.
             title, text = STORIES[n % 2]
-            site.routes[path] = Route(
-                news_page(f"{title} ({n})", f"{text} Report {n} of the desk.", "2026-11-02T10:00:00+05:00"),
-                delay_s=0.3,
+            site.routes[path] = after_both_listings(
+                Route(
+                    news_page(f"{title} ({n})", f"{text} Report {n} of the desk.", "2026-11-02T10:00:00+05:00"),
+                    delay_s=0.3,
+                )
             )
         sources = tmp_path / "sources.yaml"
         sources.write_text(
