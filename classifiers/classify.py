@@ -16,7 +16,7 @@ from classifiers.features import Facts, facts_from
 from classifiers.groups import GroupGuess, identify_group
 from classifiers.keywords import predict_keywords
 from classifiers.places import PlaceGuess, locate
-from classifiers.scope import attack_cue, beaten_back, denial, operation_cue, out_of_scope
+from classifiers.scope import attack_cue, beaten_back, denial, home_only, operation_cue, out_of_scope
 from domain.errors import KhabarError
 from domain.records import ArticleLabels
 from domain.taxonomy import AttackType, EventType, Group
@@ -55,8 +55,6 @@ _SCOPE_CONFIDENCE = 0.75
 # operation (P(attack) 0.001-0.02) that recalls a group's claim of an older attack stays an operation. On the
 # dev and extra pages the rule fired on 10 reports; the 5 attacks had raw P(attack) 0.07-0.37, three of the
 # five non-attacks under 0.03.
-# The operation family (rules/scope.yaml) of jets and gunships striking militants.
-_STRIKES = "airstrikes"
 _CLAIM_MIN_P_ATTACK = 0.05
 # A report whose raw P(attack) reaches this is read as an attack, whatever the event head's argmax. Chosen on
 # the tuning sets with the heads refitted on the TorchScript export (event accuracy, retold dev / extra /
@@ -228,13 +226,14 @@ class Classifier:
         attack_type, attack_conf = event.attack_type, event.attack_confidence
         p_attack = event.p_attack
         likely = event.likely_attack()
+        abroad = bool(place.foreign_country and place.province is None)
         # The event head was fitted on generated text and under-reads attacks in real copy: a report with a raw
         # P(attack) of `_ATTACK_MIN_P` is an attack even where the head's argmax is `other` or an operation.
         if event_type is not EventType.ATTACK and likely is not None and p_attack >= _ATTACK_MIN_P:
             event_type, event_conf = EventType.ATTACK, p_attack
             attack_type, attack_conf = likely
         # An event placed abroad with no Pakistani location is out of scope, whatever its wording.
-        if place.foreign_country and place.province is None and event_type is not EventType.OTHER:
+        if abroad and event_type is not EventType.OTHER:
             event_type, event_conf = EventType.OTHER, max(0.6, place.province_confidence)
             p_attack = min(p_attack, 1.0 - event_conf)
         # A report whose opening puts the deed on a state's forces across a border, on dacoits or a feud, or on
@@ -259,26 +258,19 @@ class Classifier:
             attack_type, attack_conf = likely
             p_attack = max(p_attack, group.confidence)
         # Militants who attacked a post and were beaten back committed an attack (label guide), though the ISPR
-        # release leads with the attackers killed and the heads read an operation.
-        # An attack beaten back is one also where the heads read `other` (`beaten_back`, rules/scope.yaml), unless a
-        # rule above put the report out of scope.
-        excluded = facts.out_of_scope or facts.denial or (place.foreign_country and place.province is None)
+        # release leads with the attackers killed and the heads read an operation — or `other`, for the cues of
+        # `beaten_back` (rules/scope.yaml) — unless a rule above put the report out of scope.
+        excluded = facts.out_of_scope or facts.denial or abroad
         read_as = EventType.SECURITY_OPERATION, *((EventType.OTHER,) if beaten_back(facts.attack_cue) else ())
         if facts.attack_cue and event_type in read_as and not excluded and not facts.operation_cue and likely:
             event_type, event_conf = EventType.ATTACK, _SCOPE_CONFIDENCE
             attack_type, attack_conf = likely
             p_attack = max(p_attack, event_conf)
         # Troops foiling an infiltration across the border is an operation (label guide), though soldiers die in
-        # it and the report says "cross-border"; a group's claim of it keeps it an attack.
-        # Jets striking across the border are a state's strike abroad (`other`); an infiltration foiled is read as
-        # one though the reader places its "Afghan border" abroad.
-        strike_abroad = facts.operation_cue == _STRIKES and place.foreign_country and place.province is None
-        if (
-            facts.operation_cue
-            and event_type is not EventType.SECURITY_OPERATION
-            and not group.claimed
-            and not strike_abroad
-        ):
+        # it and the report says "cross-border"; a group's claim of it keeps it an attack, and the `home_only`
+        # cues (jets striking) hold only at home.
+        at_home = not (abroad and home_only(facts.operation_cue))
+        if facts.operation_cue and event_type is not EventType.SECURITY_OPERATION and not group.claimed and at_home:
             event_type, event_conf, attack_type = EventType.SECURITY_OPERATION, _SCOPE_CONFIDENCE, None
             p_attack = min(p_attack, 1.0 - event_conf)
         # A suicide bombing the report's own account never calls one (the "suicide" was an older attack recalled,

@@ -19,7 +19,16 @@ from classifiers.features import compile_families, phrase_pattern
 from domain import yamlfile
 from domain.text import split_sentences
 
-__all__ = ["ScopeRules", "attack_cue", "beaten_back", "denial", "load_scope", "operation_cue", "out_of_scope"]
+__all__ = [
+    "ScopeRules",
+    "attack_cue",
+    "beaten_back",
+    "denial",
+    "home_only",
+    "load_scope",
+    "operation_cue",
+    "out_of_scope",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +41,8 @@ class ScopeRules:
     denials: re.Pattern[str] | None = None
     # The attack families that also hold where the heads read `other`, not only an operation.
     beaten_back: frozenset[str] = frozenset()
+    # The operation families that hold only for an event at home: abroad the story stays `other`.
+    home_only: frozenset[str] = frozenset()
 
 
 def parse_scope(data: Any) -> ScopeRules:
@@ -45,11 +56,20 @@ def parse_scope(data: Any) -> ScopeRules:
     attacks = compile_families(data["attacks"], "scope: attacks") if data.get("attacks") else ()
     denials = phrase_pattern(data["denials"], "scope: denials") if data.get("denials") else None
     militant = phrase_pattern(data.get("militant"), "scope: militant")
-    beaten_back = data.get("beaten_back") or []
-    names = {name for name, _ in attacks}
-    if not isinstance(beaten_back, list) or not set(beaten_back) <= names:
-        raise ValueError(f"scope: beaten_back must list attack families ({', '.join(sorted(names))})")
-    return ScopeRules(chars, militant, families, operations, attacks, denials, frozenset(beaten_back))
+    beaten_back = _family_names(data, "beaten_back", attacks, "attack")
+    home_only = _family_names(data, "home_only", operations, "operation")
+    return ScopeRules(chars, militant, families, operations, attacks, denials, beaten_back, home_only)
+
+
+def _family_names(
+    data: dict[str, Any], key: str, families: tuple[tuple[str, re.Pattern[str]], ...], kind: str
+) -> frozenset[str]:
+    """The names listed under `key`, each one of `families`."""
+    listed = data.get(key) or []
+    names = {name for name, _ in families}
+    if not isinstance(listed, list) or not set(listed) <= names:
+        raise ValueError(f"scope: {key} must list {kind} families ({', '.join(sorted(names))})")
+    return frozenset(listed)
 
 
 @functools.cache
@@ -98,6 +118,14 @@ def beaten_back(cue: str | None, rules: ScopeRules | None = None) -> bool:
     (an anniversary's opening recalls how militants stormed a college)."""
     rules = rules or load_scope()
     return cue is not None and cue in rules.beaten_back
+
+
+def home_only(cue: str | None, rules: ScopeRules | None = None) -> bool:
+    """Whether an operation cue holds only for an event at home (`home_only` in rules/scope.yaml): jets striking
+    across the border are a state's strike abroad, `other`; an infiltration foiled is an operation though the
+    place reader puts its "Afghan border" abroad."""
+    rules = rules or load_scope()
+    return cue is not None and cue in rules.home_only
 
 
 def denial(title: str, rules: ScopeRules | None = None) -> bool:

@@ -62,6 +62,11 @@ def test_bad_rules_are_refused() -> None:
             {"opening_chars": 9, "militant": ["x"], "families": {"gas": ["gas"]}, "attacks": {"repelled": ["repel"]},
              "beaten_back": ["stormed"]}
         )  # fmt: skip
+    with pytest.raises(ValueError, match="home_only must list operation families"):
+        parse_scope(
+            {"opening_chars": 9, "militant": ["x"], "families": {"gas": ["gas"]}, "operations": {"ibo": ["ibo"]},
+             "home_only": ["airstrikes"]}
+        )  # fmt: skip
 
 
 @pytest.mark.skipif(not (MODEL_DIR / "encoder-int8.onnx").exists(), reason="model artifacts not built")
