@@ -68,6 +68,9 @@ class CrawlSettings:
     # partial result), so the caller can store, classify and alert them before the source is done; 0: only
     # when the source is done.
     batch_articles: int = 0
+    # ... and after at most this many seconds, however few they are, so articles fetched before a page that
+    # hangs are not held until it answers; 0: only by count.
+    batch_wait_s: float = 0.0
 
 
 @dataclass(slots=True)
@@ -164,14 +167,17 @@ def stream_crawl(
     feed_states: dict[str, FeedState],
     settings: CrawlSettings | None = None,
     retry_urls: dict[str, list[str]] | None = None,
+    on_idle: Callable[[], None] | None = None,
 ) -> Iterator[SourceCrawl]:
     """Crawl the sources in a child process; yield each source's result as soon as that source is done.
 
     Every source's final result is yielded exactly once. With `batch_articles`, a source's articles may come
-    earlier in partial results (`partial=True`, articles only) while it crawls on; each article is yielded
-    once, in a partial or in the final result. One the child never finished (the whole-crawl deadline
-    passed, or the child died) comes last, with what it had fetched and its error set. Closing the generator
-    early kills the child.
+    earlier in partial results (`partial=True`, articles only) while it crawls on: when that many are held,
+    or (`batch_wait_s`) when the oldest has been held that long; each article is yielded once, in a partial
+    or in the final result. One the child never finished (the whole-crawl deadline passed, or the child
+    died) comes last, with what it had fetched and its error set. `on_idle` is called about once a second
+    while no record arrives (the caller's chance to act on earlier batches). Closing the generator early
+    kills the child.
     """
     settings = settings or CrawlSettings()
     job = _job(sources, known_urls, feed_states, settings, retry_urls or {})
@@ -179,13 +185,15 @@ def stream_crawl(
     deadline = time.monotonic() + settings.crawl_timeout_s
     with _CrawlChild(job, settings.child_module) as child:
         for record in child.records(deadline):
-            fold = folds.get(str(record.get("source")))
-            if fold is None:
-                continue
-            if fold.add(record):
-                yield fold.finish()
-            elif settings.batch_articles and len(fold.result.articles) >= settings.batch_articles:
-                yield fold.batch()
+            if record is not None:
+                fold = folds.get(str(record.get("source")))
+                if fold is not None and fold.add(record):
+                    yield fold.finish()
+            elif on_idle is not None:
+                on_idle()
+            for fold in folds.values():
+                if fold.batch_due(settings, time.monotonic()):
+                    yield fold.batch()
         error = child.failure(settings.crawl_timeout_s)
     for fold in folds.values():
         if not fold.result.finished:
@@ -254,8 +262,9 @@ class _CrawlChild:
         if proc is not None:
             proc.wait()
 
-    def records(self, deadline: float) -> Iterator[dict[str, Any]]:
-        """Records as the child writes them, until it closes its output or the deadline passes."""
+    def records(self, deadline: float) -> Iterator[dict[str, Any] | None]:
+        """Records as the child writes them, until it closes its output or the deadline passes; None for
+        each second without one."""
         while True:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
@@ -264,6 +273,7 @@ class _CrawlChild:
             try:
                 record = self._records.get(timeout=min(remaining, 1.0))
             except queue.Empty:
+                yield None
                 continue
             if record is None:
                 return
@@ -338,9 +348,18 @@ class _SourceFold:
 
     def __init__(self, name: str) -> None:
         self.result = SourceCrawl(name)
+        self._held_since = 0.0  # when the oldest article not yet handed over arrived (monotonic)
         self._failed: Counter[str] = Counter()
         self._skipped: Counter[str] = Counter()
         self._notes: Counter[str] = Counter()
+
+    def batch_due(self, settings: CrawlSettings, now: float) -> bool:
+        """Whether the articles held should go out now as a partial result (never once finished)."""
+        held = len(self.result.articles)
+        if self.result.finished or not held or not settings.batch_articles:
+            return False
+        waited = settings.batch_wait_s > 0 and now - self._held_since >= settings.batch_wait_s
+        return held >= settings.batch_articles or waited
 
     def batch(self) -> SourceCrawl:
         """The articles fetched so far, handed over (and no longer held) while the source crawls on."""
@@ -359,6 +378,8 @@ class _SourceFold:
             self._link(rec)
         elif kind == RecordType.ARTICLE:
             st.fetched += 1
+            if not self.result.articles:
+                self._held_since = time.monotonic()
             self._notes["date_untrusted"] += bool(rec.get("date_untrusted"))
             self.result.articles.append(_article(self.result.name, rec))
             self.result.settled_links.add(rec.get("link") or rec["url"])

@@ -49,8 +49,12 @@ class Settings(BaseSettings):
     # A source's articles are stored, classified, resolved and alerted in batches of this many while it is
     # still crawling (0: when the source is done).
     crawl_batch_articles: int = Field(default=25, ge=0)
+    # ... and after at most this many seconds however few are held, so articles fetched before a page that hangs
+    # are not held until it answers (0: by count only).
+    crawl_batch_wait_s: float = Field(default=5.0, ge=0)
     # `khabar run` classifies, resolves and alerts what is stored at most this often while the crawl runs
-    # (the first batch at once; the rest at the end of the crawl at the latest).
+    # (the first batch at once; a later one as soon as this long has passed since the last pass, even when no
+    # further batch comes).
     process_interval_s: float = Field(default=10.0, ge=0)
     crawl_timeout_s: float = 600.0
     # Politeness: seconds between requests to one host (AutoThrottle adapts from there; 0 turns both off),

@@ -142,6 +142,7 @@ def crawl(
     *,
     settings: Settings | None = None,
     on_source: Callable[[str, int], None] | None = None,
+    on_idle: Callable[[], None] | None = None,
 ) -> CrawlOutcome:
     """Crawl the sources and store each source's new articles as soon as that source is done.
 
@@ -149,7 +150,8 @@ def crawl(
     quarantined), its feed state, its retry queue (failed links back off; stored ones leave) and its
     crawl_runs row. A slow source therefore delays no other source's articles, and a source cut off by
     its time budget keeps what it fetched. `on_source(name, stored)` runs after each source's transaction
-    (the run classifies, resolves and alerts there, while the other sources are still being fetched).
+    (the run classifies, resolves and alerts there, while the other sources are still being fetched);
+    `on_idle()` about once a second while the crawl has nothing new.
     """
     settings = settings or get_settings()
     url = _url(db_url, settings)
@@ -176,7 +178,7 @@ def crawl(
             states = {s.name: FeedState(*load.get_feed_state(session, s.name)) for s in sources}
             retries = {s.name: load.due_retries(session, s.name, started_at) for s in sources}
         held: Counter[str] = Counter()  # records refused in a source's partial batches
-        for result in stream_crawl(sources, known, states, crawl_settings, retries):
+        for result in stream_crawl(sources, known, states, crawl_settings, retries, on_idle=on_idle):
             if result.partial:
                 # A batch of a source still crawling: its articles now, its bookkeeping with its final result.
                 with session_scope(engine) as session:
@@ -402,6 +404,7 @@ def default_crawl_settings(settings: Settings | None = None) -> CrawlSettings:
         crawl_timeout_s=settings.crawl_timeout_s,
         allow_networks=settings.crawl_allow_network_list,
         batch_articles=settings.crawl_batch_articles,
+        batch_wait_s=settings.crawl_batch_wait_s,
     )
 
 
@@ -445,16 +448,24 @@ def run_once(
                 )
 
         last_processed = [-float("inf")]
+        waiting: list[str] = []  # sources whose stored articles no pass has taken yet
 
-        def stored(name: str, count: int) -> None:
+        def due() -> None:
             # The first batch at once, later ones at most every KHABAR_PROCESS_INTERVAL_S: each pass costs a
-            # resolution over the incidents of the days at hand, so passes per article must stay few.
-            if count and time.monotonic() - last_processed[0] >= settings.process_interval_s:
-                process(name)
+            # resolution over the incidents of the days at hand, so passes per article must stay few. A batch
+            # that came sooner waits for the interval, not for the next batch (there may be none for long).
+            if waiting and time.monotonic() - last_processed[0] >= settings.process_interval_s:
+                process(", ".join(dict.fromkeys(waiting)))
+                waiting.clear()
                 last_processed[0] = time.monotonic()
 
+        def stored(name: str, count: int) -> None:
+            if count:
+                waiting.append(name)
+            due()
+
         say(f"crawling {len(sources)} source(s)")
-        crawled = crawl(sources, url, report.run_id, crawl_settings, on_source=stored)
+        crawled = crawl(sources, url, report.run_id, crawl_settings, on_source=stored, on_idle=due)
         report.crawl, report.stored, report.duplicates = crawled.stats, crawled.stored, crawled.duplicates
         report.quarantined += crawled.quarantined
         process()  # anything an earlier run stored but did not label (a crash, a new model)

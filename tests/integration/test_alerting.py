@@ -161,3 +161,21 @@ def test_one_alert_per_attack_an_update_on_toll_and_claim_none_on_rerun(
         third = run_once(sources, db_url, crawl_settings=replace(CRAWL, timeout_s=5.0), alert_settings=settings)
         assert third.stored == 0 and third.alerts_sent == 0
         assert len(sink.received) == 2
+
+
+def test_a_page_hanging_in_the_attacks_own_source_does_not_hold_its_alert(db_url: str, tmp_path: Path) -> None:
+    # One source lists the attack and a page that hangs: the attack's article is handed over after
+    # KHABAR_CRAWL_BATCH_WAIT_S (well before the source's crawl ends) and alerted while the page still hangs.
+    with FixtureServer("127.0.0.33") as site, WebhookSink() as sink:
+        title, text, published = REPORTS[ATTACK]
+        site.routes[ATTACK] = Route(news_page(title, text, published))
+        hanging = HangingPage(sink)
+        site.routes["/news/300/hanging"] = hanging
+        site.routes["/feed.xml"] = _feed(site, ["/news/300/hanging", ATTACK], '"1"')
+        sources = tmp_path / "sources.yaml"
+        sources.write_text(f"sources:\n  - {{name: one-site, kind: feed, url: '{site.base}/feed.xml'}}\n", "utf-8")
+        settings = Settings(alert_webhook_url=sink.url, crawl_batch_wait_s=2.0)
+        report = run_once(sources, db_url, crawl_settings=replace(CRAWL, batch_articles=25, batch_wait_s=2.0),
+                          alert_settings=settings)  # fmt: skip
+        assert hanging.released_by_alert is True
+        assert report.stored == 2 and _kinds(sink.received) == ["new"], (report, sink.received)
