@@ -52,8 +52,12 @@ def resolve_batches(batches: Sequence[Sequence[Report]], policy: MatchPolicy) ->
     return resolver
 
 
-def arrival_batches(rows: Sequence[dict[str, Any]], reports: Sequence[Report], seed: int) -> list[list[Report]]:
-    """Two phases split at the median event start, each as two sites' batches (outlets split at random)."""
+def arrival_batches(
+    rows: Sequence[dict[str, Any]], reports: Sequence[Report], seed: int, chunk: int = 0
+) -> list[list[Report]]:
+    """Two phases split at the median event start, each as two sites' batches (outlets split at random);
+    with `chunk`, each site's batch comes in pieces of that many, the two sites' pieces taking turns (as the
+    crawl hands a source's articles over while it crawls on, KHABAR_CRAWL_BATCH_WAIT_S)."""
     first: dict[str, Any] = {}
     for row, report in zip(rows, reports, strict=True):
         event = gold_event(row) or row["id"]
@@ -61,17 +65,28 @@ def arrival_batches(rows: Sequence[dict[str, Any]], reports: Sequence[Report], s
     median = sorted(first.values())[len(first) // 2]
     rnd = random.Random(seed)
     site = {outlet: rnd.random() < 0.5 for outlet in sorted({row["source"] for row in rows})}
-    return [
-        [r for row, r in zip(rows, reports, strict=True) if (r.at < median) == early and site[row["source"]] == a]
+    phases = [
+        [
+            [r for row, r in zip(rows, reports, strict=True) if (r.at < median) == early and site[row["source"]] == a]
+            for a in (True, False)
+        ]
         for early in (True, False)
-        for a in (True, False)
     ]
+    if not chunk:
+        return [batch for phase in phases for batch in phase]
+    batches = []
+    for phase in phases:
+        pieces = [[batch[i : i + chunk] for i in range(0, len(batch), chunk)] for batch in phase]
+        for turn in range(max(len(p) for p in pieces)):
+            batches += [p[turn] for p in pieces if turn < len(p)]
+    return batches
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sets", default="dedup-dev,coverage-dev,dedup,coverage-test")
     parser.add_argument("--seeds", type=int, default=5)
+    parser.add_argument("--chunk", type=int, default=0, help="reports per piece of a site's batch (0: whole)")
     args = parser.parse_args(argv)
     names = args.sets.split(",")
     unknown = set(names) - set(SETS)
@@ -86,7 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         reports = reports_for(rows, policy)
         one = pairwise_f1(rows, reports, resolve_batches([reports], policy))[2]
         arrival = [
-            pairwise_f1(rows, reports, resolve_batches(arrival_batches(rows, reports, seed), policy))[2]
+            pairwise_f1(rows, reports, resolve_batches(arrival_batches(rows, reports, seed, args.chunk), policy))[2]
             for seed in range(args.seeds)
         ]
         print(

@@ -736,6 +736,38 @@ class Resolver:
             self._clusters.remove(single)
             _take(target, report, self.policy)
             _replay(target, report, probability, self.policy)
+        self._fold_into_stored()
+
+    def _fold_into_stored(self) -> None:
+        """An incident this run opened that a stored incident's report would have joined, had it come in this
+        batch: the stored one takes its reports (no second 'new' alert). Batches follow arrival, not
+        publication, so a stored rewrite can miss the batch's earlier report and the batch then opens a second
+        incident for the same attack (a misread attack type puts the rewrite below `join` against the early
+        report but not against the fuller one that joined it). A stored report whose best match among the
+        batch's incidents reaches `join` there decides it, as it would in one batch in publication order."""
+        stored = [
+            c for c in self._clusters if c.incident_id is not None and c.merged_into is None and len(c.reports) == 1
+        ]
+        for old in sorted(stored, key=_order):
+            fresh = [c for c in self._clusters if c.incident_id is None and c.merged_into is None and c.reports]
+            best, target = 0.0, None
+            for member in old.reports:
+                for cluster in fresh:
+                    # Only a stored report published after the incident opened: an earlier one was there when
+                    # the batch's reports came and they did not join it.
+                    if member.at <= cluster.reports[0].at or _blocked(member, cluster, self.policy):
+                        continue
+                    within, weeks_apart = self.scores(member, cluster)
+                    # A follow-up weeks later reaches the incident as it would have on arrival (`add`).
+                    probability = within if within >= self.policy.join else weeks_apart
+                    if probability > best:
+                        best, target = probability, cluster
+            if target is None or best < self.policy.join:
+                continue
+            self._clusters.remove(target)
+            for report in target.reports:
+                _take(old, report, self.policy)
+                _replay(old, report, best, self.policy)
 
     def attach(self, report: Report) -> Cluster | None:
         """Link a story the classifier read as `other` (no place, type, group or toll: an early "blast" report, a

@@ -381,6 +381,29 @@ def test_a_stored_incident_of_one_report_is_not_moved_by_the_second_look() -> No
     assert sorted(len(c.reports) for c in resolver.clusters()) == [1, 2]
 
 
+def test_a_stored_later_report_takes_the_incident_an_earlier_batch_report_opened() -> None:
+    # Arrival is not publication order: a rewrite published last was stored (and alerted) first; the batch then
+    # brings the early report, too vague to join it, and the fuller one, which joins the early report first.
+    early = report(1, 5, ("Blast", "A blast hit the post at Alpha near Bravo and Charlie."), province=KP)
+    both = "The post at Alpha near Bravo and Charlie, on the road to Delta and Echo, was hit."
+    fuller = report(2, 8, ("Post attacked", both), province=KP)
+    rewrite = report(3, 9, ("Post attacked", "A post on the road to Delta and Echo was hit."), province=KP)
+    stored = resolve([rewrite], (), POLICY, NAMES_ONLY).clusters()[0]
+    stored.incident_id, stored.steps = 7, []
+    probe = Resolver([stored], POLICY, NAMES_ONLY)
+    assert probe.scores(early, stored)[0] < POLICY.join <= probe.scores(fuller, stored)[0] < POLICY.bridge
+    resolver = resolve([early, fuller], [stored], POLICY, NAMES_ONLY)
+    # One incident, the stored one, as in one batch in publication order: no second 'new'.
+    assert [(c.incident_id, [r.article_id for r in c.reports]) for c in resolver.clusters()] == [(7, [1, 2, 3])]
+    assert [step.article_id for step in resolver.touched()[0].steps] == [1, 2]
+    # A stored report published before the batch's reports was there when they came: nothing is folded.
+    rewrite_first = report(3, 4, ("Post attacked", "A post on the road to Delta and Echo was hit."), province=KP)
+    stored = resolve([rewrite_first], (), POLICY, NAMES_ONLY).clusters()[0]
+    stored.incident_id, stored.steps = 7, []
+    resolver = resolve([early, fuller], [stored], POLICY, NAMES_ONLY)
+    assert sorted(len(c.reports) for c in resolver.clusters()) == [1, 2]
+
+
 def _unit(*parts: tuple[int, float]) -> np.ndarray:
     """A unit-length 384-d embedding with these (axis, weight) parts."""
     vector = np.zeros(384, dtype=np.float32)
