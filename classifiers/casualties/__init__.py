@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from classifiers.casualties.combine import combine, without_attackers
+from classifiers.casualties.combine import combine, only_attackers, without_attackers
 from classifiers.casualties.reader import CLASSES, INJURED, KILLED, MILITANTS, collect
 from classifiers.casualties.vocabulary import load_vocabulary
 
@@ -47,9 +47,12 @@ def extract_casualties(title: str, text: str) -> Casualties:
         if (value := values[cls]) is not None and value > MAX_PLAUSIBLE_FIGURE:
             values[cls], confidence[cls] = None, 0.0
             rejected.append(cls)
-    victims = without_attackers([m for m in mentions if m.cls == KILLED], values[KILLED], values[MILITANTS])
+    killed_mentions = [m for m in mentions if m.cls == KILLED]
+    victims = without_attackers(killed_mentions, values[KILLED], values[MILITANTS])
     if victims is not None:
         values[KILLED] = victims
+    elif only_attackers(killed_mentions, values[KILLED], values[MILITANTS]):
+        values[KILLED] = None
     return Casualties(
         killed=values[KILLED],
         injured=values[INJURED],
