@@ -46,7 +46,10 @@ logger = logging.getLogger(__name__)
 # bombing the report's own account never calls one takes the next type (`classifiers/attack_types.py`);
 # casualty kickers, "N more" after another field, statistics over many attacks, Title Case headlines, later
 # paragraphs recounting the lead's victims; habitual blame of a group; "Chinese victims of Dasu".
-RULES_VERSION = "rules-7"
+# 7: claims worded "owns up to"; an attack beaten back read as `other` is an attack; air strikes at home are an
+# operation; "rebels" are militants; a dead count that takes in the attackers.
+# 8: an operation whose only counts of the dead are bare and equal the militants killed has no victims' toll.
+RULES_VERSION = "rules-8"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000
 # The raw event confidence of a report relabelled `other` by `classifiers.scope` (then calibrated like any).
@@ -281,6 +284,8 @@ class Classifier:
                 attack_type, attack_conf = next_type
         event_conf = cal("event_type", event_conf)
         is_incident = event_type is not EventType.OTHER
+        # An operation whose only counts of the dead are bare and equal the militants killed gives no victims.
+        operation_attackers_only = event_type is EventType.SECURITY_OPERATION and casualties.attackers_only
         # Outside an incident every other field is null, and the nulls are right exactly when the event
         # type is: they share its confidence.
         raw = {
@@ -303,7 +308,7 @@ class Classifier:
             # The label guide: a non-incident story has no event place (its places are background).
             province=place.province if is_incident else None,
             district=place.district if is_incident else None,
-            killed=casualties.killed if is_incident else None,
+            killed=None if not is_incident or operation_attackers_only else casualties.killed,
             injured=casualties.injured if is_incident else None,
             militants_killed=casualties.militants_killed if is_incident else None,
             model_version=self.version,

@@ -30,6 +30,9 @@ class Casualties:
     confidence: dict[str, float]
     # Fields whose figure was beyond MAX_PLAUSIBLE_FIGURE and so set to None.
     rejected: tuple[str, ...] = ()
+    # The killed figure may count only the attackers (`combine.only_attackers`): in a report of an operation the
+    # classifier reads it as no victims' toll; in an attack report "4 killed" is the victims.
+    attackers_only: bool = False
 
 
 def extract_casualties(title: str, text: str) -> Casualties:
@@ -51,12 +54,11 @@ def extract_casualties(title: str, text: str) -> Casualties:
     victims = without_attackers(killed_mentions, values[KILLED], values[MILITANTS])
     if victims is not None:
         values[KILLED] = victims
-    elif only_attackers(killed_mentions, values[KILLED], values[MILITANTS]):
-        values[KILLED] = None
     return Casualties(
         killed=values[KILLED],
         injured=values[INJURED],
         militants_killed=values[MILITANTS],
         confidence=confidence,
         rejected=tuple(rejected),
+        attackers_only=victims is None and only_attackers(killed_mentions, values[KILLED], values[MILITANTS]),
     )

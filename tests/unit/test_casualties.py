@@ -8,24 +8,32 @@ import pytest
 import yaml
 
 from classifiers.casualties import Casualties, extract_casualties
+from classifiers.classify import Classifier
+from classifiers.event_model import MODEL_DIR
 
 CASES_FILE = Path(__file__).parent / "cases" / "casualties.yaml"
 # Each case: id, title, text and the figures it must give; 0 = the report says nobody, None = no figure.
-CASES: list[tuple[str, str, str, tuple[int | None, int | None, int | None]]] = [
+# `attackers_only` (default false): the killed figure may count only the attackers (read as none in an operation).
+CASES: list[tuple[str, str, str, tuple[int | None, int | None, int | None, bool]]] = [
     (
         row["id"],
         row["title"],
         row["text"],
-        (row["expect"]["killed"], row["expect"]["injured"], row["expect"]["militants_killed"]),
+        (
+            row["expect"]["killed"],
+            row["expect"]["injured"],
+            row["expect"]["militants_killed"],
+            row["expect"].get("attackers_only", False),
+        ),
     )
     for row in yaml.safe_load(CASES_FILE.read_text(encoding="utf-8"))
 ]
 
 
 @pytest.mark.parametrize(("title", "text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
-def test_extract_casualties(title: str, text: str, expected: tuple[int | None, int | None, int | None]) -> None:
+def test_extract_casualties(title: str, text: str, expected: tuple[int | None, int | None, int | None, bool]) -> None:
     result = extract_casualties(title, text)
-    assert (result.killed, result.injured, result.militants_killed) == expected
+    assert (result.killed, result.injured, result.militants_killed, result.attackers_only) == expected
 
 
 def test_case_ids_are_unique_and_plenty() -> None:
@@ -86,3 +94,25 @@ def test_gated_rewrites_change_nothing() -> None:
     changed = sum(every_rewrite(t) != t for t in texts)
     assert changed > 100  # the rewrites do fire on these texts
     assert [reader._rewrite(t) for t in texts] == [every_rewrite(t) for t in texts]
+
+
+@pytest.mark.skipif(not (MODEL_DIR / "encoder-int8.onnx").exists(), reason="model artifacts not built")
+def test_the_classifier_gives_an_operation_of_bare_counts_no_victims_and_an_attack_its_toll() -> None:
+    operation, attack = Classifier.load().classify(
+        [
+            (
+                "CTD kills three militants in Kharan raid",
+                "KHARAN: Three militants were killed in a raid on a hideout on Sunday. When the CTD team closed in, "
+                "the men opened fire and all three were killed in the exchange, a spokesman said.",
+            ),
+            (
+                "Three killed in attack on Kharan police station",
+                "KHARAN: Militants attacked a police station with grenades and rifles on Sunday night. Three were "
+                "killed in the attack, a spokesman said, and three attackers were also killed.",
+            ),
+        ]
+    )
+    assert operation.event_type.value == "security_operation"
+    assert (operation.killed, operation.militants_killed) == (None, 3)
+    assert attack.event_type.value == "attack"
+    assert (attack.killed, attack.militants_killed) == (3, 3)
