@@ -48,7 +48,8 @@ logger = logging.getLogger(__name__)
 # paragraphs recounting the lead's victims; habitual blame of a group; "Chinese victims of Dasu".
 # 7: claims worded "owns up to"; an attack beaten back read as `other` is an attack; air strikes at home are an
 # operation; "rebels" are militants; a dead count that takes in the attackers.
-# 8: an operation whose only counts of the dead are bare and equal the militants killed has no victims' toll.
+# 8: an operation whose only counts of the dead are bare and equal the militants killed has no victims' toll;
+# "an officer and 12 more people" counts 13; "one of eight people killed" is eight.
 RULES_VERSION = "rules-8"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000

@@ -90,6 +90,10 @@ _TOKEN_RE = re.compile(
 # Tokens
 
 
+# The nouns of a "N more ..." that counts people in general (so it can add to the figure before it in its phrase).
+_MORE_PEOPLE = frozenset({"people", "person", "persons", "individual", "individuals"})
+
+
 @dataclass(slots=True)
 class _Tok:
     text: str
@@ -801,12 +805,16 @@ class _Tally:
     approx: bool = False
     by_also: bool = False  # some phrase is on top of earlier figures by "also" ("18 soldiers also died")
     by_other: bool = False  # ... or by "another", "two more", "two of the injured later died"
+    # "A senior officer and 12 more people died": the "more" adds to the phrase's own figure before it (items come
+    # right to left, so a plain item after an additive one stands before it in the text), not to earlier ones;
+    # "a civilian and two more soldiers" still adds to earlier soldiers.
+    more_in_phrase: bool = False
     subset: bool = False  # "four of them": part of a figure given before
     heads: set[str] = field(default_factory=set)  # the nouns counted as victims
 
     @property
     def additive(self) -> bool:
-        return self.by_other or self.by_also
+        return (self.by_other and not self.more_in_phrase) or self.by_also
 
     def add(self, item: _Item, cls: str, also: bool, verb: str) -> None:
         self.approx = self.approx or item.approx
@@ -822,6 +830,9 @@ class _Tally:
         if is_militant:
             self.militants += item.count
         else:
+            self.more_in_phrase = self.more_in_phrase or (
+                self.by_other and not item.additive and not self.militants and self.heads <= _MORE_PEOPLE
+            )
             self.victims += item.count
             if item.head:
                 self.heads.add(item.head)
