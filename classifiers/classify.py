@@ -16,7 +16,15 @@ from classifiers.features import Facts, facts_from
 from classifiers.groups import GroupGuess, identify_group
 from classifiers.keywords import predict_keywords
 from classifiers.places import PlaceGuess, locate
-from classifiers.scope import attack_cue, beaten_back, denial, home_only, operation_cue, out_of_scope
+from classifiers.scope import (
+    attack_cue,
+    beaten_back,
+    denial,
+    home_only,
+    operation_cue,
+    out_of_scope,
+    overrules_other,
+)
 from domain.errors import KhabarError
 from domain.records import ArticleLabels
 from domain.taxonomy import AttackType, EventType, Group
@@ -49,7 +57,8 @@ logger = logging.getLogger(__name__)
 # 7: claims worded "owns up to"; an attack beaten back read as `other` is an attack; air strikes at home are an
 # operation; "rebels" are militants; a dead count that takes in the attackers.
 # 8: an operation whose only counts of the dead are bare and equal the militants killed has no victims' toll;
-# "an officer and 12 more people" counts 13; "one of eight people killed" is eight.
+# "an officer and 12 more people" counts 13; "one of eight people killed" is eight; an IBO in the opening makes
+# a report read as an attack an operation.
 RULES_VERSION = "rules-8"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000
@@ -271,10 +280,17 @@ class Classifier:
             attack_type, attack_conf = likely
             p_attack = max(p_attack, event_conf)
         # Troops foiling an infiltration across the border is an operation (label guide), though soldiers die in
-        # it and the report says "cross-border"; a group's claim of it keeps it an attack, and the `home_only`
-        # cues (jets striking) hold only at home.
+        # it and the report says "cross-border"; a group's claim of it keeps it an attack, the `home_only` cues
+        # (jets striking) hold only at home, and the `over_attack_only` ones (an IBO) leave `other` as it is.
         at_home = not (abroad and home_only(facts.operation_cue))
-        if facts.operation_cue and event_type is not EventType.SECURITY_OPERATION and not group.claimed and at_home:
+        overruled = event_type is EventType.ATTACK or overrules_other(facts.operation_cue)
+        if (
+            facts.operation_cue
+            and event_type is not EventType.SECURITY_OPERATION
+            and not group.claimed
+            and at_home
+            and overruled
+        ):
             event_type, event_conf, attack_type = EventType.SECURITY_OPERATION, _SCOPE_CONFIDENCE, None
             p_attack = min(p_attack, 1.0 - event_conf)
         # A suicide bombing the report's own account never calls one (the "suicide" was an older attack recalled,

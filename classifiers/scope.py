@@ -28,6 +28,7 @@ __all__ = [
     "load_scope",
     "operation_cue",
     "out_of_scope",
+    "overrules_other",
 ]
 
 
@@ -43,6 +44,8 @@ class ScopeRules:
     beaten_back: frozenset[str] = frozenset()
     # The operation families that hold only for an event at home: abroad the story stays `other`.
     home_only: frozenset[str] = frozenset()
+    # The operation families that only overrule an attack reading: where the heads read `other` it stays.
+    over_attack_only: frozenset[str] = frozenset()
 
 
 def parse_scope(data: Any) -> ScopeRules:
@@ -58,7 +61,8 @@ def parse_scope(data: Any) -> ScopeRules:
     militant = phrase_pattern(data.get("militant"), "scope: militant")
     beaten_back = _family_names(data, "beaten_back", attacks, "attack")
     home_only = _family_names(data, "home_only", operations, "operation")
-    return ScopeRules(chars, militant, families, operations, attacks, denials, beaten_back, home_only)
+    over_attack_only = _family_names(data, "over_attack_only", operations, "operation")
+    return ScopeRules(chars, militant, families, operations, attacks, denials, beaten_back, home_only, over_attack_only)
 
 
 def _family_names(
@@ -126,6 +130,13 @@ def home_only(cue: str | None, rules: ScopeRules | None = None) -> bool:
     place reader puts its "Afghan border" abroad."""
     rules = rules or load_scope()
     return cue is not None and cue in rules.home_only
+
+
+def overrules_other(cue: str | None, rules: ScopeRules | None = None) -> bool:
+    """Whether an operation cue makes an operation also of a story the heads read as `other` (`over_attack_only`
+    in rules/scope.yaml lists those that do not: a policy story says what IBOs will do)."""
+    rules = rules or load_scope()
+    return cue is not None and cue not in rules.over_attack_only
 
 
 def denial(title: str, rules: ScopeRules | None = None) -> bool:

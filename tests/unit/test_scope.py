@@ -67,6 +67,11 @@ def test_bad_rules_are_refused() -> None:
             {"opening_chars": 9, "militant": ["x"], "families": {"gas": ["gas"]}, "operations": {"ibo": ["ibo"]},
              "home_only": ["airstrikes"]}
         )  # fmt: skip
+    with pytest.raises(ValueError, match="over_attack_only must list operation families"):
+        parse_scope(
+            {"opening_chars": 9, "militant": ["x"], "families": {"gas": ["gas"]}, "operations": {"ibo": ["ibo"]},
+             "over_attack_only": ["raids"]}
+        )  # fmt: skip
 
 
 @pytest.mark.skipif(not (MODEL_DIR / "encoder-int8.onnx").exists(), reason="model artifacts not built")
@@ -250,3 +255,30 @@ def test_jets_striking_militants_are_an_operation_at_home_and_other_abroad() -> 
     )
     assert home.event_type.value == "security_operation" and home.district == "Khyber"
     assert abroad.event_type.value == "other" and abroad.province is None
+
+
+@pytest.mark.skipif(not (MODEL_DIR / "encoder-int8.onnx").exists(), reason="model artifacts not built")
+def test_an_ibo_in_the_opening_is_an_operation_but_a_policy_story_about_ibos_stays_other(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import classifiers.classify as classify
+
+    classifier = Classifier.load()
+    ibo = (
+        "Five terrorists killed, soldier martyred in North Waziristan IBO",
+        "RAWALPINDI: Five terrorists were killed and a soldier was martyred in a heavy exchange of fire during an "
+        "intelligence-based operation in the Spinwam area of North Waziristan, the ISPR said on Sunday.",
+    )
+    policy = (
+        "Cabinet approves new counter-terrorism campaign",
+        "ISLAMABAD: The federal cabinet on Monday approved a national counter-terrorism campaign under which "
+        "intelligence-based operations will be stepped up and provinces will get more funds for the CTD.",
+    )
+    (as_other,) = classifier.classify([policy])
+    assert as_other.event_type.value == "other"
+    # Read as an attack whatever the heads say (the attack bar at 0, as a long release with martyred soldiers can
+    # push P(attack) over it): the IBO in its opening still makes it an operation; an attack without one stays.
+    monkeypatch.setattr(classify, "_ATTACK_MIN_P", 0.0)
+    operation, attack = classifier.classify([ibo, ATTACKS[0]])
+    assert operation.event_type.value == "security_operation" and operation.killed == 1
+    assert attack.event_type.value == "attack"
