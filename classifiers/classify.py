@@ -58,7 +58,8 @@ logger = logging.getLogger(__name__)
 # operation; "rebels" are militants; a dead count that takes in the attackers.
 # 8: an operation whose only counts of the dead are bare and equal the militants killed has no victims' toll;
 # "an officer and 12 more people" counts 13; "one of eight people killed" is eight; an IBO in the opening makes
-# a report read as an attack an operation.
+# a report read as an attack an operation; "rejects role", "not its work" head denials, and a claim makes no attack
+# of a statement headed by a denial.
 RULES_VERSION = "rules-8"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000
@@ -261,6 +262,7 @@ class Classifier:
         # attacks, never the state's operations, and a claim abroad is caught by the place rule above.
         if (
             group.claimed
+            and not facts.denial
             and group.group is not Group.UNKNOWN
             and place.province is not None
             and event_type is not EventType.ATTACK

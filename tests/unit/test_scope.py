@@ -169,6 +169,9 @@ def test_the_classifier_reads_an_attack_beaten_back_as_an_attack(monkeypatch: py
         ("TTP disowns bombing of Peshawar church", True),
         ("Taliban say they had no hand in attack on Swat MPA", True),
         ("TTP denies role in Quetta blast", True),
+        ("Taliban reject any part in Lahore shrine bombing", True),
+        ("TTP says market blast was not its work", True),
+        ("Government rejects opposition demand after Quetta blast", False),
         ("Nine killed in Quetta blast; TTP claims responsibility", False),
         ("PM condemns Bannu attack", False),
     ],
@@ -195,6 +198,28 @@ def test_the_classifier_reads_a_denial_as_other_and_a_toll_led_report_with_one_a
     )
     assert statement.event_type.value == "other" and statement.p_attack < 0.5 and statement.province is None
     assert report.event_type.value == "attack" and report.killed == 43
+
+
+@pytest.mark.skipif(not (MODEL_DIR / "encoder-int8.onnx").exists(), reason="model artifacts not built")
+def test_a_denial_headline_stays_other_though_the_group_reader_finds_a_claim(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A spokesman disowning an attack that a commander of the group had claimed: the group reader may read that
+    claim (set here), yet a claim makes no attack of a statement headed by a denial (label guide)."""
+    import classifiers.classify as classify
+    from classifiers.groups import GroupGuess
+    from domain.taxonomy import Group
+
+    monkeypatch.setattr(classify, "identify_group", lambda title, text: GroupGuess(Group.TTP, True, 0.9))
+    (statement,) = Classifier.load().classify(
+        [
+            (
+                "TTP disowns Charsadda university attack",
+                "PESHAWAR: The central spokesman of the Tehreek-e-Taliban Pakistan on Thursday disowned the attack on "
+                "the university in Charsadda, in which 21 people were killed; a commander of the group had claimed "
+                "it on Wednesday.",
+            )
+        ]
+    )
+    assert statement.event_type.value == "other" and statement.killed is None
 
 
 @pytest.mark.skipif(not (MODEL_DIR / "encoder-int8.onnx").exists(), reason="model artifacts not built")
