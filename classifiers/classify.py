@@ -59,7 +59,8 @@ logger = logging.getLogger(__name__)
 # 8: an operation whose only counts of the dead are bare and equal the militants killed has no victims' toll;
 # "an officer and 12 more people" counts 13; "one of eight people killed" is eight; an IBO in the opening makes
 # a report read as an attack an operation; "rejects role", "not its work" head denials, and a claim makes no attack
-# of a statement headed by a denial.
+# of a statement headed by a denial; a group merely named from the fourth sentence on, with no word of the event
+# in its clause, weighs a fifth.
 RULES_VERSION = "rules-8"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000
