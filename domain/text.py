@@ -245,9 +245,9 @@ def _is_furniture(line: str, title_key: str) -> bool:
 def clean_article(title: str, text: str) -> str:
     """The body of a stored page without its furniture, for every reader of the report.
 
-    Drops what pages put around the story: the headline repeated, date and byline lines, photo
-    captions (often printed twice), "Read more" link lists, share and comment boxes, pasted tweets and
-    lines in other scripts, teaser lines repeated in full below them, and any line already seen. Short
+    Drops what pages put around the story: the headline repeated (also glued to the opening), date and
+    byline lines, photo captions (often printed twice), "Read more" link lists, share and comment boxes,
+    pasted tweets and lines in other scripts, teaser lines repeated in full below them, and any line already seen. Short
     lines without a sentence end (kickers, sub-heads, headlines of related stories) go too, unless they
     are all the text has. Clean copy (one paragraph, or paragraphs of sentences) passes unchanged.
     """
@@ -263,6 +263,12 @@ def clean_article(title: str, text: str) -> str:
         if not stripped:
             kept.append("")
             continue
+        head = (title or "").strip()
+        glued = len(stripped) > len(head) + 20 and stripped[len(head)].isalnum()
+        if head and glued and stripped[: len(head)].lower() == head.lower():
+            # The headline glued to the opening, no space between ("... toll climbs to 53Islamabad - More bodies
+            # were ..."): the opening, with its dateline, is what follows it.
+            stripped = stripped[len(head) :].lstrip(" -–—:|")
         key = _norm(stripped)
         if key in seen and len(key) >= 12:
             continue

@@ -52,6 +52,19 @@ def test_machine_date_stamp_and_teaser_are_dropped() -> None:
     assert clean_article("Bomb blast", page) == "KARACHI: A bomb went off near a bus stop on Sunday, police said."
 
 
+def test_a_headline_glued_to_the_opening_is_cut_off_it() -> None:
+    title = "Hotel bombing toll rises to 41"
+    page = (
+        "Hotel bombing toll rises to 41Islamabad - Rescue workers recovered more bodies from the hotel on Sunday.\n"
+        "Officials said the toll could rise further."
+    )
+    body = clean_article(title, page)
+    assert body.splitlines()[0] == "Islamabad - Rescue workers recovered more bodies from the hotel on Sunday."
+    # A first line that only repeats the headline's opening words keeps them.
+    story = "Hotel bombing toll rises as rescuers reach the upper floors on Sunday.\nOfficials said it could rise."
+    assert clean_article("Hotel bombing", story).splitlines()[0].startswith("Hotel bombing toll rises")
+
+
 def test_clean_copy_passes_unchanged() -> None:
     text = "QUETTA: Three people were killed in a blast.\n\nPolice said the bomb was planted on a motorcycle."
     assert clean_article("Blast in Quetta", text) == text
