@@ -1,4 +1,5 @@
-"""Attack-type evidence the head cannot weigh: whether the report says this attack was a suicide attack.
+"""Attack-type evidence the head cannot weigh: whether the report says this attack was a suicide attack, or a
+hijacking.
 
 The attack-type head counts every "suicide" in a report, so a shooting whose last paragraphs recall an older
 suicide bombing reads as one. The rule reads only the report's own sentences — the title and the body up to the
@@ -18,21 +19,23 @@ from classifiers.features import phrase_pattern
 from domain import yamlfile
 from domain.text import background_start, opens_background, split_sentences
 
-__all__ = ["AttackTypeRules", "load_attack_type_rules", "says_suicide"]
+__all__ = ["AttackTypeRules", "load_attack_type_rules", "says_hijacking", "says_suicide"]
 
 
 @dataclass(frozen=True, slots=True)
 class AttackTypeRules:
     suicide: re.Pattern[str]
     not_evidence: re.Pattern[str]
+    hijacking: re.Pattern[str]
 
 
 def parse_attack_type_rules(data: Any) -> AttackTypeRules:
     if not isinstance(data, dict):
-        raise ValueError("attack types: expected a mapping of suicide and not_evidence")
+        raise ValueError("attack types: expected a mapping of suicide, not_evidence and hijacking")
     return AttackTypeRules(
         phrase_pattern(data.get("suicide"), "attack types: suicide"),
         phrase_pattern(data.get("not_evidence"), "attack types: not_evidence"),
+        phrase_pattern(data.get("hijacking"), "attack types: hijacking"),
     )
 
 
@@ -42,10 +45,21 @@ def load_attack_type_rules() -> AttackTypeRules:
     return parse_attack_type_rules(yamlfile.safe_load(text))
 
 
+def _own_sentences(title: str, text: str) -> list[str]:
+    """The title and the sentences of the report's own account (not its closing paragraphs about earlier events,
+    nor sentences that open like background)."""
+    tail = background_start(text)
+    own = text if tail is None else text[:tail]
+    return [s for s in (title, *(s for s in split_sentences(own) if not opens_background(s))) if s]
+
+
 def says_suicide(title: str, text: str, rules: AttackTypeRules | None = None) -> bool:
     """Whether the title or a sentence of the report's own account says the attack was a suicide attack."""
     rules = rules or load_attack_type_rules()
-    tail = background_start(text)
-    own = text if tail is None else text[:tail]
-    sentences = [title, *(s for s in split_sentences(own) if not opens_background(s))]
-    return any(rules.suicide.search(s) and not rules.not_evidence.search(s) for s in sentences if s)
+    return any(rules.suicide.search(s) and not rules.not_evidence.search(s) for s in _own_sentences(title, text))
+
+
+def says_hijacking(title: str, text: str, rules: AttackTypeRules | None = None) -> bool:
+    """Whether the title or a sentence of the report's own account says a vehicle was seized or people held."""
+    rules = rules or load_attack_type_rules()
+    return any(rules.hijacking.search(s) and not rules.not_evidence.search(s) for s in _own_sentences(title, text))

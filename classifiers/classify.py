@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from classifiers.attack_types import says_suicide
+from classifiers.attack_types import says_hijacking, says_suicide
 from classifiers.calibration import IDENTITY, Calibration
 from classifiers.casualties import Casualties, extract_casualties
 from classifiers.features import Facts, facts_from
@@ -60,7 +60,8 @@ logger = logging.getLogger(__name__)
 # "an officer and 12 more people" counts 13; "one of eight people killed" is eight; an IBO in the opening makes
 # a report read as an attack an operation; "rejects role", "not its work" head denials, and a claim makes no attack
 # of a statement headed by a denial; a group merely named from the fourth sentence on, with no word of the event
-# in its clause, weighs a fifth; a headline glued to the opening ("...to 53Islamabad - ...") is cut off it.
+# in its clause, weighs a fifth; a headline glued to the opening ("...to 53Islamabad - ...") is cut off it; a
+# hijacking whose account never says a vehicle was seized or people held takes the next type.
 RULES_VERSION = "rules-8"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000
@@ -90,9 +91,9 @@ class EventGuess:
     # no attack head).
     attack_probabilities: Mapping[AttackType, float] = field(default_factory=dict)
 
-    def likely_attack(self, excluding: AttackType | None = None) -> tuple[AttackType, float] | None:
-        """The attack head's best type (other than `excluding`) and its probability; None without the head."""
-        candidates = [a for a in self.attack_probabilities if a is not excluding]
+    def likely_attack(self, excluding: Collection[AttackType] = ()) -> tuple[AttackType, float] | None:
+        """The attack head's best type (other than those `excluding`) and its probability; None without the head."""
+        candidates = [a for a in self.attack_probabilities if a not in excluding]
         if not candidates:
             return None
         best = max(candidates, key=lambda a: self.attack_probabilities[a])
@@ -112,6 +113,7 @@ class _Facts:
     attack_cue: str | None = None
     denial: bool = False  # the headline is a group's denial
     says_suicide: bool = True  # the report's own account says the attack was a suicide attack
+    says_hijacking: bool = True  # ... that a vehicle was seized or people held
 
     def for_model(self) -> Facts:
         c = self.casualties
@@ -223,6 +225,7 @@ class Classifier:
                     attack_cue(t, x),
                     denial(t),
                     says_suicide(t, x),
+                    says_hijacking(t, x),
                 )
                 for t, x in clipped
             ]
@@ -297,9 +300,18 @@ class Classifier:
             event_type, event_conf, attack_type = EventType.SECURITY_OPERATION, _SCOPE_CONFIDENCE, None
             p_attack = min(p_attack, 1.0 - event_conf)
         # A suicide bombing the report's own account never calls one (the "suicide" was an older attack recalled,
-        # or in doubt) is the head's next attack type.
-        if attack_type is AttackType.SUICIDE_BOMBING and not facts.says_suicide:
-            next_type = event.likely_attack(excluding=AttackType.SUICIDE_BOMBING)
+        # or in doubt), or a hijacking where nothing was seized and no one held (a bus fired on), is the head's
+        # next attack type that the account does not rule out.
+        unsaid = {
+            kind
+            for kind, said in (
+                (AttackType.SUICIDE_BOMBING, facts.says_suicide),
+                (AttackType.HIJACKING, facts.says_hijacking),
+            )
+            if not said
+        }
+        if attack_type in unsaid:
+            next_type = event.likely_attack(excluding=unsaid)
             if next_type is not None:
                 attack_type, attack_conf = next_type
         event_conf = cal("event_type", event_conf)

@@ -1,10 +1,10 @@
-"""Whether a report's own account says its attack was a suicide attack (classifiers/attack_types.py)."""
+"""Whether a report's own account says its attack was a suicide attack, or a hijacking (classifiers/attack_types.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from classifiers.attack_types import parse_attack_type_rules, says_suicide
+from classifiers.attack_types import parse_attack_type_rules, says_hijacking, says_suicide
 from classifiers.classify import Classifier
 from classifiers.event_model import MODEL_DIR
 from domain.taxonomy import AttackType
@@ -34,7 +34,9 @@ def test_the_reports_own_account_of_a_suicide_attack(title: str, text: str, expe
 
 def test_bad_rules_are_refused() -> None:
     with pytest.raises(ValueError, match="suicide"):
-        parse_attack_type_rules({"suicide": [], "not_evidence": ["whether"]})
+        parse_attack_type_rules({"suicide": [], "not_evidence": ["whether"], "hijacking": ["hijack"]})
+    with pytest.raises(ValueError, match="hijacking"):
+        parse_attack_type_rules({"suicide": ["suicide"], "not_evidence": ["whether"], "hijacking": []})
     with pytest.raises(ValueError, match="expected a mapping"):
         parse_attack_type_rules(["suicide"])
 
@@ -52,3 +54,46 @@ def test_a_shooting_that_recalls_a_suicide_bombing_is_not_one(monkeypatch: pytes
     monkeypatch.setattr(classify, "says_suicide", lambda title, text: True)
     (as_the_head_reads_it,) = classifier.classify([SHOOTING_WITH_AN_OLDER_SUICIDE_BOMBING])
     assert as_the_head_reads_it.attack_type is AttackType.SUICIDE_BOMBING
+
+
+BUS_FIRED_ON = (
+    "Passenger bus attacked near Chilas; eight killed",
+    "CHILAS: Eight passengers were killed and 26 injured when terrorists fired on a bus travelling on the Karakoram "
+    "Highway in Diamer district on Saturday, police said.",
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        ("Train hijacked in Bolan", "Militants seized the train and took the passengers hostage.", True),
+        ("Militants hold bus passengers in Darazinda", "Gunmen held some 20 passengers for six hours.", True),
+        ("Bus siege near Wadh ends", "Security forces ended the siege after two hours.", True),
+        (*BUS_FIRED_ON, False),
+        (
+            "Bus attacked in Kurram",
+            "The attack came a year after militants hijacked a bus in 2024 in the district.",
+            False,
+        ),
+    ],
+)
+def test_the_reports_own_account_of_a_hijacking(title: str, text: str, expected: bool) -> None:
+    assert says_hijacking(title, text) is expected
+
+
+@pytest.mark.skipif(not (MODEL_DIR / "encoder-int8.onnx").exists(), reason="model artifacts not built")
+def test_a_bus_fired_on_is_no_hijacking_unless_the_head_is_let_have_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    import classifiers.classify as classify
+
+    classifier = Classifier.load()
+    hijack = (
+        "Militants hijack passenger train in Bolan",
+        "QUETTA: Militants blew up the track and hijacked the Jaffar Express in the Bolan Pass on Tuesday, holding "
+        "more than 400 passengers hostage and killing the driver, officials said.",
+    )
+    fired_on, hijacked = classifier.classify([BUS_FIRED_ON, hijack])
+    assert fired_on.event_type.value == "attack" and fired_on.attack_type is not AttackType.HIJACKING
+    assert hijacked.attack_type is AttackType.HIJACKING
+    monkeypatch.setattr(classify, "says_hijacking", lambda title, text: True)
+    (as_the_head_reads_it,) = classifier.classify([BUS_FIRED_ON])
+    assert as_the_head_reads_it.attack_type is AttackType.HIJACKING
