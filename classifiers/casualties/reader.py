@@ -471,6 +471,16 @@ def _antecedent_role(toks: list[_Tok], before: int) -> str | None:
     return None
 
 
+def _counted_antecedent_role(toks: list[_Tok], before: int) -> str | None:
+    """The role of the nearest plural noun before `before` that a count opens ("nine terrorists"), else None."""
+    for k in range(before - 1, -1, -1):
+        role = _role(toks[k].low)
+        if role is not None and _is_plural(toks[k].low):
+            counted = any(t.kind == "qty" for t in toks[max(0, k - 3) : k])
+            return role if counted else None
+    return None
+
+
 def _item_fwd(toks: list[_Tok], i: int, strict: bool) -> tuple[_Item | None, int]:
     """Read one noun phrase that starts at token i; return it and the index after it."""
     if i + 1 < len(toks) and (toks[i].low in _POSSESSIVES or toks[i].low == "the") and toks[i + 1].kind == "qty":
@@ -786,6 +796,13 @@ def _resolve_roles(toks: list[_Tok], t: int, cls: str, items: list[_Item], subse
     for item in items + subset:
         if item.role is None and item.antecedent:
             item.role = _antecedent_role(toks, t)
+    # "Nine terrorists were killed and six more were wounded": a bare count of the hurt after a counted group of
+    # militants is more of them (injured militants are never counted); after uncounted "militants attacked" it is
+    # the victims.
+    if cls == INJURED and not active and _counted_antecedent_role(toks, t) == "militant":
+        for item in items:
+            if item.role is None and not item.head and not item.antecedent and item.count is not None:
+                item.role = "militant"
     # "Troops killed three": militants; but "an attack on troops martyred 14" counts the troops' dead.
     martyred = toks[t].low.startswith("martyr")
     if active and cls == KILLED and not martyred and _subject_role(toks, t) == "security":
