@@ -210,6 +210,7 @@ _DATE_LINE = re.compile(rf"^(?:[\s\d,.:;|/()+-]|\b(?:{_DATE_WORDS})\b)+$", re.IG
 # Stored pages sometimes start with a machine date stamp: " date 2024-11-10 ...".
 _DATE_STAMP = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\b\s*", re.IGNORECASE)
 _HANDLE = re.compile(r"\(@\w+\)|pic\.twitter\.com/\S+|https?://\S+|www\.\S+")
+_TWEET_END = re.compile(r"pic\.twitter\.com/\S+(?:\s*[—–-]\s*[^\n]{0,80})?\s*$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…\"'”’)]\s*$")
 _SHORT_LINE_WORDS = 12
 
@@ -239,6 +240,8 @@ def _is_furniture(line: str, title_key: str) -> bool:
         return True
     if _latin_share(stripped) < 0.5:
         return True  # Urdu or other scripts inside an English page: a tweet or statement the model cannot read
+    if _TWEET_END.search(stripped) and len(stripped) < 600:
+        return True  # a pasted tweet: its photo link ends it, however long its text ("#PAKWatch: ... left 57 dead")
     return bool(_HANDLE.search(stripped)) and len(stripped.split()) < 25 and "said" not in key.split()
 
 

@@ -65,6 +65,18 @@ def test_a_headline_glued_to_the_opening_is_cut_off_it() -> None:
     assert clean_article("Hotel bombing", story).splitlines()[0].startswith("Hotel bombing toll rises")
 
 
+def test_a_pasted_tweet_is_dropped_however_long() -> None:
+    page = (
+        "QUETTA: Eleven people were killed in the blast on Friday, officials said.\n"
+        "#Watch: Bombings in two cities of Pakistan today have left 30 dead and 45 wounded, and the count keeps "
+        "rising as more reports come in from both places. pic.twitter.com/AbC123xyz — A Commentator (@commentator) "
+        "September 29, 2023\n"
+        "Police cordoned off the area."
+    )
+    body = clean_article("Blast in Quetta", page)
+    assert "30 dead" not in body and body.startswith("QUETTA: Eleven people") and "cordoned" in body
+
+
 def test_clean_copy_passes_unchanged() -> None:
     text = "QUETTA: Three people were killed in a blast.\n\nPolice said the bomb was planted on a motorcycle."
     assert clean_article("Blast in Quetta", text) == text
