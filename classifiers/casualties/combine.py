@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Set
 from dataclasses import dataclass, field
-from itertools import takewhile
 
 from classifiers.casualties.reader import Mention
 from classifiers.casualties.vocabulary import load_vocabulary
@@ -93,13 +92,33 @@ def _candidates(per_sentence: dict[int, _SentenceTotal]) -> list[tuple[int, int,
         total = per_sentence[s]
         if not total.has_base:
             continue
-        following = list(takewhile(lambda t: not t.has_base, (per_sentence[later] for later in order[pos + 1 :])))
+        following = _following(total, [per_sentence[later] for later in order[pos + 1 :]])
         # "At least 18 soldiers and 12 terrorists were killed ... 18 soldiers also lost their lives": a later
         # sentence's "also" figure equal to the base restates it.
         value = total.base + total.add + sum(_added(total, t) - _restated(total, t) for t in following)
         used_additive = bool(total.add) or bool(following)
         candidates.append((value, total.tier, _confidence(total, used_additive)))
     return candidates
+
+
+def _following(base: _SentenceTotal, later: list[_SentenceTotal]) -> list[_SentenceTotal]:
+    """The base-less sentences after a base sentence whose additions are its own: up to the next sentence with a
+    figure of its own, passing over ones that only restate the base ("martyred six personnel ... six FC personnel
+    embraced shahadat ... two labourers were also killed": the labourers add to the lead's six)."""
+    kept: list[_SentenceTotal] = []
+    for total in later:
+        if total.has_base:
+            restates = (
+                not total.add
+                and total.base == base.base
+                and bool(total.heads)
+                and (_classes(total.heads) == _classes(base.heads))
+            )
+            if not restates:
+                break
+            continue
+        kept.append(total)
+    return kept
 
 
 def _added(base: _SentenceTotal, later: _SentenceTotal) -> int:
