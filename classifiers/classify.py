@@ -65,7 +65,7 @@ logger = logging.getLogger(__name__)
 # the hurt after a counted group of militants ("nine terrorists ... six more were wounded") is more militants;
 # a breakdown after a single dash ("four people – three Chinese and a driver") repeats the total; a toll "risen
 # above" or that "crosses" N is stated; a pasted tweet ending in its photo link is dropped however long; others
-# "also killed" after the lead's figure is restated add to the lead's figure.
+# "also killed" after the lead's figure is restated add to the lead's figure; "besides X, N other people" is N + 1.
 RULES_VERSION = "rules-8"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000
