@@ -33,7 +33,7 @@ class Settings(BaseSettings):
     alert_webhook_url: str | None = None
     # An attack incident raises an alert once one of its reports has a calibrated P(attack) this high
     # (chosen on the real-reporting dev pages, as retold: BENCHMARKS.md, "Alert threshold").
-    alert_min_p_attack: float = 0.7
+    alert_min_p_attack: float = 0.5
     smtp_host: str | None = None
     smtp_port: int = 25
     smtp_user: str | None = None
