@@ -167,7 +167,7 @@ def stream_crawl(
     feed_states: dict[str, FeedState],
     settings: CrawlSettings | None = None,
     retry_urls: dict[str, list[str]] | None = None,
-    on_idle: Callable[[], None] | None = None,
+    on_tick: Callable[[], None] | None = None,
 ) -> Iterator[SourceCrawl]:
     """Crawl the sources in a child process; yield each source's result as soon as that source is done.
 
@@ -175,22 +175,24 @@ def stream_crawl(
     earlier in partial results (`partial=True`, articles only) while it crawls on: when that many are held,
     or (`batch_wait_s`) when the oldest has been held that long; each article is yielded once, in a partial
     or in the final result. One the child never finished (the whole-crawl deadline passed, or the child
-    died) comes last, with what it had fetched and its error set. `on_idle` is called about once a second
-    while no record arrives (the caller's chance to act on earlier batches). Closing the generator early
-    kills the child.
+    died) comes last, with what it had fetched and its error set. `on_tick` is called about once a second
+    while the crawl runs, records or not (the caller's chance to act on earlier batches). Closing the
+    generator early kills the child.
     """
     settings = settings or CrawlSettings()
     job = _job(sources, known_urls, feed_states, settings, retry_urls or {})
     folds = {s.name: _SourceFold(s.name) for s in sources}
     deadline = time.monotonic() + settings.crawl_timeout_s
+    ticked = time.monotonic()
     with _CrawlChild(job, settings.child_module) as child:
         for record in child.records(deadline):
             if record is not None:
                 fold = folds.get(str(record.get("source")))
                 if fold is not None and fold.add(record):
                     yield fold.finish()
-            elif on_idle is not None:
-                on_idle()
+            if on_tick is not None and time.monotonic() - ticked >= 1.0:
+                ticked = time.monotonic()
+                on_tick()
             for fold in folds.values():
                 if fold.batch_due(settings, time.monotonic()):
                     yield fold.batch()

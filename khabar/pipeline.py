@@ -142,7 +142,7 @@ def crawl(
     *,
     settings: Settings | None = None,
     on_source: Callable[[str, int], None] | None = None,
-    on_idle: Callable[[], None] | None = None,
+    on_tick: Callable[[], None] | None = None,
 ) -> CrawlOutcome:
     """Crawl the sources and store each source's new articles as soon as that source is done.
 
@@ -151,7 +151,7 @@ def crawl(
     crawl_runs row. A slow source therefore delays no other source's articles, and a source cut off by
     its time budget keeps what it fetched. `on_source(name, stored)` runs after each source's transaction
     (the run classifies, resolves and alerts there, while the other sources are still being fetched);
-    `on_idle()` about once a second while the crawl has nothing new.
+    `on_tick()` about once a second while the crawl runs.
     """
     settings = settings or get_settings()
     url = _url(db_url, settings)
@@ -178,7 +178,7 @@ def crawl(
             states = {s.name: FeedState(*load.get_feed_state(session, s.name)) for s in sources}
             retries = {s.name: load.due_retries(session, s.name, started_at) for s in sources}
         held: Counter[str] = Counter()  # records refused in a source's partial batches
-        for result in stream_crawl(sources, known, states, crawl_settings, retries, on_idle=on_idle):
+        for result in stream_crawl(sources, known, states, crawl_settings, retries, on_tick=on_tick):
             if result.partial:
                 # A batch of a source still crawling: its articles now, its bookkeeping with its final result.
                 with session_scope(engine) as session:
@@ -465,7 +465,7 @@ def run_once(
             due()
 
         say(f"crawling {len(sources)} source(s)")
-        crawled = crawl(sources, url, report.run_id, crawl_settings, on_source=stored, on_idle=due)
+        crawled = crawl(sources, url, report.run_id, crawl_settings, on_source=stored, on_tick=due)
         report.crawl, report.stored, report.duplicates = crawled.stats, crawled.stored, crawled.duplicates
         report.quarantined += crawled.quarantined
         process()  # anything an earlier run stored but did not label (a crash, a new model)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import itertools
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
@@ -297,3 +298,29 @@ def test_articles_come_in_batches_while_a_source_crawls(sites: tuple[FixtureServ
     assert not final.partial and final.stats.fetched == 5
     urls = [a.url for r in results for a in r.articles]
     assert sorted(urls) == sorted(f"{site.base}{p}" for p in paths)  # every article once, batch or final
+
+
+def test_held_articles_go_out_after_the_wait_while_a_page_of_their_source_lags(
+    sites: tuple[FixtureServer, FixtureServer],
+) -> None:
+    from dataclasses import replace
+
+    from crawlers.crawl import stream_crawl
+
+    site, _ = sites
+    quick = [f"/news/q{n}" for n in range(2)]
+    for n, path in enumerate(quick):
+        site.routes[path] = Route(article_page(f"Quick story {n}", [f"Story {n}. {p}" for p in PARAGRAPHS]))
+    site.routes["/news/lagging"] = Route(article_page("A lagging story", PARAGRAPHS), delay_s=3.0)
+    site.routes["/lag.xml"] = Route(rss(site.base, ["/news/lagging", *quick]), content_type="application/rss+xml")
+    source = Source(name="lagging", kind=SourceKind.FEED, url=f"{site.base}/lag.xml")
+    ticks: list[float] = []
+    arrivals: list[tuple[float, bool, int]] = []
+    settings = replace(FAST, timeout_s=10.0, batch_articles=25, batch_wait_s=0.5)
+    for result in stream_crawl([source], {}, {}, settings, on_tick=lambda: ticks.append(time.monotonic())):
+        arrivals.append((time.monotonic(), result.partial, len(result.articles)))
+    (partial_at, partial, held), (final_at, final_partial, rest) = arrivals
+    # The two quick articles came out as a partial result well before the lagging page answered (3 s).
+    assert partial and held == 2 and not final_partial and rest == 1
+    assert final_at - partial_at >= 1.5
+    assert len(ticks) >= 2  # the caller was called back while the source crawled on
