@@ -57,15 +57,15 @@ logger = logging.getLogger(__name__)
 # 7: claims worded "owns up to"; an attack beaten back read as `other` is an attack; air strikes at home are an
 # operation; "rebels" are militants; a dead count that takes in the attackers.
 # 8: an operation whose only counts of the dead are bare and equal the militants killed has no victims' toll;
-# "an officer and 12 more people" counts 13; "one of eight people killed" is eight; an IBO in the opening makes
-# a report read as an attack an operation; "rejects role", "not its work" head denials, and a claim makes no attack
-# of a statement headed by a denial; a group merely named from the fourth sentence on, with no word of the event
-# in its clause, weighs a fifth; a headline glued to the opening ("...to 53Islamabad - ...") is cut off it; a
-# hijacking whose account never says a vehicle was seized or people held takes the next type; a bare count of
-# the hurt after a counted group of militants ("nine terrorists ... six more were wounded") is more militants;
-# a breakdown after a single dash ("four people – three Chinese and a driver") repeats the total; a toll "risen
-# above" or that "crosses" N is stated; a pasted tweet ending in its photo link is dropped however long; others
-# "also killed" after the lead's figure is restated add to the lead's figure; "besides X, N other people" is N + 1.
+# "an officer and 12 more people" counts 13; "one of eight people killed" is eight; "besides X, N other people"
+# is N + 1; a bare count of the hurt after a counted group of militants is more militants; a breakdown after a
+# single dash repeats the total; a toll "risen above" or that "crosses" N is stated; others "also killed" after
+# the lead's figure is restated add to it; a pasted tweet ending in its photo link is dropped; an IBO in the
+# opening, or troops who "conducted an operation", make a report read as an attack an operation; "rejects role",
+# "not its work" head denials, and a claim makes no attack of a statement headed by a denial; a group merely
+# named from the fourth sentence on, with no word of the event in its clause, weighs a fifth; a headline glued to
+# the opening ("...to 53Islamabad - ...") is cut off it; a hijacking whose account never says a vehicle was
+# seized or people held takes the next type.
 RULES_VERSION = "rules-8"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000

@@ -96,6 +96,9 @@ def test_the_classifier_relabels_such_a_story_other_with_a_low_p_attack() -> Non
         ("Fighter jets pounded militant hideouts in the Shawal valley overnight, killing 22 terrorists.", "airstrikes"),
         ("Air strikes in the Tirah valley killed 14 militants, security officials said.", "airstrikes"),
         ("Militants fired rockets at an air base in Peshawar, damaging a hangar.", None),
+        ("Five soldiers were martyred in an intelligence-based operation in Tank, the ISPR said.", "ibo"),
+        ("Troops conducted an operation in Hattar against khawarij; five soldiers were martyred.", "launched"),
+        ("Militants attacked a post in Hattar; security forces launched a search operation after the attack.", None),
     ],
 )  # fmt: skip
 def test_a_foiled_infiltration_is_an_operation_cue(text: str, cue: str | None) -> None:
@@ -303,7 +306,13 @@ def test_an_ibo_in_the_opening_is_an_operation_but_a_policy_story_about_ibos_sta
     assert as_other.event_type.value == "other"
     # Read as an attack whatever the heads say (the attack bar at 0, as a long release with martyred soldiers can
     # push P(attack) over it): the IBO in its opening still makes it an operation; an attack without one stays.
+    launched = (
+        "Forces gun down 12 khawarij in Haripur",
+        "HARIPUR: Troops conducted an operation against khawarij in Hattar tehsil late on Monday, killing 12 of them; "
+        "two soldiers were martyred during the operation, the ISPR said.",
+    )
     monkeypatch.setattr(classify, "_ATTACK_MIN_P", 0.0)
-    operation, attack = classifier.classify([ibo, ATTACKS[0]])
+    operation, launched_op, attack = classifier.classify([ibo, launched, ATTACKS[0]])
     assert operation.event_type.value == "security_operation" and operation.killed == 1
+    assert launched_op.event_type.value == "security_operation"
     assert attack.event_type.value == "attack"
