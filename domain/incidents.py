@@ -749,19 +749,18 @@ class Resolver:
             c for c in self._clusters if c.incident_id is not None and c.merged_into is None and len(c.reports) == 1
         ]
         for old in sorted(stored, key=_order):
-            fresh = [c for c in self._clusters if c.incident_id is None and c.merged_into is None and c.reports]
+            (member,) = old.reports
             best, target = 0.0, None
-            for member in old.reports:
-                for cluster in fresh:
-                    # Only a stored report published after the incident opened: an earlier one was there when
-                    # the batch's reports came and they did not join it.
-                    if member.at <= cluster.reports[0].at or _blocked(member, cluster, self.policy):
-                        continue
-                    within, weeks_apart = self.scores(member, cluster)
-                    # A follow-up weeks later reaches the incident as it would have on arrival (`add`).
-                    probability = within if within >= self.policy.join else weeks_apart
-                    if probability > best:
-                        best, target = probability, cluster
+            for cluster in self._candidates(member):
+                # Only an incident this batch opened, before the stored report was published: an earlier one was
+                # there when the batch's reports came and they did not join it.
+                if cluster.incident_id is not None or not cluster.reports or member.at <= cluster.reports[0].at:
+                    continue
+                within, weeks_apart = self.scores(member, cluster)
+                # A follow-up weeks later reaches the incident as it would have on arrival (`add`).
+                probability = within if within >= self.policy.join else weeks_apart
+                if probability > best:
+                    best, target = probability, cluster
             if target is None or best < self.policy.join:
                 continue
             self._clusters.remove(target)

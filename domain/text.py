@@ -250,15 +250,16 @@ def clean_article(title: str, text: str) -> str:
 
     Drops what pages put around the story: the headline repeated (also glued to the opening), date and
     byline lines, photo captions (often printed twice), "Read more" link lists, share and comment boxes,
-    pasted tweets and lines in other scripts, teaser lines repeated in full below them, and any line already seen. Short
-    lines without a sentence end (kickers, sub-heads, headlines of related stories) go too, unless they
-    are all the text has. Clean copy (one paragraph, or paragraphs of sentences) passes unchanged.
+    pasted tweets and lines in other scripts, teaser lines repeated in full below them, and any line
+    already seen. Short lines without a sentence end (kickers, sub-heads, headlines of related stories)
+    go too, unless they are all the text has. Clean copy (one paragraph, or paragraphs of sentences) passes unchanged.
     """
     text = _DATE_STAMP.sub("", text or "")
     lines = text.split("\n")
     if len(lines) <= 1:
         return text
     title_key = _norm(title or "")
+    head = (title or "").strip()
     kept: list[str] = []
     seen: set[str] = set()
     for n, line in enumerate(lines):
@@ -266,7 +267,6 @@ def clean_article(title: str, text: str) -> str:
         if not stripped:
             kept.append("")
             continue
-        head = (title or "").strip()
         glued = len(stripped) > len(head) + 20 and stripped[len(head)].isalnum()
         if head and glued and stripped[: len(head)].lower() == head.lower():
             # The headline glued to the opening, no space between ("... toll climbs to 53Islamabad - More bodies

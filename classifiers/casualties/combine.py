@@ -8,11 +8,10 @@ from __future__ import annotations
 from collections.abc import Set
 from dataclasses import dataclass, field
 
-from classifiers.casualties.reader import Mention
+from classifiers.casualties.reader import EVERYONE, Mention
 from classifiers.casualties.vocabulary import load_vocabulary
 
 _C = load_vocabulary().confidence
-_EVERYONE = frozenset({"people", "person", "individual"})  # a total, not a category
 
 
 @dataclass(slots=True)
@@ -134,7 +133,7 @@ def _restated(base: _SentenceTotal, later: _SentenceTotal) -> int:
     """How much of a later sentence's "also" figure the base already counts: all of it when the base is a
     total of people, or counts the same nouns as often ("18 soldiers ... 18 soldiers also lost their
     lives"); else none ("two soldiers were martyred ... two civilians were also killed" adds two)."""
-    if base.heads and base.heads <= _EVERYONE:
+    if base.heads and base.heads <= EVERYONE:
         # A total of people, then a category "also" killed: the total counts them (label guide: "death toll
         # rises to eight ... a teacher also lost their life" is eight).
         return sum(n for n, _ in later.restated)
@@ -179,7 +178,7 @@ def without_attackers(mentions: list[Mention], killed: int | None, militants_kil
         return None
     live = [m for m in mentions if not m.background]
     totals = _sentence_totals(live)
-    generic = {t.base + t.add for t in totals.values() if t.has_base and t.heads <= _EVERYONE and "toll" not in t.kinds}
+    generic = {t.base + t.add for t in totals.values() if t.has_base and t.heads <= EVERYONE and "toll" not in t.kinds}
     figures = {value for value, _, _ in _candidates(totals)}
     victims = killed - militants_killed
     return victims if killed in generic and victims in figures else None

@@ -90,8 +90,9 @@ _TOKEN_RE = re.compile(
 # Tokens
 
 
-# The nouns of a "N more ..." that counts people in general (so it can add to the figure before it in its phrase).
-_MORE_PEOPLE = frozenset({"people", "person", "persons", "individual", "individuals"})
+# The nouns (singular, as phrases' heads are kept) that count people in general, not a category: "N people" is a
+# total, and "N more people" can add to the figure before it in its own phrase.
+EVERYONE = frozenset({"people", "person", "individual"})
 
 
 @dataclass(slots=True)
@@ -463,21 +464,13 @@ def _subject_role(toks: list[_Tok], trigger: int) -> str | None:
     return None
 
 
-def _antecedent_role(toks: list[_Tok], before: int) -> str | None:
+def _antecedent_role(toks: list[_Tok], before: int, counted: bool = False) -> str | None:
+    """The role of the nearest plural role noun before `before`; with `counted`, only when a count opens its
+    phrase ("nine terrorists"), else None."""
     for k in range(before - 1, -1, -1):
         role = _role(toks[k].low)
         if role is not None and _is_plural(toks[k].low):
-            return role
-    return None
-
-
-def _counted_antecedent_role(toks: list[_Tok], before: int) -> str | None:
-    """The role of the nearest plural noun before `before` that a count opens ("nine terrorists"), else None."""
-    for k in range(before - 1, -1, -1):
-        role = _role(toks[k].low)
-        if role is not None and _is_plural(toks[k].low):
-            counted = any(t.kind == "qty" for t in toks[max(0, k - 3) : k])
-            return role if counted else None
+            return role if not counted or any(t.kind == "qty" for t in toks[max(0, k - 3) : k]) else None
     return None
 
 
@@ -799,7 +792,7 @@ def _resolve_roles(toks: list[_Tok], t: int, cls: str, items: list[_Item], subse
     # "Nine terrorists were killed and six more were wounded": a bare count of the hurt after a counted group of
     # militants is more of them (injured militants are never counted); after uncounted "militants attacked" it is
     # the victims.
-    if cls == INJURED and not active and _counted_antecedent_role(toks, t) == "militant":
+    if cls == INJURED and not active and _antecedent_role(toks, t, counted=True) == "militant":
         for item in items:
             if item.role is None and not item.head and not item.antecedent and item.count is not None:
                 item.role = "militant"
@@ -848,7 +841,7 @@ class _Tally:
             self.militants += item.count
         else:
             self.more_in_phrase = self.more_in_phrase or (
-                self.by_other and not item.additive and not self.militants and self.heads <= _MORE_PEOPLE
+                self.by_other and not item.additive and not self.militants and self.heads <= EVERYONE
             )
             self.victims += item.count
             if item.head:
