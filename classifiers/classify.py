@@ -24,6 +24,7 @@ from classifiers.scope import (
     operation_cue,
     out_of_scope,
     overrules_other,
+    staged,
 )
 from domain.errors import KhabarError
 from domain.records import ArticleLabels
@@ -66,7 +67,9 @@ logger = logging.getLogger(__name__)
 # named from the fourth sentence on, with no word of the event in its clause, weighs a fifth; a headline glued to
 # the opening ("...to 53Islamabad - ...") is cut off it; a hijacking whose account never says a vehicle was
 # seized or people held takes the next type.
-RULES_VERSION = "rules-8"
+# 9: a drill or mock exercise, or a hoax or fake threat, in the opening (rules/scope.yaml `staged`) is `other`
+# whatever else the opening says and whatever the rules above made of it.
+RULES_VERSION = "rules-9"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000
 # The raw event confidence of a report relabelled `other` by `classifiers.scope` (then calibrated like any).
@@ -118,6 +121,7 @@ class _Facts:
     denial: bool = False  # the headline is a group's denial
     says_suicide: bool = True  # the report's own account says the attack was a suicide attack
     says_hijacking: bool = True  # ... that a vehicle was seized or people held
+    staged: str | None = None  # the opening says the attack was a drill or a hoax
 
     def for_model(self) -> Facts:
         c = self.casualties
@@ -230,6 +234,7 @@ class Classifier:
                     denial(t),
                     says_suicide(t, x),
                     says_hijacking(t, x),
+                    staged(t, x),
                 )
                 for t, x in clipped
             ]
@@ -303,21 +308,13 @@ class Classifier:
         ):
             event_type, event_conf, attack_type = EventType.SECURITY_OPERATION, _SCOPE_CONFIDENCE, None
             p_attack = min(p_attack, 1.0 - event_conf)
-        # A suicide bombing the report's own account never calls one (the "suicide" was an older attack recalled,
-        # or in doubt), or a hijacking where nothing was seized and no one held (a bus fired on), is the head's
-        # next attack type that the account does not rule out.
-        unsaid = {
-            kind
-            for kind, said in (
-                (AttackType.SUICIDE_BOMBING, facts.says_suicide),
-                (AttackType.HIJACKING, facts.says_hijacking),
-            )
-            if not said
-        }
-        if attack_type in unsaid:
-            next_type = event.likely_attack(excluding=unsaid)
-            if next_type is not None:
-                attack_type, attack_conf = next_type
+        # A drill or a hoax (`staged` in rules/scope.yaml) is `other` (label guide), whatever the rules above made
+        # of the attack words in its opening.
+        if facts.staged and event_type is not EventType.OTHER:
+            event_type, event_conf, attack_type = EventType.OTHER, _SCOPE_CONFIDENCE, None
+            p_attack = min(p_attack, 1.0 - event_conf)
+        if attack_type is not None:
+            attack_type, attack_conf = _said_type(facts, event, (attack_type, attack_conf))
         event_conf = cal("event_type", event_conf)
         is_incident = event_type is not EventType.OTHER
         # An operation whose only counts of the dead are bare and equal the militants killed gives no victims.
@@ -352,3 +349,14 @@ class Classifier:
             p_attack=round(cal("p_attack", p_attack), 3),
             rejected_figures=casualties.rejected,
         )
+
+
+def _said_type(facts: _Facts, event: EventGuess, chosen: tuple[AttackType, float]) -> tuple[AttackType, float]:
+    """A suicide bombing the report's own account never calls one (the "suicide" was an older attack recalled, or
+    in doubt), or a hijacking where nothing was seized and no one held (a bus fired on), is the head's next
+    attack type that the account does not rule out."""
+    said = {AttackType.SUICIDE_BOMBING: facts.says_suicide, AttackType.HIJACKING: facts.says_hijacking}
+    unsaid = {kind for kind, says in said.items() if not says}
+    if chosen[0] in unsaid:
+        return event.likely_attack(excluding=unsaid) or chosen
+    return chosen

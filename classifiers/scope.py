@@ -29,6 +29,7 @@ __all__ = [
     "operation_cue",
     "out_of_scope",
     "overrules_other",
+    "staged",
 ]
 
 
@@ -46,6 +47,8 @@ class ScopeRules:
     home_only: frozenset[str] = frozenset()
     # The operation families that only overrule an attack reading: where the heads read `other` it stays.
     over_attack_only: frozenset[str] = frozenset()
+    # Something staged or false (a drill, a hoax): `other` whatever else the opening says.
+    staged: tuple[tuple[str, re.Pattern[str]], ...] = ()
 
 
 def parse_scope(data: Any) -> ScopeRules:
@@ -57,12 +60,15 @@ def parse_scope(data: Any) -> ScopeRules:
     families = compile_families(data.get("families"), "scope: families")
     operations = compile_families(data["operations"], "scope: operations") if data.get("operations") else ()
     attacks = compile_families(data["attacks"], "scope: attacks") if data.get("attacks") else ()
+    staged = compile_families(data["staged"], "scope: staged") if data.get("staged") else ()
     denials = phrase_pattern(data["denials"], "scope: denials") if data.get("denials") else None
     militant = phrase_pattern(data.get("militant"), "scope: militant")
     beaten_back = _family_names(data, "beaten_back", attacks, "attack")
     home_only = _family_names(data, "home_only", operations, "operation")
     over_attack_only = _family_names(data, "over_attack_only", operations, "operation")
-    return ScopeRules(chars, militant, families, operations, attacks, denials, beaten_back, home_only, over_attack_only)
+    return ScopeRules(
+        chars, militant, families, operations, attacks, denials, beaten_back, home_only, over_attack_only, staged
+    )
 
 
 def _family_names(
@@ -99,6 +105,14 @@ def out_of_scope(title: str, text: str, rules: ScopeRules | None = None) -> str 
     if rules.militant.search(opening):
         return None
     return _first_family(rules.families, opening)
+
+
+def staged(title: str, text: str, rules: ScopeRules | None = None) -> str | None:
+    """The family of `staged` whose wording says the story's attack was staged or false (a drill with dummy
+    terrorists, a bomb hoax), or None. Such an opening is full of an attack's words, so no militant word
+    keeps it in."""
+    rules = rules or load_scope()
+    return _first_family(rules.staged, _opening(title, text, rules))
 
 
 def operation_cue(title: str, text: str, rules: ScopeRules | None = None) -> str | None:
