@@ -1,12 +1,14 @@
 """Airflow DAG `khabar_ingest`: every 15 minutes, each enabled source crawled, classified, resolved, alerted.
 
 Per source, a mapped task group `source` runs crawl → classify → resolve → alert, so a healthy source's
-incidents and alerts never wait for a sick source's retries. A permanent failure (404/410, DNS, robots.txt,
-a refused URL, a source no longer in the file, bad configuration) fails its crawl at once; a transient one
-(timeout, 5xx, a dropped connection, the warehouse busy) is retried with backoff. `publish` updates the
-`khabar_incidents` asset when incidents changed; `check_run` fails the run when any task failed and tells
-the operators (webhook and e-mail notifiers, each configured by an Airflow connection) which sources failed
-and why.
+incidents and alerts never wait for a sick source's retries. The crawl task itself classifies, resolves and
+alerts the batches it stores while it goes on fetching (`khabar.pipeline.crawl_source`), so a page of the
+source that hangs holds back none of its articles' alerts; the three stages after it take what is left.
+A permanent failure (404/410, DNS, robots.txt, a refused URL, a source no longer in the file, bad
+configuration) fails its crawl at once; a transient one (timeout, 5xx, a dropped connection, the warehouse
+busy) is retried with backoff. `publish` updates the `khabar_incidents` asset when incidents changed;
+`check_run` fails the run when any task failed and tells the operators (webhook and e-mail notifiers, each
+configured by an Airflow connection) which sources failed and why.
 
 Configuration: Airflow connections `khabar_warehouse`, `khabar_alert_webhook`, `khabar_alert_smtp`,
 `khabar_ops_webhook`, `khabar_ops_smtp` and the Variable `khabar_sources_file`, else the `KHABAR_*`
@@ -99,7 +101,8 @@ def reopen_alerts() -> int:
 # One crawl process per source; at most 4 at once keeps a small worker responsive.
 @task(execution_timeout=timedelta(minutes=8), map_index_template=SOURCE_LABEL, max_active_tis_per_dagrun=4)
 def crawl(source_name: str) -> dict[str, Any]:
-    """Discover, fetch, extract and store one source's new articles (its URLs claimed first)."""
+    """Discover, fetch, extract and store one source's new articles (its URLs claimed first), classifying,
+    resolving and alerting each stored batch while the crawl goes on."""
     from khabar.orchestration import reporting_failure, settings_from_airflow, sources_file
     from khabar.pipeline import crawl_source
 
@@ -181,7 +184,8 @@ def publish() -> dict[str, int]:
 
     context = get_current_context()
     # A list of task ids always pulls a list (one task id pulls a bare value when one source ran).
-    changes = incident_changes(context["ti"].xcom_pull(task_ids=["source.resolve"]) or [])
+    # The crawl tasks resolve what they store while they crawl; the resolve tasks what is left.
+    changes = incident_changes(context["ti"].xcom_pull(task_ids=["source.crawl", "source.resolve"]) or [])
     if not changes["new"] and not changes["updated"]:
         raise AirflowSkipException("no incident created or revised in this run")
     context["outlet_events"][INCIDENTS].extra = changes

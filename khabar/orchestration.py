@@ -373,9 +373,12 @@ def deliver_alerts(settings: Settings) -> Delivered:
 
 
 def incident_changes(resolved: list[dict[str, Any] | None] | dict[str, Any]) -> dict[str, Any]:
-    """The incidents the run's resolve tasks created or revised, from their return values (or the one's)."""
+    """The incidents the run's crawl and resolve tasks created or revised, from their return values (or the
+    one's): a resolve task's `new` and `updated`, a crawl task's under `passes` (the batches it processed while
+    it crawled)."""
     if isinstance(resolved, dict):
         resolved = [resolved]
+    resolved = [r.get("passes", r) if r else r for r in resolved]
     new = sorted({int(i) for r in resolved if r for i in r.get("new", [])})
     updated = sorted({int(i) for r in resolved if r for i in r.get("updated", [])} - set(new))
     return {"new": len(new), "updated": len(updated), "incidents": new + updated}

@@ -231,12 +231,18 @@ def crawl_source(
     run_id: str,
     *,
     settings: Settings | None = None,
+    process: bool = True,
 ) -> dict[str, Any]:
     """One scheduled source's crawl (Airflow's mapped task): its stats, or a SourceFailure saying why not.
 
     The failure says whether it is permanent (a missing feed, a refused URL, a source no longer in the file,
     bad configuration: retrying within the run cannot help) or transient (a timeout, a 5xx, the warehouse
     down). A source disabled since the run started is not crawled: its stats say `disabled`.
+
+    With `process`, the articles it stores are classified, resolved and alerted while it goes on fetching
+    (`_Passes`, as `khabar run` does), so a page of this source that hangs holds back none of its articles'
+    alerts; a pass that finds the warehouse busy with another source's is put off, and the task group's
+    classify → resolve → alert tasks take whatever is still pending.
     """
     settings = settings or get_settings()
     try:
@@ -250,12 +256,25 @@ def crawl_source(
         raise configuration_failure(source_name, detail, missing=True)
     if not source.enabled:
         return {"source": source_name, "disabled": True}
-    outcome = crawl([source], db_url, run_id, settings=settings)
+    passes = None
+    if process:
+        passes = _Passes(_url(db_url, settings), settings, lambda message: logger.info(message), wait_s=0.0)
+    outcome = crawl(
+        [source],
+        db_url,
+        run_id,
+        settings=settings,
+        on_source=passes.stored if passes else None,
+        on_tick=passes.due if passes else None,
+    )
+    if passes is not None and passes.waiting:
+        passes.run()
     stats = outcome.stats[source_name]
     failure = source_failure(stats)
     if failure is not None:
         raise failure
-    return stats.as_dict() | {"stored": outcome.stored, "duplicates": outcome.duplicates}
+    done = {"passes": asdict(passes.done)} if passes else {}
+    return stats.as_dict() | {"stored": outcome.stored, "duplicates": outcome.duplicates} | done
 
 
 def classify_pending(
@@ -408,6 +427,93 @@ def default_crawl_settings(settings: Settings | None = None) -> CrawlSettings:
     )
 
 
+@dataclass(slots=True)
+class PassTotals:
+    """What the passes over a crawl's stored articles did (`_Passes`)."""
+
+    labelled: int = 0
+    quarantined: int = 0
+    figures_rejected: int = 0
+    new: list[int] = field(default_factory=list)  # incidents opened
+    updated: list[int] = field(default_factory=list)  # ... and revised (an incident may be both)
+    alerts_sent: int = 0
+    alerts_failed: int = 0
+
+
+class _Passes:
+    """Classify, resolve and alert what a crawl has stored so far, while it goes on fetching, so a slow page or
+    source delays nobody's alerts.
+
+    The crawl calls `stored(source, count)` after each batch it stores and `due()` about once a second. The
+    first batch is taken at once, later ones at most every KHABAR_PROCESS_INTERVAL_S: each pass costs a
+    resolution over the incidents of the days at hand, so passes per article must stay few. A batch that came
+    sooner waits for the interval, not for the next batch (there may be none for long).
+
+    `khabar run` holds the writer lock for the whole run, so its passes always run. A scheduled source's crawl
+    task (`crawl_source`) shares the warehouse with the other sources' tasks: with `wait_s` 0 a pass that finds
+    the lock taken is put off to the next tick rather than waited for — whoever holds it is doing the same work.
+    """
+
+    def __init__(
+        self,
+        url: str,
+        settings: Settings,
+        say: Progress,
+        *,
+        model_dir: Path | None = None,
+        alert_settings: Settings | None = None,
+        wait_s: float | None = None,
+    ) -> None:
+        self.url, self.settings, self.say = url, settings, say
+        self.model_dir, self.alert_settings = model_dir, alert_settings
+        self.wait_s = settings.lock_wait_s if wait_s is None else wait_s
+        self.done = PassTotals()
+        self.waiting: list[str] = []  # sources whose stored articles no pass has taken yet
+        self.last = -float("inf")
+
+    def stored(self, name: str, count: int) -> None:
+        if count:
+            self.waiting.append(name)
+        self.due()
+
+    def due(self) -> None:
+        if self.waiting and time.monotonic() - self.last >= self.settings.process_interval_s:
+            self.run(", ".join(dict.fromkeys(self.waiting)))
+
+    def run(self, sources: str | None = None) -> bool:
+        """One pass over everything stored and not yet labelled, resolved or alerted; False when put off."""
+        from warehouse.lock import WarehouseBusy
+
+        try:
+            with writer_lock(self.url, wait_s=self.wait_s):
+                self._pass(sources)
+        except WarehouseBusy:
+            logger.info("warehouse busy: the pass over %s waits for the next tick", sources or "earlier articles")
+            return False
+        self.waiting.clear()
+        self.last = time.monotonic()
+        return True
+
+    def _pass(self, sources: str | None) -> None:
+        url, done = self.url, self.done
+        classified = classify_pending(url, model_dir=self.model_dir, settings=self.settings)
+        done.labelled += classified.labelled
+        done.quarantined += classified.quarantined
+        done.figures_rejected += classified.figures_rejected
+        resolved = resolve_pending(url, model_version=classified.model_version, settings=self.settings)
+        done.new.extend(resolved.new)
+        done.updated.extend(resolved.updated)
+        alerts = send_alerts(url, self.alert_settings or self.settings)
+        done.alerts_sent += alerts.sent
+        # Every delivery retries all alerts still pending, so the last one's failures are the run's.
+        done.alerts_failed = alerts.failed
+        if classified.labelled or alerts.sent or alerts.failed:
+            self.say(
+                f"{sources or 'earlier articles'}: {classified.labelled} labelled, {len(resolved.new)} new and "
+                f"{len(resolved.updated)} updated incident(s), {alerts.sent} alert(s) sent"
+            )
+
+
 def run_once(
     sources_file: str | Path,
     db_url: str | None = None,
@@ -428,47 +534,17 @@ def run_once(
     with writer_lock(url, wait_s=settings.lock_wait_s):
         upgrade(url)
 
-        def process(done: str | None = None) -> None:
-            # Classify, resolve and alert what is stored so far, so a slow source delays nobody's alerts.
-            classified = classify_pending(url, model_dir=model_dir)
-            report.labelled += classified.labelled
-            report.quarantined += classified.quarantined
-            report.figures_rejected += classified.figures_rejected
-            resolved = resolve_pending(url, model_version=classified.model_version)
-            report.incidents_new += len(resolved.new)
-            report.incidents_updated += len(resolved.updated)
-            alerts = send_alerts(url, alert_settings)
-            report.alerts_sent += alerts.sent
-            # Every delivery retries all alerts still pending, so the last one's failures are the run's.
-            report.alerts_failed = alerts.failed
-            if classified.labelled or alerts.sent or alerts.failed:
-                say(
-                    f"{done or 'earlier articles'}: {classified.labelled} labelled, {len(resolved.new)} new and "
-                    f"{len(resolved.updated)} updated incident(s), {alerts.sent} alert(s) sent"
-                )
-
-        last_processed = [-float("inf")]
-        waiting: list[str] = []  # sources whose stored articles no pass has taken yet
-
-        def due() -> None:
-            # The first batch at once, later ones at most every KHABAR_PROCESS_INTERVAL_S: each pass costs a
-            # resolution over the incidents of the days at hand, so passes per article must stay few. A batch
-            # that came sooner waits for the interval, not for the next batch (there may be none for long).
-            if waiting and time.monotonic() - last_processed[0] >= settings.process_interval_s:
-                process(", ".join(dict.fromkeys(waiting)))
-                waiting.clear()
-                last_processed[0] = time.monotonic()
-
-        def stored(name: str, count: int) -> None:
-            if count:
-                waiting.append(name)
-            due()
-
+        passes = _Passes(url, settings, say, model_dir=model_dir, alert_settings=alert_settings)
         say(f"crawling {len(sources)} source(s)")
-        crawled = crawl(sources, url, report.run_id, crawl_settings, on_source=stored, on_tick=due)
+        crawled = crawl(sources, url, report.run_id, crawl_settings, on_source=passes.stored, on_tick=passes.due)
         report.crawl, report.stored, report.duplicates = crawled.stats, crawled.stored, crawled.duplicates
         report.quarantined += crawled.quarantined
-        process()  # anything an earlier run stored but did not label (a crash, a new model)
+        passes.run()  # anything an earlier run stored but did not label (a crash, a new model)
+        done = passes.done
+        report.labelled, report.figures_rejected = done.labelled, done.figures_rejected
+        report.quarantined += done.quarantined
+        report.incidents_new, report.incidents_updated = len(done.new), len(done.updated)
+        report.alerts_sent, report.alerts_failed = done.alerts_sent, done.alerts_failed
         say(f"incidents: {report.incidents_new} new, {report.incidents_updated} updated")
     report.duration_s = round(time.monotonic() - started, 2)
     return report

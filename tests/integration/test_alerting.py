@@ -16,7 +16,7 @@ from httpfixture import FixtureServer, Route, news_page
 
 from crawlers.crawl import CrawlSettings
 from domain.settings import Settings
-from khabar.pipeline import run_once
+from khabar.pipeline import crawl_source, run_once, upgrade_db
 from khabar.webhook_sink import WebhookSink
 
 CRAWL = CrawlSettings(
@@ -179,3 +179,35 @@ def test_a_page_hanging_in_the_attacks_own_source_does_not_hold_its_alert(db_url
                           alert_settings=settings)  # fmt: skip
         assert hanging.released_by_alert is True
         assert report.stored == 2 and _kinds(sink.received) == ["new"], (report, sink.received)
+
+
+def test_the_scheduled_crawl_task_alerts_its_source_s_attack_while_a_page_of_it_hangs(
+    db_url: str, tmp_path: Path
+) -> None:
+    # The ingest DAG's crawl task for one source (`crawl_source`) classifies, resolves and alerts the batches it
+    # stores while the crawl goes on: the attack is alerted while a page of the same source still hangs, before
+    # the task group's classify/resolve/alert tasks could run.
+    with FixtureServer("127.0.0.34") as site, WebhookSink() as sink:
+        title, text, published = REPORTS[ATTACK]
+        site.routes[ATTACK] = Route(news_page(title, text, published))
+        hanging = HangingPage(sink)
+        site.routes["/news/300/hanging"] = hanging
+        site.routes["/feed.xml"] = _feed(site, ["/news/300/hanging", ATTACK], '"1"')
+        sources = tmp_path / "sources.yaml"
+        sources.write_text(f"sources:\n  - {{name: one-site, kind: feed, url: '{site.base}/feed.xml'}}\n", "utf-8")
+        settings = Settings(
+            database_url=db_url,
+            alert_webhook_url=sink.url,
+            crawl_allow_networks="127.0.0.0/8",
+            crawl_delay_s=0.0,
+            crawl_retries=0,
+            crawl_request_timeout_s=90.0,
+            crawl_batch_wait_s=2.0,
+        )
+        upgrade_db(db_url)  # the DAG's first task
+        stats = crawl_source("one-site", sources, db_url, "scheduled__2026-11-09T09:00:00+00:00", settings=settings)
+        assert hanging.released_by_alert is True
+        assert _kinds(sink.received) == ["new"], sink.received
+        done = stats["passes"]
+        assert stats["stored"] == 2 and done["labelled"] == 2 and done["alerts_sent"] == 1, stats
+        assert len(done["new"]) == 1, stats
