@@ -68,7 +68,9 @@ logger = logging.getLogger(__name__)
 # the opening ("...to 53Islamabad - ...") is cut off it; a hijacking whose account never says a vehicle was
 # seized or people held takes the next type.
 # 9: a drill or mock exercise, or a hoax or fake threat, in the opening (rules/scope.yaml `staged`) is `other`
-# whatever else the opening says and whatever the rules above made of it.
+# whatever else the opening says and whatever the rules above made of it; a toll that "went up to N" is a stated
+# toll; "the number of dead militants" is of militants; asides like ", dressed in burqas and armed with ...," are
+# skipped; "N dead, M of them attackers" at a headline's end is a breakdown; "every one of the" counts no one.
 RULES_VERSION = "rules-9"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000

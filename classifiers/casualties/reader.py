@@ -967,15 +967,16 @@ def _clause_background(toks: list[_Tok]) -> list[bool]:
 def _toll_mentions(sentence: str, toks: list[_Tok]) -> list[tuple[int, Mention]]:
     found: list[tuple[int, Mention]] = []
     for match in _TOLL_RE.finditer(sentence):
+        # The figure is the token that ends past the match, which may have absorbed the match's last words
+        # ("went up to four": the quantity is "up to four").
         at = match.end()
-        idx = next((i for i, t in enumerate(toks) if t.start >= at), None)
+        idx = next((i for i, t in enumerate(toks) if t.start + len(t.text) > at), None)
         if idx is None or toks[idx].kind != "qty" or toks[idx].value is None:
             continue
-        # The qty token may have absorbed "at least": accept tokens that start inside the match too.
         if match.group("inj"):
             cls = INJURED
-        elif _TOLL_MILITANT_RE.search(match.group("kill") or ""):
-            cls = MILITANTS
+        elif _TOLL_MILITANT_RE.search(match.group("kill") or "") or _TOLL_MILITANT_RE.match(match["mid"].lstrip()):
+            cls = MILITANTS  # "the militants' death toll", "the number of dead militants"
         else:
             cls = KILLED
         found.append((idx, Mention(cls, toks[idx].value, 0, 0, "toll", approx=toks[idx].approx)))
