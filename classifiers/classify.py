@@ -70,7 +70,9 @@ logger = logging.getLogger(__name__)
 # 9: a drill or mock exercise, or a hoax or fake threat, in the opening (rules/scope.yaml `staged`) is `other`
 # whatever else the opening says and whatever the rules above made of it; a toll that "went up to N" is a stated
 # toll; "the number of dead militants" is of militants; asides like ", dressed in burqas and armed with ...," are
-# skipped; "N dead, M of them attackers" at a headline's end is a breakdown; "every one of the" counts no one.
+# skipped; "N dead, M of them attackers" at a headline's end is a breakdown; "every one of the" counts no one;
+# "15 people, eight soldiers and seven guards" is 15; "X were killed, as have N Y" kills the Y too; "N members of
+# the security staff" are counted; a caption credited "—Name / White Star" is dropped.
 RULES_VERSION = "rules-9"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000

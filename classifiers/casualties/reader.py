@@ -870,10 +870,24 @@ class _Tally:
         return []
 
 
+def _without_apposed_parts(items: list[_Item]) -> list[_Item]:
+    """ "15 people, eight soldiers and seven guards, were killed": a count of people in general that is the sum of
+    the other counted victims of the phrase names them all; the parts are not added to it."""
+    counted = [i for i in items if i.count is not None and i.role not in ("militant", "bomber")]
+    general = [i for i in counted if i.head in EVERYONE]
+    if len(counted) < 3 or len(general) != 1:
+        return items
+    whole = general[0]
+    parts = [i for i in counted if i is not whole]
+    if whole.count != sum(i.count or 0 for i in parts):
+        return items
+    return [i for i in items if all(i is not p for p in parts)]
+
+
 def _tally(items: list[_Item], subset: list[_Item], cls: str, also: bool, verb: str) -> _Tally:
     """Sum the phrases of the verb; militants named in the subset of those killed are moved out of the victims."""
     tally = _Tally()
-    for item in items:
+    for item in _without_apposed_parts(items):
         tally.add(item, cls, also, verb)
     excluded = sum(s.count or 0 for s in subset if s.role == "militant" and s.count)
     if cls == KILLED and excluded and tally.victims:

@@ -117,6 +117,16 @@ def test_a_long_stock_photo_caption_is_dropped_by_its_credit() -> None:
     assert "Karachi" not in cleaned and cleaned.strip() == story
 
 
+def test_a_caption_credited_to_a_photographer_of_an_agency_is_dropped() -> None:
+    # The newspaper's credit "—Name / White Star" (or "/ AFP") ends the caption; a line crediting an account
+    # ("— KP Police Twitter" with a name before it) is not taken for one.
+    caption = "QUETTA: Mourners gather outside the hospital after the blast that killed four.—Ali Khan / White Star"
+    story = "QUETTA: Nine people were injured when a bomb went off near a police van on Monday, police said."
+    assert clean_article("", f"{caption}\n\n{story}").strip() == story
+    kept = "Police said the two constables were martyred in Tank. — KP Police Twitter"
+    assert kept in clean_article("", f"{kept}\n\n{story}")
+
+
 def test_background_starts_at_the_first_paragraph_about_an_earlier_event() -> None:
     text = "QUETTA: A blast in Mastung killed 3.\n\nPolice said.\n\nEarlier this month, a blast in Mir Ali killed 8."
     start = background_start(text)
