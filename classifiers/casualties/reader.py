@@ -58,6 +58,7 @@ _ABBREVIATIONS_RE = _V.abbreviations
 _PAST_CUE_RE = _V.past_cues
 _STATISTICS_RE = _V.statistics_cue
 _CLAIM_RE = _V.claim_cue
+_LINK_CUE_RE = _V.link_cues
 _CLAUSE_BREAK = _V.clause_break
 _CONTINUATION = _V.continuation
 _NONE_BOTH_RE = _V.none_both
@@ -959,10 +960,13 @@ def _clause_background(toks: list[_Tok]) -> list[bool]:
             start = i + 1
     clauses.append((start, len(toks)))
     flags: list[bool] = []
+    linked = False  # past a cue that links to an earlier event ("comes days after"): the rest is about that one
     for a, b in clauses:
         words = toks[a:b]
         text = " ".join(t.text for t in words)
-        flags.append(bool(_PAST_CUE_RE.search(text) or _CLAIM_RE.search(text)) or any(t.kind == "year" for t in words))
+        past = bool(_PAST_CUE_RE.search(text) or _CLAIM_RE.search(text)) or any(t.kind == "year" for t in words)
+        flags.append(past or linked)
+        linked = linked or bool(_LINK_CUE_RE.search(text))
     # A short opening clause ("In 2014," / "Last year,") frames the whole sentence.
     if flags and flags[0] and clauses[0][1] - clauses[0][0] <= 6:
         flags = [True] * len(flags)

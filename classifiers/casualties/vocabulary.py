@@ -63,6 +63,7 @@ class Vocabulary:
     none_killed: re.Pattern[str]
     none_injured: re.Pattern[str]
     past_cues: re.Pattern[str]
+    link_cues: re.Pattern[str]
     statistics_cue: re.Pattern[str]
     claim_cue: re.Pattern[str]
     clause_break: frozenset[str]
@@ -172,6 +173,7 @@ def parse_vocabulary(docs: Mapping[str, Any]) -> Vocabulary:
         none_killed=_regex(men.get("none_killed"), "mentions.none_killed", nobody=nobody),
         none_injured=_regex(men.get("none_injured"), "mentions.none_injured", nobody=nobody),
         past_cues=_regex("|".join(f"(?:{c})" for c in cues), "mentions.past_cues", months=month_alt),
+        link_cues=_regex(men.get("link_cues"), "mentions.link_cues"),
         statistics_cue=_regex(men.get("statistics_cue"), "mentions.statistics_cue", months=month_alt),
         claim_cue=_regex(men.get("claim_cue"), "mentions.claim_cue"),
         clause_break=_words(men.get("clause_break"), "mentions.clause_break"),
