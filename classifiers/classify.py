@@ -73,7 +73,8 @@ logger = logging.getLogger(__name__)
 # skipped; "N dead, M of them attackers" at a headline's end is a breakdown; "every one of the" counts no one;
 # "15 people, eight soldiers and seven guards" is 15; "X were killed, as have N Y" kills the Y too; "N members of
 # the security staff" are counted; a caption credited "—Name / White Star" is dropped; after "comes days after"
-# the rest of the sentence is about the earlier attack.
+# the rest of the sentence is about the earlier attack; lines before the dateline are not the lead; captions
+# credited "(Reuters)" or "- AFP Photo" are dropped.
 RULES_VERSION = "rules-9"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000

@@ -194,7 +194,8 @@ _LINK_LEAD = re.compile(r"^\W*(?:read\s+more|also\s+read|read\s+also|related|mus
 _CAPTION = re.compile(
     r"PHOTO\s*:|\bphoto\s+(?:credit|by|courtesy|:)|\(photo\b|\bfile\s+photo\b|\bscreengrab\b|\bvia\s+getty\b"
     r"|[—–-]\s*(?:[\w.'-]+\s+){0,3}?/\s*(?:AFP|APP|AP|Reuters|Online|INP|NNI|PPI|White\s+Star|File)\s*$"
-    r"|[—–-]\s*(?:AFP|APP|AP|Reuters|Reuters/File|AFP/File|Online|INP|NNI|PPI|Dawn|Express|File|Twitter|X|White\s+Star)\s*$",
+    r"|[—–-]\s*(?:AFP|APP|AP|Reuters|Reuters/File|AFP/File|Online|INP|NNI|PPI|Dawn|Express|File|Twitter|X|White\s+Star)"
+    r"(?:\s+Photo)?\s*$|\((?:AFP|APP|AP|Reuters|Online|INP|NNI|PPI|File)\)\s*$",
     re.IGNORECASE,
 )
 # A long caption still ends with its credit: "... authorities said. (Photo by A. Name / AFP via Getty Images)".

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from classifiers.casualties.vocabulary import load_vocabulary
+from classifiers.places import split_preamble
 from domain.text import fold, opens_background, split_sentences
 
 KILLED = "killed"
@@ -1023,7 +1024,11 @@ def _document(title: str, text: str) -> list[tuple[str, int]]:
     out: list[tuple[str, int]] = []
     if title.strip():
         out.append((_rewrite(_sentence_case(title.strip())), 0))
-    paragraphs = [p for p in _PARAGRAPH_RE.split(_rewrite(text)) if p.strip()]
+    # Lines before the dateline (captions, highlights, a kicker) are read as body; the lead opens at the dateline.
+    preamble, story = split_preamble(text)
+    for paragraph in (p for p in _PARAGRAPH_RE.split(_rewrite(preamble)) if p.strip()):
+        out.extend((sentence, 1) for sentence in split_sentences(paragraph))
+    paragraphs = [p for p in _PARAGRAPH_RE.split(_rewrite(story)) if p.strip()]
     lead_left = 0
     in_background = False
     for n, paragraph in enumerate(paragraphs):
