@@ -88,8 +88,10 @@ _CLAIM_MIN_P_ATTACK = 0.05
 # A report whose raw P(attack) reaches this is read as an attack, whatever the event head's argmax. Chosen on
 # the tuning sets with the heads refitted on the TorchScript export (event accuracy, retold dev / extra /
 # generated dev): 0.10 0.950/0.913/0.965, 0.15 0.954/0.913/0.970, 0.20 0.958/0.908/0.980, 0.30
-# 0.950/0.908/0.980, 0.37 (the eighth session's bar) 0.946/0.898/0.975.
-_ATTACK_MIN_P = 0.20
+# 0.950/0.908/0.980, 0.37 (the eighth session's bar) 0.946/0.898/0.975. Chosen again in the eleventh session on
+# that session's retellings (event accuracy, retold dev / extra (126 pages) / generated dev): 0.12
+# 0.974/0.897/1.0, 0.15 0.974/0.913/1.0, 0.17 0.974/0.897/1.0, 0.20 0.965/0.881/1.0, 0.25 0.965/0.873/1.0.
+_ATTACK_MIN_P = 0.15
 
 
 @dataclass(frozen=True, slots=True)
