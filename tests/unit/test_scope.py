@@ -20,6 +20,8 @@ CASES = [
      "Four men were gunned down by their rivals over a land dispute near Okara, police said."),
     ("gas", "Cylinder blast kills two in Quetta",
      "A gas cylinder exploded in a house in Quetta, killing two children and injuring their mother."),
+    ("gas", "Gas cylinder explosion kills two in Sargodha",
+     "A gas cylinder explosion left two people dead in Sargodha. The cylinder blew up inside a house, rescuers said."),
 ]  # fmt: skip
 ATTACKS = [
     ("Militants attack check post near Afghan border",
