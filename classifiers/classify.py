@@ -74,7 +74,8 @@ logger = logging.getLogger(__name__)
 # "15 people, eight soldiers and seven guards" is 15; "X were killed, as have N Y" kills the Y too; "N members of
 # the security staff" are counted; a caption credited "—Name / White Star" is dropped; after "comes days after"
 # the rest of the sentence is about the earlier attack; lines before the dateline are not the lead; captions
-# credited "(Reuters)" or "- AFP Photo" are dropped.
+# credited "(Reuters)" or "- AFP Photo" are dropped; a cylinder that "blew up" is no militant word; a faction
+# described by its parent ("JuA, a splinter faction of the TTP, claimed") is the one that claims.
 RULES_VERSION = "rules-9"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000

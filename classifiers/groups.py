@@ -118,6 +118,12 @@ _HISTORY = re.compile(
     r"|\bhistory\b|\bwave\s+of\b|\bsurge\s+in\b|\bresurgen\w+|\bin\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b",
     re.I,
 )
+# Between a group and the group it belongs to: "JuA, a splinter faction of the outlawed TTP".
+_PARENT_APPOSITION = re.compile(
+    r"\s*,\s*(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:faction|splinter|offshoot|off-shoot|wing|affiliate|branch|breakaway)"
+    r"(?:\s+(?:group|faction|outfit))?\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?",
+    re.I,
+)
 _HISTORY_WEIGHT = 0.15
 _PAST_WEIGHT = 0.05  # a group merely named in the closing paragraphs about earlier events
 _BLAME = re.compile(r"\b(?:suspect\w*|blamed|blames|behind|responsible|accused|involvement|perpetrat\w*)\b", re.I)
@@ -202,6 +208,18 @@ def _anaphoric_status(clause: str) -> _Status | None:
     return None
 
 
+def _parents(clause: str, found: list[tuple[int, int, _Alias]]) -> set[int]:
+    """The indexes of the groups that describe the group named before them: "Jamaat-ul-Ahrar, a splinter faction
+    of the outlawed Tehreek-e-Taliban Pakistan (TTP)," (both names of the parent)."""
+    parents: set[int] = set()
+    for n in range(1, len(found)):
+        between = clause[found[n - 1][1] : found[n][0]]
+        same_again = n - 1 in parents and found[n][2].entry is found[n - 1][2].entry and between.strip() in ("(", "")
+        if same_again or _PARENT_APPOSITION.fullmatch(between):
+            parents.add(n)
+    return parents
+
+
 def _position_weight(sentence_index: int | None) -> float:
     if sentence_index is None:
         return _TITLE_WEIGHT
@@ -233,8 +251,14 @@ def _read(title: str, text: str) -> list[_Mention]:
             # in the past, was suspected by police").
             history = _PAST_WEIGHT if past else _HISTORY_WEIGHT if _HISTORY.search(sentence) else 1.0
             history = 1.0 if _BLAME.search(clause) and not _HABITUAL_BLAME.search(clause) else history
-            for (start, end, alias), lo, hi in zip(found, bounds, nexts, strict=False):
-                status = _status(clause, (start, end), (lo, hi))
+            # "Jamaat-ul-Ahrar, a splinter faction of the TTP, claimed it": the faction speaks, its parent is a
+            # description of it; the faction's window reaches past the parent, the parent is only named.
+            parents = _parents(clause, found)
+            for n, ((start, end, alias), lo) in enumerate(zip(found, bounds, strict=False)):
+                reach = n  # the faction's window ends where its parent's would
+                while reach + 1 in parents:
+                    reach += 1
+                status = _Status.MENTIONED if n in parents else _status(clause, (start, end), (lo, nexts[reach]))
                 # A group named only in a sentence about its past ("since the TTP ended its ceasefire",
                 # "militants, including the Pakistani Taliban, have killed scores") is context, not the culprit.
                 factor = history if status is _Status.MENTIONED else 1.0
