@@ -32,7 +32,9 @@ class Settings(BaseSettings):
     model_dir: Path | None = None
     alert_webhook_url: str | None = None
     # An attack incident raises an alert once one of its reports has a calibrated P(attack) this high
-    # (chosen on the real-reporting dev pages, as retold: BENCHMARKS.md, "Alert threshold").
+    # (chosen on the real-reporting dev pages, as retold: BENCHMARKS.md, "Alert threshold"). On the eleventh
+    # session's retellings the dev pages' rule prefers 0.3 by one incident (66 of 66 against 65, four false alerts
+    # either way), but 0.3 raises three false alerts in `bench/alerts.py --set dedup-dev` where 0.5 raises none.
     alert_min_p_attack: float = 0.5
     smtp_host: str | None = None
     smtp_port: int = 25
