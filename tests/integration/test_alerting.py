@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -163,10 +164,10 @@ def test_one_alert_per_attack_an_update_on_toll_and_claim_none_on_rerun(
         assert len(sink.received) == 2
 
 
-def test_a_page_hanging_in_the_attacks_own_source_does_not_hold_its_alert(db_url: str, tmp_path: Path) -> None:
-    # One source lists the attack and a page that hangs: the attack's article is handed over after
-    # KHABAR_CRAWL_BATCH_WAIT_S (well before the source's crawl ends) and alerted while the page still hangs.
-    with FixtureServer("127.0.0.33") as site, WebhookSink() as sink:
+@contextmanager
+def _attack_beside_a_hanging_page(address: str, tmp_path: Path) -> Iterator[tuple[WebhookSink, HangingPage, Path]]:
+    """One source (`one-site`) whose feed lists a page that hangs until an alert arrives, then the attack."""
+    with FixtureServer(address) as site, WebhookSink() as sink:
         title, text, published = REPORTS[ATTACK]
         site.routes[ATTACK] = Route(news_page(title, text, published))
         hanging = HangingPage(sink)
@@ -174,6 +175,13 @@ def test_a_page_hanging_in_the_attacks_own_source_does_not_hold_its_alert(db_url
         site.routes["/feed.xml"] = _feed(site, ["/news/300/hanging", ATTACK], '"1"')
         sources = tmp_path / "sources.yaml"
         sources.write_text(f"sources:\n  - {{name: one-site, kind: feed, url: '{site.base}/feed.xml'}}\n", "utf-8")
+        yield sink, hanging, sources
+
+
+def test_a_page_hanging_in_the_attacks_own_source_does_not_hold_its_alert(db_url: str, tmp_path: Path) -> None:
+    # One source lists the attack and a page that hangs: the attack's article is handed over after
+    # KHABAR_CRAWL_BATCH_WAIT_S (well before the source's crawl ends) and alerted while the page still hangs.
+    with _attack_beside_a_hanging_page("127.0.0.33", tmp_path) as (sink, hanging, sources):
         settings = Settings(alert_webhook_url=sink.url, crawl_batch_wait_s=2.0)
         report = run_once(sources, db_url, crawl_settings=replace(CRAWL, batch_articles=25, batch_wait_s=2.0),
                           alert_settings=settings)  # fmt: skip
@@ -187,14 +195,7 @@ def test_the_scheduled_crawl_task_alerts_its_source_s_attack_while_a_page_of_it_
     # The ingest DAG's crawl task for one source (`crawl_source`) classifies, resolves and alerts the batches it
     # stores while the crawl goes on: the attack is alerted while a page of the same source still hangs, before
     # the task group's classify/resolve/alert tasks could run.
-    with FixtureServer("127.0.0.34") as site, WebhookSink() as sink:
-        title, text, published = REPORTS[ATTACK]
-        site.routes[ATTACK] = Route(news_page(title, text, published))
-        hanging = HangingPage(sink)
-        site.routes["/news/300/hanging"] = hanging
-        site.routes["/feed.xml"] = _feed(site, ["/news/300/hanging", ATTACK], '"1"')
-        sources = tmp_path / "sources.yaml"
-        sources.write_text(f"sources:\n  - {{name: one-site, kind: feed, url: '{site.base}/feed.xml'}}\n", "utf-8")
+    with _attack_beside_a_hanging_page("127.0.0.34", tmp_path) as (sink, hanging, sources):
         settings = Settings(
             database_url=db_url,
             alert_webhook_url=sink.url,
