@@ -31,7 +31,7 @@ from khabar.failures import configuration_failure, source_failure
 from warehouse import claims, load, queries
 from warehouse.db import display_url, make_engine, session_scope, upgrade
 from warehouse.incidents import resolve_incidents
-from warehouse.lock import writer_lock
+from warehouse.lock import WarehouseBusy, writer_lock
 
 if TYPE_CHECKING:
     from khabar.alerts import Delivered
@@ -482,8 +482,6 @@ class _Passes:
 
     def run(self, sources: str | None = None) -> bool:
         """One pass over everything stored and not yet labelled, resolved or alerted; False when put off."""
-        from warehouse.lock import WarehouseBusy
-
         try:
             with writer_lock(self.url, wait_s=self.wait_s):
                 self._pass(sources)
