@@ -439,7 +439,7 @@ def _phrase_at_article(
         if article == "the" and role is not None:
             return _Item(count=None, role=role, definite=True), k - 1
         return None, j
-    return _Item(count=1, role=role, definite=article == "the"), k - 1
+    return _Item(count=1, role=role, definite=article == "the", head=_singular(toks[j].low)), k - 1
 
 
 def _rank_name_back(toks: list[_Tok], j: int) -> int | None:
@@ -556,7 +556,7 @@ def _one_person_fwd(toks: list[_Tok], i: int) -> tuple[_Item | None, int]:
         k += 1
     if role is None or _is_plural(head):
         return None, i
-    return _Item(count=1, role=role), k
+    return _Item(count=1, role=role, head=_singular(head)), k
 
 
 def _headline_person_fwd(toks: list[_Tok], i: int) -> tuple[_Item | None, int]:
@@ -971,11 +971,14 @@ def _clause_background(toks: list[_Tok]) -> list[bool]:
     # A short opening clause ("In 2014," / "Last year,") frames the whole sentence.
     if flags and flags[0] and clauses[0][1] - clauses[0][0] <= 6:
         flags = [True] * len(flags)
+    relative = False  # "... last year, in which three militants, a woman and a child died": the rest is that event's
     for n in range(1, len(clauses)):
         a, b = clauses[n]
         opens_relative = a + 1 < b and toks[a + 1].low == "which" and toks[a].low in ("in", "during", "of")
         if a < b and (toks[a].low in _CONTINUATION or opens_relative) and flags[n - 1]:
             flags[n] = True
+            relative = relative or opens_relative
+        flags[n] = flags[n] or relative
     per_token = [False] * len(toks)
     for (a, b), flag in zip(clauses, flags, strict=True):
         for i in range(a, min(b + 1, len(toks))):
@@ -1040,6 +1043,8 @@ def _document(title: str, text: str) -> list[tuple[str, int]]:
         in_background = in_background or (n > 0 and opens_background(paragraph))
         for sentence in sentences:
             tier = _BACKGROUND_TIER if in_background else 0 if lead_left > 0 else 1
+            # A headline repeated in the body ("Bomb Attack On Police Van Kills 5") is read as the title is.
+            sentence = _sentence_case(sentence)
             out.extend((part, tier) for part in _KICKER_RE.split(sentence) if part.strip())
             lead_left -= 1
     return out
