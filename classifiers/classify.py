@@ -77,7 +77,8 @@ logger = logging.getLogger(__name__)
 # credited "(Reuters)" or "- AFP Photo" are dropped; a cylinder that "blew up" is no militant word; a faction
 # described by its parent ("JuA, a splinter faction of the TTP, claimed") is the one that claims; a headline
 # repeated in Title Case in the body is read as the title; "a soldier" counts as a soldier (a later "a soldier
-# was also killed" restates the lead's); after "last year, in which" the rest of the sentence is background.
+# was also killed" restates the lead's); after "last year, in which" the rest of the sentence is background; a
+# foreign wire's bureau ("LAHORE, Pakistan (AFP) —") names no district of a report placed only in a province.
 RULES_VERSION = "rules-9"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000

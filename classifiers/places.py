@@ -113,6 +113,8 @@ _DATELINE_RE = re.compile(
         (?::|–|—|-{1,2})\s+""",
     re.X,
 )
+# A foreign wire's dateline: "LAHORE, Pakistan (AFP) —", "Quetta, Pakistan (Reuters) -".
+_WIRE_BUREAU = re.compile(r"^\s*[A-Za-z][A-Za-z .'\-]{1,40}?,\s*Pakistan\b", re.I)
 _STRENGTH_SCALE = 1.5
 _FOREIGN_MIN, _FOREIGN_RATIO = 1.0, 1.5
 _DATELINE_BONUS = 0.3
@@ -532,7 +534,9 @@ def _decide(tally: _Tally, gazetteer: Gazetteer) -> PlaceGuess | None:
     return PlaceGuess(province, district, province_conf, district_conf, None)
 
 
-def _from_dateline(place: str | None, body: str, guess: PlaceGuess | None, gazetteer: Gazetteer) -> PlaceGuess:
+def _from_dateline(
+    place: str | None, body: str, guess: PlaceGuess | None, gazetteer: Gazetteer, bureau: bool = False
+) -> PlaceGuess:
     """The bureau's city is the scene only when nothing else is: a weak fallback, firmer if the text says "the city"."""
     if place is None:
         return guess or NOWHERE
@@ -540,8 +544,9 @@ def _from_dateline(place: str | None, body: str, guess: PlaceGuess | None, gazet
     district = gazetteer.by_name(place)
     province = gazetteer.province_for(place)
     if guess is not None:
-        # Only a province was found: the dateline may name its district, if it lies in that province.
-        if guess.district is None and district is not None and district.province is guess.province:
+        # Only a province was found: the dateline may name its district, if it lies in that province; not a
+        # foreign wire's bureau ("LAHORE, Pakistan (AFP) — ... in Punjab"), which says where its reporter sits.
+        if guess.district is None and district is not None and district.province is guess.province and not bureau:
             return PlaceGuess(guess.province, district.name, guess.province_confidence, 0.3, None)
         return guess
     if district is not None:
@@ -582,4 +587,5 @@ def locate(title: str, text: str) -> PlaceGuess:
     guess = _decide(tally, gazetteer)
     if guess is not None and (guess.district is not None or guess.foreign_country is not None):
         return guess
-    return _from_dateline(dateline, body, guess, gazetteer)
+    bureau = dateline is not None and bool(_WIRE_BUREAU.match(report.lstrip()))
+    return _from_dateline(dateline, body, guess, gazetteer, bureau)
