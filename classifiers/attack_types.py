@@ -19,7 +19,7 @@ from classifiers.features import phrase_pattern
 from domain import yamlfile
 from domain.text import background_start, opens_background, split_sentences
 
-__all__ = ["AttackTypeRules", "load_attack_type_rules", "says_hijacking", "says_suicide"]
+__all__ = ["AttackTypeRules", "headline_says_hijacking", "load_attack_type_rules", "says_hijacking", "says_suicide"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +27,7 @@ class AttackTypeRules:
     suicide: re.Pattern[str]
     not_evidence: re.Pattern[str]
     hijacking: re.Pattern[str]
+    hijack_headline: re.Pattern[str]
 
 
 def parse_attack_type_rules(data: Any) -> AttackTypeRules:
@@ -36,6 +37,7 @@ def parse_attack_type_rules(data: Any) -> AttackTypeRules:
         phrase_pattern(data.get("suicide"), "attack types: suicide"),
         phrase_pattern(data.get("not_evidence"), "attack types: not_evidence"),
         phrase_pattern(data.get("hijacking"), "attack types: hijacking"),
+        phrase_pattern(data.get("hijack_headline"), "attack types: hijack_headline"),
     )
 
 
@@ -63,3 +65,10 @@ def says_hijacking(title: str, text: str, rules: AttackTypeRules | None = None) 
     """Whether the title or a sentence of the report's own account says a vehicle was seized or people held."""
     rules = rules or load_attack_type_rules()
     return any(rules.hijacking.search(s) and not rules.not_evidence.search(s) for s in _own_sentences(title, text))
+
+
+def headline_says_hijacking(title: str, rules: AttackTypeRules | None = None) -> bool:
+    """Whether the headline itself calls the attack a hijacking ("Gunmen hijack Jaffar Express"): then it is one,
+    whatever type the head gives the armed men and the blast that went with it."""
+    rules = rules or load_attack_type_rules()
+    return bool(rules.hijack_headline.search(title)) and not rules.not_evidence.search(title)

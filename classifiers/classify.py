@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from classifiers.attack_types import says_hijacking, says_suicide
+from classifiers.attack_types import headline_says_hijacking, says_hijacking, says_suicide
 from classifiers.calibration import IDENTITY, Calibration
 from classifiers.casualties import Casualties, extract_casualties
 from classifiers.features import Facts, facts_from
@@ -78,7 +78,8 @@ logger = logging.getLogger(__name__)
 # described by its parent ("JuA, a splinter faction of the TTP, claimed") is the one that claims; a headline
 # repeated in Title Case in the body is read as the title; "a soldier" counts as a soldier (a later "a soldier
 # was also killed" restates the lead's); after "last year, in which" the rest of the sentence is background; a
-# foreign wire's bureau ("LAHORE, Pakistan (AFP) —") names no district of a report placed only in a province.
+# foreign wire's bureau ("LAHORE, Pakistan (AFP) —") names no district of a report placed only in a province; a
+# headline that calls the attack a hijacking makes it one.
 RULES_VERSION = "rules-9"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000
@@ -133,6 +134,7 @@ class _Facts:
     denial: bool = False  # the headline is a group's denial
     says_suicide: bool = True  # the report's own account says the attack was a suicide attack
     says_hijacking: bool = True  # ... that a vehicle was seized or people held
+    hijacking_headline: bool = False  # the headline calls it a hijacking
     staged: str | None = None  # the opening says the attack was a drill or a hoax
 
     def for_model(self) -> Facts:
@@ -246,6 +248,7 @@ class Classifier:
                     denial(t),
                     says_suicide(t, x),
                     says_hijacking(t, x),
+                    headline_says_hijacking(t),
                     staged(t, x),
                 )
                 for t, x in clipped
@@ -364,9 +367,12 @@ class Classifier:
 
 
 def _said_type(facts: _Facts, event: EventGuess, chosen: tuple[AttackType, float]) -> tuple[AttackType, float]:
-    """A suicide bombing the report's own account never calls one (the "suicide" was an older attack recalled, or
-    in doubt), or a hijacking where nothing was seized and no one held (a bus fired on), is the head's next
-    attack type that the account does not rule out."""
+    """The attack type the report's own words allow: a hijacking where the headline calls it one; a suicide
+    bombing the account never calls one (the "suicide" was an older attack recalled, or in doubt), or a hijacking
+    where nothing was seized and no one held (a bus fired on), is the head's next type the account does not rule
+    out."""
+    if facts.hijacking_headline and chosen[0] is not AttackType.HIJACKING:
+        return AttackType.HIJACKING, event.attack_probabilities.get(AttackType.HIJACKING, chosen[1])
     said = {AttackType.SUICIDE_BOMBING: facts.says_suicide, AttackType.HIJACKING: facts.says_hijacking}
     unsaid = {kind for kind, says in said.items() if not says}
     if chosen[0] in unsaid:

@@ -97,3 +97,22 @@ def test_a_bus_fired_on_is_no_hijacking_unless_the_head_is_let_have_it(monkeypat
     monkeypatch.setattr(classify, "says_hijacking", lambda title, text: True)
     (as_the_head_reads_it,) = classifier.classify([BUS_FIRED_ON])
     assert as_the_head_reads_it.attack_type is AttackType.HIJACKING
+
+
+@pytest.mark.skipif(not (MODEL_DIR / "encoder-int8.onnx").exists(), reason="model artifacts not built")
+def test_a_headline_that_calls_it_a_hijacking_makes_it_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The blast on the track and the gunfire draw the head to another type; the headline names the hijacking."""
+    import classifiers.classify as classify
+
+    classifier = Classifier.load()
+    video = (
+        "BLA releases video of fighters blowing up the track and hijacking Jaffar Express",
+        "QUETTA: The Baloch Liberation Army released a video showing its fighters setting off a blast on the railway "
+        "track in the Bolan Pass and then opening fire on the Jaffar Express, the group's media wing said. Security "
+        "forces said 33 attackers were killed in the operation that followed.",
+    )
+    (labels,) = classifier.classify([video])
+    assert labels.attack_type is AttackType.HIJACKING
+    monkeypatch.setattr(classify, "headline_says_hijacking", lambda title: False)
+    (as_the_head_reads_it,) = classifier.classify([video])
+    assert as_the_head_reads_it.attack_type is not AttackType.HIJACKING
