@@ -79,7 +79,8 @@ logger = logging.getLogger(__name__)
 # repeated in Title Case in the body is read as the title; "a soldier" counts as a soldier (a later "a soldier
 # was also killed" restates the lead's); after "last year, in which" the rest of the sentence is background; a
 # foreign wire's bureau ("LAHORE, Pakistan (AFP) —") names no district of a report placed only in a province; a
-# headline that calls the attack a hijacking makes it one.
+# headline that calls the attack a hijacking makes it one; "targeted operations" and a plot foiled ("thwarted a
+# terror plot") in the opening make a reading of an attack an operation.
 RULES_VERSION = "rules-9"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000

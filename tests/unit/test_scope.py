@@ -101,6 +101,9 @@ def test_the_classifier_relabels_such_a_story_other_with_a_low_p_attack() -> Non
         ("Five soldiers were martyred in an intelligence-based operation in Tank, the ISPR said.", "ibo"),
         ("Troops conducted an operation in Hattar against khawarij; five soldiers were martyred.", "launched"),
         ("Militants attacked a post in Hattar; security forces launched a search operation after the attack.", None),
+        ("Security agencies thwarted a major terror plot by arresting two suicide bombers in Lakki Marwat.", "plot"),
+        ("Police foiled a bid to storm a church in Quetta; a bomber blew himself up at the gate.", None),
+        ("Targeted operations in Quetta left four terrorists dead and 170 under arrest, officials said.", "ibo"),
     ],
 )  # fmt: skip
 def test_a_foiled_infiltration_is_an_operation_cue(text: str, cue: str | None) -> None:
