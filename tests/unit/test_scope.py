@@ -18,6 +18,8 @@ CASES = [
      "Dacoits fired rockets at a police picket in the riverine area, martyring three policemen."),
     ("crime", "Four of a family shot dead over land dispute",
      "Four men were gunned down by their rivals over a land dispute near Okara, police said."),
+    ("crime", "Over 100 held in Sialkot lynching case",
+     "Police arrested the prime suspect and more than 100 others over the lynching of a factory manager by a mob."),
     ("gas", "Cylinder blast kills two in Quetta",
      "A gas cylinder exploded in a house in Quetta, killing two children and injuring their mother."),
     ("gas", "Gas cylinder explosion kills two in Sargodha",
