@@ -560,6 +560,21 @@ def _from_dateline(
     return NOWHERE
 
 
+# Between two districts a headline names together: "Naushki, Panjgur attacks", "in Bannu and Lakki Marwat".
+_PAIRING = re.compile(r"\s*(?:,|and|&)\s*", re.I)
+
+
+def _paired_districts(stream: _Stream, mentions: Sequence[_Mention], gazetteer: Gazetteer) -> bool:
+    """Whether the headline names two districts of one province side by side (joined by a comma or "and")."""
+    districts = [m for m in mentions if m.kind is NameKind.DISTRICT]
+    for a, b in itertools.pairwise(districts):
+        between = stream.text[stream.tokens[a.last - 1].end : stream.tokens[b.first].start]
+        same_province = gazetteer.province_for(a.target) is gazetteer.province_for(b.target)
+        if a.target != b.target and same_province and _PAIRING.fullmatch(between):
+            return True
+    return False
+
+
 def locate(title: str, text: str) -> PlaceGuess:
     """Where the event in this report happened: Pakistani province and district, or the foreign country."""
     scanner = _scanner()
@@ -576,7 +591,9 @@ def locate(title: str, text: str) -> PlaceGuess:
         for m in body_mentions:
             if body_stream.tokens[m.first].start >= tail:
                 m.weight *= _FLOOR_WEIGHT / _LEDE_WEIGHT
-    mentions = _mentions(_stream(title or "", True), scanner) + body_mentions
+    title_stream = _stream(title or "", True)
+    title_mentions = _mentions(title_stream, scanner)
+    mentions = title_mentions + body_mentions
     if preamble:
         background = _mentions(_stream(preamble, False), scanner)
         for m in background:
@@ -585,6 +602,9 @@ def locate(title: str, text: str) -> PlaceGuess:
     _follow_foreign_homonyms(mentions)
     tally = _tally(mentions, gazetteer, dateline_district.name if dateline_district else None)
     guess = _decide(tally, gazetteer)
+    if guess is not None and guess.district is not None and _paired_districts(title_stream, title_mentions, gazetteer):
+        # "Naushki, Panjgur attacks beaten back": a report about two districts has none (label guide).
+        return PlaceGuess(guess.province, None, guess.province_confidence, 0.0, None)
     if guess is not None and (guess.district is not None or guess.foreign_country is not None):
         return guess
     bureau = dateline is not None and bool(_WIRE_BUREAU.match(report.lstrip()))
