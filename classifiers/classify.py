@@ -82,7 +82,8 @@ logger = logging.getLogger(__name__)
 # headline that calls the attack a hijacking makes it one; "targeted operations" and a plot foiled ("thwarted a
 # terror plot") in the opening make a reading of an attack an operation; a lynching or a mob is no militant
 # attack; someone "hit in the leg" is wounded; a headline naming two districts of one province side by side
-# ("Naushki, Panjgur attacks") gives no district; "Naushki" is Noshki.
+# ("Naushki, Panjgur attacks") gives no district; "Naushki" is Noshki; a headline that marks an attack's
+# anniversary and reports no new one heads a commemoration, `other`.
 RULES_VERSION = "rules-9"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000

@@ -49,6 +49,9 @@ class ScopeRules:
     over_attack_only: frozenset[str] = frozenset()
     # Something staged or false (a drill, a hoax): `other` whatever else the opening says.
     staged: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    # A headline of a commemoration, and the words of a new attack that keep a headline from being one.
+    commemoration: re.Pattern[str] | None = None
+    commemoration_not: re.Pattern[str] | None = None
 
 
 def parse_scope(data: Any) -> ScopeRules:
@@ -66,8 +69,22 @@ def parse_scope(data: Any) -> ScopeRules:
     beaten_back = _family_names(data, "beaten_back", attacks, "attack")
     home_only = _family_names(data, "home_only", operations, "operation")
     over_attack_only = _family_names(data, "over_attack_only", operations, "operation")
+    commemoration = phrase_pattern(data["commemoration"], "scope: commemoration") if data.get("commemoration") else None
+    not_new = data.get("commemoration_not")
+    commemoration_not = phrase_pattern(not_new, "scope: commemoration_not") if not_new else None
     return ScopeRules(
-        chars, militant, families, operations, attacks, denials, beaten_back, home_only, over_attack_only, staged
+        chars,
+        militant,
+        families,
+        operations,
+        attacks,
+        denials,
+        beaten_back,
+        home_only,
+        over_attack_only,
+        staged,
+        commemoration,
+        commemoration_not,
     )
 
 
@@ -109,10 +126,20 @@ def out_of_scope(title: str, text: str, rules: ScopeRules | None = None) -> str 
 
 def staged(title: str, text: str, rules: ScopeRules | None = None) -> str | None:
     """The family of `staged` whose wording says the story's attack was staged or false (a drill with dummy
-    terrorists, a bomb hoax), or None. Such an opening is full of an attack's words, so no militant word
-    keeps it in."""
+    terrorists, a bomb hoax), or "commemoration" for a headline that marks an attack's anniversary, or None. Such
+    an opening is full of an attack's words, so no militant word keeps it in."""
     rules = rules or load_scope()
-    return _first_family(rules.staged, _opening(title, text, rules))
+    family = _first_family(rules.staged, _opening(title, text, rules))
+    if family is None and _commemoration(title, rules):
+        return "commemoration"
+    return family
+
+
+def _commemoration(title: str, rules: ScopeRules) -> bool:
+    """Whether the headline marks an anniversary or remembers an attack's dead, and reports no new one."""
+    if rules.commemoration is None or not rules.commemoration.search(title):
+        return False
+    return not (rules.commemoration_not and rules.commemoration_not.search(title))
 
 
 def operation_cue(title: str, text: str, rules: ScopeRules | None = None) -> str | None:

@@ -7,7 +7,7 @@ import pytest
 
 from classifiers.classify import Classifier
 from classifiers.event_model import MODEL_DIR
-from classifiers.scope import attack_cue, denial, load_scope, operation_cue, out_of_scope, parse_scope
+from classifiers.scope import attack_cue, denial, load_scope, operation_cue, out_of_scope, parse_scope, staged
 
 CASES = [
     ("state_fire", "Two civilians martyred in Indian firing along LoC",
@@ -323,3 +323,17 @@ def test_an_ibo_in_the_opening_is_an_operation_but_a_policy_story_about_ibos_sta
     assert operation.event_type.value == "security_operation" and operation.killed == 1
     assert launched_op.event_type.value == "security_operation"
     assert attack.event_type.value == "attack"
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("APS attack anniversary observed today", "commemoration"),
+        ("Pakistan marks three years since Peshawar school massacre", "commemoration"),
+        ("Blast on Benazir's death anniversary kills five in Larkana", None),
+        ("Mourners remember victims as gunmen attack rally in Quetta", None),
+    ],
+)
+def test_a_headline_that_marks_an_attacks_anniversary_heads_a_commemoration(title: str, expected: str | None) -> None:
+    body = "PESHAWAR: Six terrorists stormed the school on December 16, 2014 and martyred 147 people."
+    assert staged(title, body) == expected
