@@ -61,17 +61,14 @@ def parse_scope(data: Any) -> ScopeRules:
     if not isinstance(chars, int) or chars <= 0:
         raise ValueError("scope: opening_chars must be a positive integer")
     families = compile_families(data.get("families"), "scope: families")
-    operations = compile_families(data["operations"], "scope: operations") if data.get("operations") else ()
-    attacks = compile_families(data["attacks"], "scope: attacks") if data.get("attacks") else ()
-    staged = compile_families(data["staged"], "scope: staged") if data.get("staged") else ()
-    denials = phrase_pattern(data["denials"], "scope: denials") if data.get("denials") else None
+    operations, attacks, staged = (_optional_families(data, key) for key in ("operations", "attacks", "staged"))
+    denials, commemoration, commemoration_not = (
+        _optional_pattern(data, key) for key in ("denials", "commemoration", "commemoration_not")
+    )
     militant = phrase_pattern(data.get("militant"), "scope: militant")
     beaten_back = _family_names(data, "beaten_back", attacks, "attack")
     home_only = _family_names(data, "home_only", operations, "operation")
     over_attack_only = _family_names(data, "over_attack_only", operations, "operation")
-    commemoration = phrase_pattern(data["commemoration"], "scope: commemoration") if data.get("commemoration") else None
-    not_new = data.get("commemoration_not")
-    commemoration_not = phrase_pattern(not_new, "scope: commemoration_not") if not_new else None
     return ScopeRules(
         chars,
         militant,
@@ -86,6 +83,16 @@ def parse_scope(data: Any) -> ScopeRules:
         commemoration,
         commemoration_not,
     )
+
+
+def _optional_families(data: dict[str, Any], key: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The families under `key`, none when the file has no such section."""
+    return compile_families(data[key], f"scope: {key}") if data.get(key) else ()
+
+
+def _optional_pattern(data: dict[str, Any], key: str) -> re.Pattern[str] | None:
+    """The one pattern of the phrases under `key`, None when the file has no such list."""
+    return phrase_pattern(data[key], f"scope: {key}") if data.get(key) else None
 
 
 def _family_names(
