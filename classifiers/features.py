@@ -168,7 +168,8 @@ def facts_from(killed: int | None, injured: int | None, militants_killed: int | 
         injured=injured,
         militants_killed=militants_killed,
         claimed=bool(group.claimed),
-        group_named=group.group is not Group.UNKNOWN,
+        # "Taliban militants" named in passing is no perpetrator, but the heads were fitted with it as a group named.
+        group_named=group.group is not Group.UNKNOWN or group.loosely_named,
         foreign=bool(place.foreign_country and place.province is None),
         pakistani_place=place.province is not None,
     )

@@ -23,6 +23,9 @@ class GroupGuess:
     group: Group
     claimed: bool
     confidence: float
+    # No perpetrator, but the report names the Taliban as it would one ("Taliban militants" of a claim-only
+    # alias, groups.yaml): the event heads were trained with this as a group named.
+    loosely_named: bool = False
 
 
 class _Status(Enum):
@@ -276,6 +279,7 @@ class _Score:
     total: float = 0.0
     claimed: float = 0.0
     specific: bool = False
+    loose: float = 0.0  # claim-only names outside a claim: no perpetrator (groups.yaml `claim_aliases`)
 
 
 def _resolve_generic(mentions: Sequence[_Mention]) -> dict[Group, _Score]:
@@ -298,6 +302,10 @@ def _resolve_generic(mentions: Sequence[_Mention]) -> dict[Group, _Score]:
                 code = max(named, key=lambda c: named[c])
             else:
                 weight *= _WEAK_GENERIC_WEIGHT if m.alias.weak else _GENERIC_WEIGHT
+                if entry.claim_only and m.status is not _Status.CLAIMED:
+                    # "Taliban militants have targeted polio workers before": no perpetrator named.
+                    scores[code].loose += weight
+                    continue
         score = scores[code]
         score.total += weight
         score.specific = score.specific or not entry.generic
@@ -315,6 +323,8 @@ def identify_group(title: str, text: str) -> GroupGuess:
     mentions = _read(title or "", text or "")
     denied = {m.alias.entry.code for m in mentions if m.alias.entry and m.status is _Status.DENIED}
     scores = {g: s for g, s in _resolve_generic(mentions).items() if g not in denied}
+    loosely = any(s.total + s.loose >= MIN_EVIDENCE for s in scores.values())
+    scores = {g: s for g, s in scores.items() if s.total > 0}
     other_claim = sum(m.weight for m in mentions if m.alias.other and m.status is _Status.CLAIMED)
     claimants = {g: s for g, s in scores.items() if s.claimed > 0}
     if claimants:
@@ -326,10 +336,10 @@ def identify_group(title: str, text: str) -> GroupGuess:
     if other_claim > 0:
         return GroupGuess(Group.UNKNOWN, False, 0.6)
     if not scores:
-        return GroupGuess(Group.UNKNOWN, False, 0.6 if denied else 0.75)
+        return GroupGuess(Group.UNKNOWN, False, 0.6 if denied else 0.75, loosely_named=loosely)
     group, best = max(scores.items(), key=lambda kv: kv[1].total)
     if best.total < MIN_EVIDENCE:
-        return GroupGuess(Group.UNKNOWN, False, 0.6)  # named only in passing: no perpetrator
+        return GroupGuess(Group.UNKNOWN, False, 0.6, loosely_named=loosely)  # named only in passing: no perpetrator
     share = best.total / sum(s.total for s in scores.values())
     base = 0.9 if best.specific else 0.7
     return GroupGuess(group, False, round(max(0.2, base * share * _strength(best.total)), 3))

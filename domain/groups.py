@@ -23,6 +23,8 @@ class GroupEntry:
     aliases: tuple[str, ...]
     generic: bool
     family: str = ""
+    # A generic name that stands for the group only in its claim of the attack ("Taliban").
+    claim_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +65,11 @@ def _parse_group(raw: Any, index: int) -> list[GroupEntry]:
     generic = _str_list(raw.get("generic_aliases"), f"group {code.value!r} generic_aliases")
     if generic:
         entries.append(GroupEntry(code, f"{name.strip()} (generic term)", generic, generic=True, family=family))
+    claim = _str_list(raw.get("claim_aliases"), f"group {code.value!r} claim_aliases")
+    if claim:
+        entries.append(
+            GroupEntry(code, f"{name.strip()} (in a claim)", claim, generic=True, family=family, claim_only=True)
+        )
     return entries
 
 

@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from classifiers.features import facts_from
 from classifiers.groups import GroupGuess, identify_group
+from classifiers.places import locate
 from domain.gazetteer import name_key
 from domain.groups import load_group_table, load_groups, parse_groups
 from domain.taxonomy import Group
@@ -55,6 +57,24 @@ def test_official_umbrella_terms_are_generic() -> None:
     bla_generic = next(e for e in load_groups() if e.code is Group.BLA and e.generic)
     blf = next(e for e in load_groups() if e.code is Group.BLF)
     assert bla_generic.family == blf.family
+
+
+def test_taliban_alone_stands_for_the_ttp_only_in_a_claim() -> None:
+    claim_only = [e for e in load_groups() if e.claim_only]
+    assert [e.code for e in claim_only] == [Group.TTP]
+    assert name_key("Taliban militants") in {name_key(a) for a in claim_only[0].aliases}
+    assert all(e.generic for e in claim_only)
+
+
+def test_a_taliban_named_in_passing_still_counts_as_a_group_named_for_the_event_heads() -> None:
+    """The heads were trained with the Taliban named as a group named: the fact stays, the perpetrator goes."""
+    title = "Polio worker shot dead in Swabi"
+    text = "SWABI: Gunmen shot dead a polio worker, police said. Taliban militants have attacked polio teams before."
+    guess = identify_group(title, text)
+    assert (guess.group, guess.loosely_named) == (Group.UNKNOWN, True)
+    assert facts_from(1, None, None, guess, locate(title, text)).group_named
+    plain = identify_group("Polio worker shot dead in Swabi", "SWABI: Gunmen shot dead a polio worker, police said.")
+    assert not plain.loosely_named
 
 
 def test_afghan_taliban_is_a_stop_phrase() -> None:
