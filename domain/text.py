@@ -199,8 +199,11 @@ _CAPTION = re.compile(
     re.IGNORECASE,
 )
 # A long caption still ends with its credit: "... authorities said. (Photo by A. Name / AFP via Getty Images)".
+# ... or with its outlet's short credit: "... wounding over 30. (AN photo)", "(AP Photo/Name)".
 _CAPTION_END = re.compile(
-    r"\((?:photo|image|file photo)s?\s*(?:by|credit|courtesy|:)[^()]*\)\s*$|\bvia\s+getty\s+images\)?\s*$", re.I
+    r"\((?:photo|image|file photo)s?\s*(?:by|credit|courtesy|:)[^()]*\)\s*$|\bvia\s+getty\s+images\)?\s*$"
+    r"|\((?:[\w.'-]+\s+){1,2}photos?(?:\s*/\s*[^()]{1,40})?\)\s*$",
+    re.I,
 )
 _DATE_WORDS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"

@@ -123,7 +123,7 @@ def test_a_caption_credited_to_a_photographer_of_an_agency_is_dropped() -> None:
     caption = "QUETTA: Mourners gather outside the hospital after the blast that killed four.—Ali Khan / White Star"
     story = "QUETTA: Nine people were injured when a bomb went off near a police van on Monday, police said."
     assert clean_article("", f"{caption}\n\n{story}").strip() == story
-    for credit in (" (Reuters)", " - AFP Photo"):
+    for credit in (" (Reuters)", " - AFP Photo", " (AN photo)", " (AP Photo/A. Name)"):
         assert clean_article("", f"{caption.split('—')[0]}{credit}\n\n{story}").strip() == story
     kept = "Police said the two constables were martyred in Tank. — KP Police Twitter"
     assert kept in clean_article("", f"{kept}\n\n{story}")
