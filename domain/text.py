@@ -216,6 +216,9 @@ _DATE_LINE = re.compile(rf"^(?:[\s\d,.:;|/()+-]|\b(?:{_DATE_WORDS})\b)+$", re.IG
 _DATE_STAMP = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\b\s*", re.IGNORECASE)
 _HANDLE = re.compile(r"\(@\w+\)|pic\.twitter\.com/\S+|https?://\S+|www\.\S+")
 _TWEET_END = re.compile(r"pic\.twitter\.com/\S+(?:\s*[—–-]\s*[^\n]{0,80})?\s*$", re.IGNORECASE)
+# Dashes some pages set with look-alike characters (a box-drawing line, a horizontal bar): read as an em dash, so a
+# caption's "─ AFP/File" credit and an aside "six others ─ two captains and ... ─ were wounded" read as they mean.
+_DASHES = str.maketrans({"\u2500": "\u2014", "\u2015": "\u2014"})
 _SENTENCE_END = re.compile(r"[.!?…\"'”’)]\s*$")
 _SHORT_LINE_WORDS = 12
 
@@ -259,7 +262,7 @@ def clean_article(title: str, text: str) -> str:
     already seen. Short lines without a sentence end (kickers, sub-heads, headlines of related stories)
     go too, unless they are all the text has. Clean copy (one paragraph, or paragraphs of sentences) passes unchanged.
     """
-    text = _DATE_STAMP.sub("", text or "")
+    text = _DATE_STAMP.sub("", text or "").translate(_DASHES)
     lines = text.split("\n")
     if len(lines) <= 1:
         return text

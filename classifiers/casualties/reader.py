@@ -407,7 +407,7 @@ def _phrase_back(toks: list[_Tok], j: int, role: str | None, from_injured: bool)
             item = _Item(count=cur.value, role=role, additive=cur.additive, approx=cur.approx,
                          from_injured=from_injured, head=_singular(head))  # fmt: skip
             return item, k - 1
-        if cur.kind == "art":
+        if cur.kind == "art" or _count_of(toks, k):
             return _phrase_at_article(toks, k, j, role, from_injured)
         if cur.low in ("injured", "wounded") and role is not None:
             from_injured = True
@@ -425,13 +425,19 @@ def _phrase_back(toks: list[_Tok], j: int, role: str | None, from_injured: bool)
     return None, j
 
 
+def _count_of(toks: list[_Tok], k: int) -> bool:
+    """Whether "the" or a possessive at k follows a count and "of": "two of the injured", "four of its employees"."""
+    word = toks[k].low
+    return (word == "the" or word in _POSSESSIVES) and k >= 2 and toks[k - 1].low == "of" and toks[k - 2].kind == "qty"
+
+
 def _phrase_at_article(
     toks: list[_Tok], k: int, j: int, role: str | None, from_injured: bool
 ) -> tuple[_Item | None, int]:
     """The phrase from the article at k to its head noun at j: one person, "the" people, or "two of the" ..."""
     article = toks[k].low
-    # "one of the attackers", "two of the injured": a count followed by "of the".
-    if article == "the" and k >= 2 and toks[k - 1].low == "of" and toks[k - 2].kind == "qty":
+    # "one of the attackers", "two of the injured", "four of its employees": a count followed by "of the".
+    if _count_of(toks, k):
         q = toks[k - 2]
         return _Item(count=q.value, role=role, approx=q.approx, from_injured=from_injured,
                      additive=q.additive or from_injured), k - 3  # fmt: skip
@@ -511,7 +517,7 @@ def _counted_fwd(toks: list[_Tok], i: int, strict: bool) -> tuple[_Item | None, 
         item.antecedent = True
         item.role = _antecedent_role(toks, i)
         return item, k + 2
-    if k + 1 < len(toks) and toks[k].low == "of" and toks[k + 1].low == "the":
+    if k + 1 < len(toks) and toks[k].low == "of" and (toks[k + 1].low == "the" or toks[k + 1].low in _POSSESSIVES):
         k += 2
     used = 0
     while k < len(toks) and used < 5 and (_is_modifier(toks[k]) or toks[k].low in ("injured", "wounded")):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from classifiers.casualties import extract_casualties
 from domain.text import (
     background_start,
     clean_article,
@@ -127,6 +128,17 @@ def test_a_caption_credited_to_a_photographer_of_an_agency_is_dropped() -> None:
         assert clean_article("", f"{caption.split('—')[0]}{credit}\n\n{story}").strip() == story
     kept = "Police said the two constables were martyred in Tank. — KP Police Twitter"
     assert kept in clean_article("", f"{kept}\n\n{story}")
+
+
+def test_look_alike_dashes_read_as_dashes() -> None:
+    """Pages that set dashes as box-drawing lines: the breakdown between them and the caption's credit read as such."""
+    text = (
+        "A view of the hotel on the hill in Gwadar. \u2500 AFP/File\n\nGWADAR: Five people were killed, while six"
+        " others \u2500 two captains, two sailors and two cooks \u2500 were wounded."
+    )
+    cleaned = clean_article("Hotel attack leaves five dead", text)
+    assert cleaned.startswith("GWADAR:") and "others \u2014 two captains" in cleaned
+    assert extract_casualties("Hotel attack leaves five dead", cleaned).injured == 6
 
 
 def test_background_starts_at_the_first_paragraph_about_an_earlier_event() -> None:
