@@ -88,7 +88,9 @@ logger = logging.getLogger(__name__)
 # named member of its family): named as a habit ("have attacked polio teams before") or as a modifier ("a
 # pro-Taliban lobby"), they give no perpetrator; Abbas Town is in Karachi East; a caption that ends with its
 # outlet's short credit ("(AN photo)", "(AP Photo/Name)") is dropped; "four of its employees" counts four; dashes
-# set as box-drawing lines ("six others ─ two captains ... ─ were wounded") read as dashes.
+# set as box-drawing lines ("six others ─ two captains ... ─ were wounded") read as dashes; a group named only in
+# sentences about its record or the past, however often, is no perpetrator, nor one whose blame is foretold
+# ("are likely to be suspected"); "the dead were believed to belong to X" ties X to the event.
 RULES_VERSION = "rules-10"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000
