@@ -18,6 +18,8 @@ CASES = [
      "Dacoits fired rockets at a police picket in the riverine area, martyring three policemen."),
     ("crime", "Four of a family shot dead over land dispute",
      "Four men were gunned down by their rivals over a land dispute near Okara, police said."),
+    ("crime", "Feud blamed as four gunned down in Sargodha",
+     "Gunmen killed four men near a village on Sunday; police said a long-running enmity lay behind the killings."),
     ("crime", "Over 100 held in Sialkot lynching case",
      "Police arrested the prime suspect and more than 100 others over the lynching of a factory manager by a mob."),
     ("gas", "Cylinder blast kills two in Quetta",
