@@ -90,7 +90,9 @@ logger = logging.getLogger(__name__)
 # outlet's short credit ("(AN photo)", "(AP Photo/Name)") is dropped; "four of its employees" counts four; dashes
 # set as box-drawing lines ("six others ─ two captains ... ─ were wounded") read as dashes; a group named only in
 # sentences about its record or the past, however often, is no perpetrator, nor one whose blame is foretold
-# ("are likely to be suspected"); "the dead were believed to belong to X" ties X to the event.
+# ("are likely to be suspected"); "the dead were believed to belong to X" ties X to the event; a feud or an
+# enmity in the opening is crime, `other`; "told its fighters to carry out attacks" is no claim; a state "accused
+# of harbouring" a group, and a group that "has killed large numbers ... over the years", name no culprit.
 RULES_VERSION = "rules-10"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000

@@ -63,6 +63,7 @@ _CLAIM_ACTIVE = re.compile(
     r"|\b(?:said|says|say)\s+(?:in\s+a\s+statement\s+)?(?:that\s+)?(?:it|its\s+\w+|they)\s+(?:had\s+|have\s+)?"
     r"(?:carried\s+out|conducted|targeted|attacked|launched|killed|ambushed|struck|stormed|planted|detonated)\b"
     r"|\bits\s+(?:fighters|men|militants|members|mujahideen|cadres|commandos|suicide\s+bombers?|fidayeen)\b"
+    r"(?!\s+to\b)"  # "told its fighters to carry out attacks nationwide" is an order, not a claim
     # The group's own word that it did it: "the Pakistani Taliban said they were behind the bombing".
     r"|\bsaid\s+(?:that\s+)?(?:it|they)\s+(?:was|were)\s+(?:behind|responsible\s+for)\b",
     re.I,
@@ -116,8 +117,8 @@ _HISTORY = re.compile(
     r"\bsince\s+(?:the\s+)?(?:\S+\s+){0,8}?(?:ended|ending|called\s+off|scrapped|broke|collapse\w*|took\s+over|returned"
     r"|fell\s+apart|regained|seized|came\s+to\s+power)"
     r"|\b(?:have|has|had)\s+(?:\w+\s+)?(?:killed|carried\s+out|claimed|targeted|attacked|staged|launched)\s+"
-    r"(?:scores|dozens|hundreds|many|several|numerous|a\s+series|a\s+wave|similar)\b"
-    r"|\b(?:frequently|often|repeatedly|regularly|routinely)\b|\bin\s+the\s+past\b|\bover\s+the\s+(?:past|last)\b"
+    r"(?:scores|dozens|hundreds|thousands|large\s+numbers|many|several|numerous|a\s+series|a\s+wave|similar)\b"
+    r"|\b(?:frequently|often|repeatedly|regularly|routinely)\b|\bin\s+the\s+past\b|\bover\s+the\s+(?:past|last|years)\b"
     r"|\bin\s+recent\s+(?:years|months|weeks)\b|\bpreviously\b|\b(?:last|past)\s+(?:year|month|decade)\b"
     r"|\bhistory\b|\bwave\s+of\b|\bsurge\s+in\b|\bresurgen\w+|\bin\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b",
     re.I,
@@ -142,7 +143,9 @@ _BLAME = re.compile(r"\b(?:suspect\w*|blamed|blames|behind|responsible|accused|i
 # Blame as a habit is the group's record, not this event's culprit: "Pakistan has often accused the TTP".
 _HABITUAL_BLAME = re.compile(
     r"\b(?:often|frequently|repeatedly|regularly|routinely|usually|typically|long)\s+(?:\w+\s+)?"
-    r"(?:accus\w*|blam\w*|suspect\w*)",
+    r"(?:accus\w*|blam\w*|suspect\w*)"
+    # ... and so is a state accused of sheltering groups: "Islamabad has accused Kabul of harbouring the TTP".
+    r"|\baccus\w*\s+(?:kabul|afghanistan|india|new\s+delhi|the\s+(?:afghan|indian)\s+\w+)\s+of\b",
     re.I,
 )
 # Below this much weight a merely named group is not taken as the perpetrator: one plain mention deep in the
@@ -213,8 +216,8 @@ def _anaphoric_status(clause: str) -> _Status | None:
         return None
     if _DENIAL.search(clause):
         return _Status.DENIED
-    if _CLAIM_NEGATED.search(clause) or _BACKGROUND.search(clause):
-        return None
+    if _CLAIM_NEGATED.search(clause) or _BACKGROUND.search(clause) or _HISTORY.search(clause):
+        return None  # "... it has carried out hundreds of attacks since 2007": its record, no claim
     if _CLAIM_ACTIVE.search(clause) or _CLAIM_PASSIVE.search(clause):
         return _Status.CLAIMED
     return None
@@ -261,9 +264,9 @@ def _read(title: str, text: str) -> list[_Mention]:
             nexts = [start for start, _, _ in found[1:]] + [len(clause)]
             # ... unless the clause also blames it for this event ("The TTP, which has claimed several attacks
             # in the past, was suspected by police").
-            foretold = bool(_SPECULATIVE_BLAME.search(clause))
-            history = _PAST_WEIGHT if past else _HISTORY_WEIGHT if _HISTORY.search(sentence) or foretold else 1.0
-            history = 1.0 if _BLAME.search(clause) and not (_HABITUAL_BLAME.search(clause) or foretold) else history
+            no_culprit = bool(_SPECULATIVE_BLAME.search(clause) or _HABITUAL_BLAME.search(clause))
+            history = _PAST_WEIGHT if past else _HISTORY_WEIGHT if _HISTORY.search(sentence) or no_culprit else 1.0
+            history = 1.0 if _BLAME.search(clause) and not no_culprit else history
             # "Jamaat-ul-Ahrar, a splinter faction of the TTP, claimed it": the faction speaks, its parent is a
             # description of it; the faction's window reaches past the parent, the parent is only named.
             parents = _parents(clause, found)
