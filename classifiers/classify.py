@@ -92,7 +92,8 @@ logger = logging.getLogger(__name__)
 # sentences about its record or the past, however often, is no perpetrator, nor one whose blame is foretold
 # ("are likely to be suspected"); "the dead were believed to belong to X" ties X to the event; a feud or an
 # enmity in the opening is crime, `other`; "told its fighters to carry out attacks" is no claim; a state "accused
-# of harbouring" a group, and a group that "has killed large numbers ... over the years", name no culprit.
+# of harbouring" a group, and a group that "has killed large numbers ... over the years", name no culprit; a lede
+# that places the event "in Pishin and Qila Saifullah districts" gives no district.
 RULES_VERSION = "rules-10"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000

@@ -562,17 +562,32 @@ def _from_dateline(
 
 # Between two districts a headline names together: "Naushki, Panjgur attacks", "in Bannu and Lakki Marwat".
 _PAIRING = re.compile(r"\s*(?:,|and|&)\s*", re.I)
+_DISTRICTS_AFTER = re.compile(r"\s+districts\b", re.I)
 
 
-def _paired_districts(stream: _Stream, mentions: Sequence[_Mention], gazetteer: Gazetteer) -> bool:
-    """Whether the headline names two districts of one province side by side (joined by a comma or "and")."""
+def _paired_districts(
+    stream: _Stream, mentions: Sequence[_Mention], gazetteer: Gazetteer, *, then: re.Pattern[str] | None = None
+) -> bool:
+    """Whether the text names two districts of one province side by side (joined by a comma or "and"), followed
+    by `then` where given."""
     districts = [m for m in mentions if m.kind is NameKind.DISTRICT]
     for a, b in itertools.pairwise(districts):
         between = stream.text[stream.tokens[a.last - 1].end : stream.tokens[b.first].start]
         same_province = gazetteer.province_for(a.target) is gazetteer.province_for(b.target)
-        if a.target != b.target and same_province and _PAIRING.fullmatch(between):
+        followed = then is None or bool(then.match(stream.text, stream.tokens[b.last - 1].end))
+        if a.target != b.target and same_province and _PAIRING.fullmatch(between) and followed:
             return True
     return False
+
+
+def _lede_pairs_districts(stream: _Stream, mentions: Sequence[_Mention], gazetteer: Gazetteer) -> bool:
+    """Whether the lede says the event struck two districts: "in Balochistan's Qila Saifullah and Pishin districts"
+    (the plural is the lede's own word; one district named beside another as a route end is not)."""
+    spans = sentence_spans(stream.text)
+    if not spans:
+        return False
+    lede = [m for m in mentions if stream.tokens[m.first].start < spans[0][1]]
+    return _paired_districts(stream, lede, gazetteer, then=_DISTRICTS_AFTER)
 
 
 def locate(title: str, text: str) -> PlaceGuess:
@@ -602,7 +617,10 @@ def locate(title: str, text: str) -> PlaceGuess:
     _follow_foreign_homonyms(mentions)
     tally = _tally(mentions, gazetteer, dateline_district.name if dateline_district else None)
     guess = _decide(tally, gazetteer)
-    if guess is not None and guess.district is not None and _paired_districts(title_stream, title_mentions, gazetteer):
+    paired = _paired_districts(title_stream, title_mentions, gazetteer) or _lede_pairs_districts(
+        body_stream, body_mentions, gazetteer
+    )
+    if guess is not None and guess.district is not None and paired:
         # "Naushki, Panjgur attacks beaten back": a report about two districts has none (label guide).
         return PlaceGuess(guess.province, None, guess.province_confidence, 0.0, None)
     if guess is not None and (guess.district is not None or guess.foreign_country is not None):
