@@ -1049,9 +1049,9 @@ def _document(title: str, text: str) -> list[tuple[str, int]]:
         in_background = in_background or (n > 0 and opens_background(paragraph))
         for sentence in sentences:
             tier = _BACKGROUND_TIER if in_background else 0 if lead_left > 0 else 1
-            # A headline repeated in the body ("Bomb Attack On Police Van Kills 5") is read as the title is.
-            sentence = _sentence_case(sentence)
-            out.extend((part, tier) for part in _KICKER_RE.split(sentence) if part.strip())
+            # A headline repeated in the body ("Bomb Attack On Police Van Kills 5") is read as the title is, also
+            # as the kicker of a sentence ("Bannu Bombing Leaves 12 Soldiers Dead: A suicide bombing ...").
+            out.extend((_sentence_case(part), tier) for part in _KICKER_RE.split(sentence) if part.strip())
             lead_left -= 1
     return out
 
@@ -1066,7 +1066,7 @@ def _sentence_case(title: str) -> str:
 
 # "Bannu attack leaves 12 soldiers dead: At least twelve personnel lost their lives ...": a kicker before a
 # colon restates what the sentence after it says; read as two sentences, their figures are not added.
-_KICKER_RE = re.compile(r"(?<=\w):\s+(?=[A-Z][a-z])")
+_KICKER_RE = re.compile(r"(?<=\w):\s+(?=[A-Z](?:[a-z]|\s))")
 
 
 def _contrast_more(local: list[tuple[int, Mention]]) -> None:
