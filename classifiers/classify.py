@@ -94,7 +94,8 @@ logger = logging.getLogger(__name__)
 # enmity in the opening is crime, `other`; "told its fighters to carry out attacks" is no claim; a state "accused
 # of harbouring" a group, and a group that "has killed large numbers ... over the years", name no culprit; a lede
 # that places the event "in Pishin and Qila Saifullah districts" gives no district; a Title Case kicker before a
-# colon and an article ("... Leaves 12 Soldiers Dead: A suicide car bomb ...") is its own sentence.
+# colon and an article ("... Leaves 12 Soldiers Dead: A suicide car bomb ...") is its own sentence; from a
+# sentence that opens "Separately," on, the rest of the report is background for the toll.
 RULES_VERSION = "rules-10"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000

@@ -1048,12 +1048,20 @@ def _document(title: str, text: str) -> list[tuple[str, int]]:
         # From the first paragraph about an earlier event on ("Earlier this month, ..."), the text is background.
         in_background = in_background or (n > 0 and opens_background(paragraph))
         for sentence in sentences:
+            # "... the firing went on until morning. Separately, one soldier was martyred when ...": from a sentence
+            # that turns to another incident on, the rest of the report is about others.
+            in_background = in_background or (n > 0 and bool(_SEPARATE_RE.match(sentence)))
             tier = _BACKGROUND_TIER if in_background else 0 if lead_left > 0 else 1
             # A headline repeated in the body ("Bomb Attack On Police Van Kills 5") is read as the title is, also
             # as the kicker of a sentence ("Bannu Bombing Leaves 12 Soldiers Dead: A suicide bombing ...").
             out.extend((_sentence_case(part), tier) for part in _KICKER_RE.split(sentence) if part.strip())
             lead_left -= 1
     return out
+
+
+_SEPARATE_RE = re.compile(
+    r"\W*(?:separately\b|in\s+(?:a|an|another)\s+separate\s+(?:incident|attack|development)\b)", re.I
+)
 
 
 def _sentence_case(title: str) -> str:
