@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from classifiers.attack_types import parse_attack_type_rules, says_hijacking, says_suicide
+from classifiers.attack_types import headline_says_hijacking, parse_attack_type_rules, says_hijacking, says_suicide
 from classifiers.classify import Classifier
 from classifiers.event_model import MODEL_DIR
 from domain.taxonomy import AttackType
@@ -116,3 +116,18 @@ def test_a_headline_that_calls_it_a_hijacking_makes_it_one(monkeypatch: pytest.M
     monkeypatch.setattr(classify, "headline_says_hijacking", lambda title: False)
     (as_the_head_reads_it,) = classifier.classify([video])
     assert as_the_head_reads_it.attack_type is not AttackType.HIJACKING
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Gunmen hijack passenger train in Bolan", True),
+        ("BLA seizes Jaffar Express in Balochistan, holding 400 passengers", True),
+        ("BLA video shows track blast and seizure of Jaffar Express", True),
+        ("Militants take over a passenger bus near Turbat", True),
+        ("Police hunt gunmen who seized bus passengers and killed 11", False),
+        ("Gunmen fire on bus near Kalat, killing four", False),
+    ],
+)
+def test_a_headline_that_says_the_vehicle_was_hijacked_or_seized(title: str, expected: bool) -> None:
+    assert headline_says_hijacking(title) is expected
