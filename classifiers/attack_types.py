@@ -25,6 +25,8 @@ __all__ = ["AttackTypeRules", "headline_says_hijacking", "load_attack_type_rules
 @dataclass(frozen=True, slots=True)
 class AttackTypeRules:
     suicide: re.Pattern[str]
+    suicide_gear: re.Pattern[str]
+    detonation: re.Pattern[str]
     not_evidence: re.Pattern[str]
     hijacking: re.Pattern[str]
     hijack_headline: re.Pattern[str]
@@ -35,6 +37,8 @@ def parse_attack_type_rules(data: Any) -> AttackTypeRules:
         raise ValueError("attack types: expected a mapping of suicide, not_evidence and hijacking")
     return AttackTypeRules(
         phrase_pattern(data.get("suicide"), "attack types: suicide"),
+        phrase_pattern(data.get("suicide_gear"), "attack types: suicide_gear"),
+        phrase_pattern(data.get("detonation"), "attack types: detonation"),
         phrase_pattern(data.get("not_evidence"), "attack types: not_evidence"),
         phrase_pattern(data.get("hijacking"), "attack types: hijacking"),
         phrase_pattern(data.get("hijack_headline"), "attack types: hijack_headline"),
@@ -58,7 +62,11 @@ def _own_sentences(title: str, text: str) -> list[str]:
 def says_suicide(title: str, text: str, rules: AttackTypeRules | None = None) -> bool:
     """Whether the title or a sentence of the report's own account says the attack was a suicide attack."""
     rules = rules or load_attack_type_rules()
-    return any(rules.suicide.search(s) and not rules.not_evidence.search(s) for s in _own_sentences(title, text))
+    own = [s for s in _own_sentences(title, text) if not rules.not_evidence.search(s)]
+    if any(rules.suicide.search(s) for s in own):
+        return True
+    # Suicide vests worn by attackers who stormed a place: a suicide attack only if something went off.
+    return any(rules.suicide_gear.search(s) for s in own) and any(rules.detonation.search(s) for s in own)
 
 
 def says_hijacking(title: str, text: str, rules: AttackTypeRules | None = None) -> bool:

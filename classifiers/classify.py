@@ -96,7 +96,8 @@ logger = logging.getLogger(__name__)
 # that places the event "in Pishin and Qila Saifullah districts" gives no district; a Title Case kicker before a
 # colon and an article ("... Leaves 12 Soldiers Dead: A suicide car bomb ...") is its own sentence; from a
 # sentence that opens "Separately," on, the rest of the report is background for the toll; a headline saying the
-# vehicle itself was seized or taken over ("BLA seizes Jaffar Express") makes a hijacking.
+# vehicle itself was seized or taken over ("BLA seizes Jaffar Express") makes a hijacking; attackers in suicide
+# vests who stormed a place make a suicide attack only if something went off (else the next type).
 RULES_VERSION = "rules-10"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000

@@ -26,6 +26,14 @@ SHOOTING_WITH_AN_OLDER_SUICIDE_BOMBING = (
         ("Cleric laid to rest", "Thousands mourned him a day after he was killed in a suicide bombing.", True),
         ("Policeman shot dead", "The killing came a week after a suicide bomber killed an officer in the city.", False),
         (*SHOOTING_WITH_AN_OLDER_SUICIDE_BOMBING, False),
+        # Men in suicide vests who stormed a place and were shot: an armed assault unless something went off.
+        (
+            "Police lines attacked in Bannu",
+            "The attackers, clad in suicide vests, stormed the gate and were shot.",
+            False,
+        ),
+        ("Police lines attacked in Bannu", "Attackers in suicide vests stormed the gate; one set off his vest.", True),
+        ("Hospital gate attacked", "An attacker strapped with explosives struck the gate of the hospital.", True),
     ],
 )
 def test_the_reports_own_account_of_a_suicide_attack(title: str, text: str, expected: bool) -> None:
@@ -36,7 +44,15 @@ def test_bad_rules_are_refused() -> None:
     with pytest.raises(ValueError, match="suicide"):
         parse_attack_type_rules({"suicide": [], "not_evidence": ["whether"], "hijacking": ["hijack"]})
     with pytest.raises(ValueError, match="hijacking"):
-        parse_attack_type_rules({"suicide": ["suicide"], "not_evidence": ["whether"], "hijacking": []})
+        parse_attack_type_rules(
+            {
+                "suicide": ["suicide"],
+                "suicide_gear": ["vest"],
+                "detonation": ["blast"],
+                "not_evidence": ["x"],
+                "hijacking": [],
+            }
+        )
     with pytest.raises(ValueError, match="expected a mapping"):
         parse_attack_type_rules(["suicide"])
 
