@@ -19,7 +19,14 @@ from classifiers.features import phrase_pattern
 from domain import yamlfile
 from domain.text import background_start, opens_background, split_sentences
 
-__all__ = ["AttackTypeRules", "headline_says_hijacking", "load_attack_type_rules", "says_hijacking", "says_suicide"]
+__all__ = [
+    "AttackTypeRules",
+    "headline_says_hijacking",
+    "headline_says_infrastructure",
+    "load_attack_type_rules",
+    "says_hijacking",
+    "says_suicide",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +37,8 @@ class AttackTypeRules:
     not_evidence: re.Pattern[str]
     hijacking: re.Pattern[str]
     hijack_headline: re.Pattern[str]
+    infrastructure_headline: re.Pattern[str]
+    casualty_words: re.Pattern[str]
 
 
 def parse_attack_type_rules(data: Any) -> AttackTypeRules:
@@ -42,6 +51,8 @@ def parse_attack_type_rules(data: Any) -> AttackTypeRules:
         phrase_pattern(data.get("not_evidence"), "attack types: not_evidence"),
         phrase_pattern(data.get("hijacking"), "attack types: hijacking"),
         phrase_pattern(data.get("hijack_headline"), "attack types: hijack_headline"),
+        phrase_pattern(data.get("infrastructure_headline"), "attack types: infrastructure_headline"),
+        phrase_pattern(data.get("casualty_words"), "attack types: casualty_words"),
     )
 
 
@@ -80,3 +91,11 @@ def headline_says_hijacking(title: str, rules: AttackTypeRules | None = None) ->
     whatever type the head gives the armed men and the blast that went with it."""
     rules = rules or load_attack_type_rules()
     return bool(rules.hijack_headline.search(title)) and not rules.not_evidence.search(title)
+
+
+def headline_says_infrastructure(title: str, rules: AttackTypeRules | None = None) -> bool:
+    """Whether the headline says an installation was blown up, torched or destroyed ("Militants blow up two girls'
+    schools in Mirali") and names no one killed or hurt: an infrastructure attack, whatever the head makes of the
+    blast or the militants."""
+    rules = rules or load_attack_type_rules()
+    return bool(rules.infrastructure_headline.search(title)) and not rules.casualty_words.search(title)

@@ -9,7 +9,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from classifiers.attack_types import headline_says_hijacking, says_hijacking, says_suicide
+from classifiers.attack_types import (
+    headline_says_hijacking,
+    headline_says_infrastructure,
+    says_hijacking,
+    says_suicide,
+)
 from classifiers.calibration import IDENTITY, Calibration
 from classifiers.casualties import Casualties, extract_casualties
 from classifiers.features import Facts, facts_from
@@ -97,7 +102,8 @@ logger = logging.getLogger(__name__)
 # colon and an article ("... Leaves 12 Soldiers Dead: A suicide car bomb ...") is its own sentence; from a
 # sentence that opens "Separately," on, the rest of the report is background for the toll; a headline saying the
 # vehicle itself was seized or taken over ("BLA seizes Jaffar Express") makes a hijacking; attackers in suicide
-# vests who stormed a place make a suicide attack only if something went off (else the next type).
+# vests who stormed a place make a suicide attack only if something went off (else the next type); a headline
+# saying a school, tower, pipeline or track was blown up or torched, with no one hurt, makes an infrastructure attack.
 RULES_VERSION = "rules-10"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000
@@ -153,6 +159,7 @@ class _Facts:
     says_suicide: bool = True  # the report's own account says the attack was a suicide attack
     says_hijacking: bool = True  # ... that a vehicle was seized or people held
     hijacking_headline: bool = False  # the headline calls it a hijacking
+    infrastructure_headline: bool = False  # ... says an installation was blown up or torched, no one hurt
     staged: str | None = None  # the opening says the attack was a drill or a hoax
 
     def for_model(self) -> Facts:
@@ -267,6 +274,7 @@ class Classifier:
                     says_suicide(t, x),
                     says_hijacking(t, x),
                     headline_says_hijacking(t),
+                    headline_says_infrastructure(t),
                     staged(t, x),
                 )
                 for t, x in clipped
@@ -385,12 +393,17 @@ class Classifier:
 
 
 def _said_type(facts: _Facts, event: EventGuess, chosen: tuple[AttackType, float]) -> tuple[AttackType, float]:
-    """The attack type the report's own words allow: a hijacking where the headline calls it one; a suicide
+    """The attack type the report's own words allow: a hijacking where the headline calls it one, an infrastructure
+    attack where it says an installation was blown up and no one hurt; a suicide
     bombing the account never calls one (the "suicide" was an older attack recalled, or in doubt), or a hijacking
     where nothing was seized and no one held (a bus fired on), is the head's next type the account does not rule
     out."""
-    if facts.hijacking_headline and chosen[0] is not AttackType.HIJACKING:
-        return AttackType.HIJACKING, event.attack_probabilities.get(AttackType.HIJACKING, chosen[1])
+    for says, kind in (
+        (facts.hijacking_headline, AttackType.HIJACKING),
+        (facts.infrastructure_headline, AttackType.INFRASTRUCTURE_ATTACK),
+    ):
+        if says:
+            return chosen if chosen[0] is kind else (kind, event.attack_probabilities.get(kind, chosen[1]))
     said = {AttackType.SUICIDE_BOMBING: facts.says_suicide, AttackType.HIJACKING: facts.says_hijacking}
     unsaid = {kind for kind, says in said.items() if not says}
     if chosen[0] in unsaid:

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from classifiers.attack_types import headline_says_hijacking, parse_attack_type_rules, says_hijacking, says_suicide
+from classifiers.attack_types import (
+    headline_says_hijacking,
+    headline_says_infrastructure,
+    parse_attack_type_rules,
+    says_hijacking,
+    says_suicide,
+)
 from classifiers.classify import Classifier
 from classifiers.event_model import MODEL_DIR
 from domain.taxonomy import AttackType
@@ -147,3 +153,38 @@ def test_a_headline_that_calls_it_a_hijacking_makes_it_one(monkeypatch: pytest.M
 )
 def test_a_headline_that_says_the_vehicle_was_hijacked_or_seized(title: str, expected: bool) -> None:
     assert headline_says_hijacking(title) is expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Militants blow up two girls' schools in North Waziristan's Mirali", True),
+        ("Twelve schools torched overnight in Diamer", True),
+        ("More pylons bombed in Balochistan", True),
+        ("Gas pipeline blown up in Dera Bugti", True),
+        ("School bombing kills three children in Bajaur", False),  # people killed: left to the head
+        ("Gunmen storm school in Peshawar", False),
+    ],
+)
+def test_a_headline_that_says_an_installation_was_blown_up(title: str, expected: bool) -> None:
+    assert headline_says_infrastructure(title) is expected
+
+
+@pytest.mark.skipif(not (MODEL_DIR / "encoder-int8.onnx").exists(), reason="model artifacts not built")
+def test_a_headline_that_says_schools_were_blown_up_makes_an_infrastructure_attack(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The planted explosives and the blasts draw the head to a bombing; the headline names what was destroyed."""
+    import classifiers.classify as classify
+
+    classifier = Classifier.load()
+    schools = (
+        "Militants blow up two girls' schools in Mirali",
+        "MIRAN SHAH: Militants planted explosives in two girls' schools in Mirali overnight and blew them up, police "
+        "said. The blasts destroyed both buildings. Armed men had earlier fired at the school guards, who fled.",
+    )
+    (labels,) = classifier.classify([schools])
+    assert labels.attack_type is AttackType.INFRASTRUCTURE_ATTACK
+    monkeypatch.setattr(classify, "headline_says_infrastructure", lambda title: False)
+    (as_the_head_reads_it,) = classifier.classify([schools])
+    assert as_the_head_reads_it.attack_type is not AttackType.INFRASTRUCTURE_ATTACK
