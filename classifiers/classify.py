@@ -103,7 +103,9 @@ logger = logging.getLogger(__name__)
 # sentence that opens "Separately," on, the rest of the report is background for the toll; a headline saying the
 # vehicle itself was seized or taken over ("BLA seizes Jaffar Express") makes a hijacking; attackers in suicide
 # vests who stormed a place make a suicide attack only if something went off (else the next type); a headline
-# saying a school, tower, pipeline or track was blown up or torched, with no one hurt, makes an infrastructure attack.
+# saying a school, tower, pipeline or track was blown up or torched, with no one hurt, makes an infrastructure attack;
+# "the same number wounded" repeats the count before it; "so far" marks a count over a period only as "so far this
+# year" (not "had so far been brought to hospital").
 RULES_VERSION = "rules-10"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000
