@@ -52,6 +52,9 @@ class ScopeRules:
     # A headline of a commemoration, and the words of a new attack that keep a headline from being one.
     commemoration: re.Pattern[str] | None = None
     commemoration_not: re.Pattern[str] | None = None
+    # A non-militant motive given anywhere in the report (a feud), and the words that deny it.
+    motive: re.Pattern[str] | None = None
+    motive_not: re.Pattern[str] | None = None
 
 
 def parse_scope(data: Any) -> ScopeRules:
@@ -62,8 +65,9 @@ def parse_scope(data: Any) -> ScopeRules:
         raise ValueError("scope: opening_chars must be a positive integer")
     families = compile_families(data.get("families"), "scope: families")
     operations, attacks, staged = (_optional_families(data, key) for key in ("operations", "attacks", "staged"))
-    denials, commemoration, commemoration_not = (
-        _optional_pattern(data, key) for key in ("denials", "commemoration", "commemoration_not")
+    denials, commemoration, commemoration_not, motive, motive_not = (
+        _optional_pattern(data, key)
+        for key in ("denials", "commemoration", "commemoration_not", "motive", "motive_not")
     )
     militant = phrase_pattern(data.get("militant"), "scope: militant")
     beaten_back = _family_names(data, "beaten_back", attacks, "attack")
@@ -82,6 +86,8 @@ def parse_scope(data: Any) -> ScopeRules:
         staged,
         commemoration,
         commemoration_not,
+        motive,
+        motive_not,
     )
 
 
@@ -128,7 +134,18 @@ def out_of_scope(title: str, text: str, rules: ScopeRules | None = None) -> str 
     opening = _opening(title, text, rules)
     if rules.militant.search(opening):
         return None
-    return _first_family(rules.families, opening)
+    return _first_family(rules.families, opening) or ("motive" if _motive(text, rules) else None)
+
+
+def _motive(text: str, rules: ScopeRules) -> bool:
+    """Whether the report puts the killing down to an enmity or a feud ("police suspected an old enmity") without
+    denying it ("said he had no enmity with anyone")."""
+    if rules.motive is None:
+        return False
+    for found in rules.motive.finditer(text):
+        if not (rules.motive_not and rules.motive_not.search(found.group(0))):
+            return True
+    return False
 
 
 def staged(title: str, text: str, rules: ScopeRules | None = None) -> str | None:

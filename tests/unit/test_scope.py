@@ -56,6 +56,19 @@ def test_only_the_opening_is_read() -> None:
     assert out_of_scope("Shopkeeper shot dead in Quetta", body) is None
 
 
+def test_a_motive_the_police_give_further_down_is_read_unless_denied() -> None:
+    """A feud named below the opening by the police ("suspected an old enmity") makes the killing crime; a denied
+    one ("had no enmity with anyone") does not, and a militant word in the opening keeps the story in."""
+    opening = "SUKKUR: A journalist was shot dead by two men on a motorcycle near his home on Sunday, police said. "
+    filler = "He was taken to hospital, where he died during surgery. Journalists staged a protest. " * 5
+    assert len(opening + filler) > load_scope().opening_chars
+    title = "Journalist gunned down in Sukkur"
+    assert out_of_scope(title, opening + filler + "Police suspected an old enmity behind the killing.") == "motive"
+    assert out_of_scope(title, opening + filler + "His family said he had no enmity with anyone.") is None
+    militant = opening.replace("two men", "two militants")
+    assert out_of_scope(title, militant + filler + "Police suspected an old enmity behind the killing.") is None
+
+
 def test_bad_rules_are_refused() -> None:
     with pytest.raises(ValueError, match="families"):
         parse_scope({"opening_chars": 500, "militant": ["x"], "families": {}})
