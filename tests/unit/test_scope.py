@@ -64,6 +64,8 @@ def test_a_motive_the_police_give_further_down_is_read_unless_denied() -> None:
     assert len(opening + filler) > load_scope().opening_chars
     title = "Journalist gunned down in Sukkur"
     assert out_of_scope(title, opening + filler + "Police suspected an old enmity behind the killing.") == "motive"
+    pointed = "Police said the circumstances pointed to the reporter having had a feud with someone."
+    assert out_of_scope(title, opening + filler + pointed) == "motive"
     assert out_of_scope(title, opening + filler + "His family said he had no enmity with anyone.") is None
     militant = opening.replace("two men", "two militants")
     assert out_of_scope(title, militant + filler + "Police suspected an old enmity behind the killing.") is None
