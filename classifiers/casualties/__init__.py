@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from classifiers.casualties.combine import combine, only_attackers, without_attackers
+from classifiers.casualties.combine import bare_attackers, combine, only_attackers, without_attackers
 from classifiers.casualties.reader import CLASSES, INJURED, KILLED, MILITANTS, collect
 from classifiers.casualties.vocabulary import load_vocabulary
 
@@ -52,6 +52,8 @@ def extract_casualties(title: str, text: str) -> Casualties:
             rejected.append(cls)
     killed_mentions = [m for m in mentions if m.cls == KILLED]
     victims = without_attackers(killed_mentions, values[KILLED], values[MILITANTS])
+    if victims is None:
+        victims = bare_attackers(killed_mentions, values[KILLED], values[MILITANTS])
     if victims is not None:
         values[KILLED] = victims
     return Casualties(

@@ -184,6 +184,25 @@ def without_attackers(mentions: list[Mention], killed: int | None, militants_kil
     return victims if killed in generic and victims in figures else None
 
 
+def bare_attackers(mentions: list[Mention], killed: int | None, militants_killed: int | None) -> int | None:
+    """The victims of a sentence that puts a bare count of the attackers beside a counted victim ("Terrorists
+    attack security post in Zhob; five killed, one soldier martyred", where the five are the terrorists the report
+    counts): the killed figure less the militants killed, when that sentence alone makes the killed figure and
+    its bare count equals them. None when that is not so."""
+    if not killed or not militants_killed or militants_killed >= killed:
+        return None
+    per_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        if not m.background and m.kind == "regular" and m.count is not None and not m.additive:
+            per_sentence.setdefault(m.sentence, []).append(m)
+    for local in per_sentence.values():
+        bare = any(not m.heads and m.count == militants_killed for m in local)
+        counted = any(m.heads and not m.heads <= EVERYONE for m in local)
+        if bare and counted and sum(m.count or 0 for m in local) == killed:
+            return killed - militants_killed
+    return None
+
+
 def only_attackers(mentions: list[Mention], killed: int | None, militants_killed: int | None) -> bool:
     """Whether the killed figure counts only the attackers: it equals the militants killed and every count of the
     dead the report gives is bare, without a noun ("the terrorists fired on them, and all four were killed"; "a
