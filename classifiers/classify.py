@@ -107,7 +107,8 @@ logger = logging.getLogger(__name__)
 # "the same number wounded" repeats the count before it; "so far" marks a count over a period only as "so far this
 # year" (not "had so far been brought to hospital"); a killing the police put down to an enmity or a feud anywhere
 # in the report, undenied and with no militant word in the opening, is crime, `other`; "five killed, one soldier
-# martyred" beside five terrorists sent to hell is one victim.
+# martyred" beside five terrorists sent to hell is one victim; a name, an age, or a rank and name in apposition to
+# one victim ("a polio worker, Gul Zaman, 40,", "The driver, Constable Amjad Ali,") is that victim.
 RULES_VERSION = "rules-10"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000

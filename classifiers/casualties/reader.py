@@ -118,6 +118,7 @@ class _Item:
     from_injured: bool = False  # "two of the injured": people already counted as injured
     antecedent: bool = False  # "four of them": role comes from an earlier noun
     head: str = ""  # the noun counted, singular ("soldier"), when the phrase has one
+    named: bool = False  # a rank and a name ("Constable Amjad Ali"), one person
 
 
 @dataclass(slots=True)
@@ -376,7 +377,7 @@ def _item_back(toks: list[_Tok], j: int, strict: bool) -> tuple[_Item | None, in
         return None, j
     rank_start = _rank_name_back(toks, j)
     if rank_start is not None:
-        return _Item(count=1, role="victim"), rank_start - 1
+        return _Item(count=1, role="victim", named=True), rank_start - 1
     role = None if from_injured else _role(tok.low)
     if strict and role is None and not from_injured:
         return None, j
@@ -606,6 +607,9 @@ def _list_fwd(toks: list[_Tok], i: int) -> tuple[list[_Item], list[_Item]]:
         sep = k
         if toks[sep].low == "," and sep + 1 < len(toks) and toks[sep + 1].low == "and":
             sep += 1
+        if toks[sep].low == "," and items[-1].count == 1 and (after := _apposition_end(toks, sep + 1)):
+            k = after  # "shot dead a polio worker, Gul Zaman, 40, in Bajaur": the worker's name and age
+            continue
         if toks[sep].low in (",", "and"):
             nxt, end = _item_fwd(toks, sep + 1, strict=True)
             if nxt is None or nxt.antecedent or _is_clause_subject(toks, end):
@@ -622,18 +626,29 @@ def _list_fwd(toks: list[_Tok], i: int) -> tuple[list[_Item], list[_Item]]:
     return items, subset
 
 
+def _apposition_end(toks: list[_Tok], i: int) -> int:
+    """The index after a name, an age, or a name and an age, in apposition at i to the one person before it ("a
+    polio worker, Gul Zaman, 40, in ..."), when it is closed by a comma or the clause's end; 0 when there is none."""
+    end = _name_fwd(toks, i) or i
+    if end > i and end + 1 < len(toks) and toks[end].low == "," and _is_age(toks, end + 1):
+        end += 2  # the name, then the age
+    elif end == i and _is_age(toks, i):
+        end = i + 1
+    closed = end >= len(toks) or toks[end].low in (",", ";", ".", ")")
+    return end if end > i and closed else 0
+
+
+def _is_age(toks: list[_Tok], i: int) -> bool:
+    """A bare number that reads as an age: under 100, with nothing after it but a comma or the end."""
+    tok = toks[i] if i < len(toks) else None
+    nxt = toks[i + 1].low if i + 1 < len(toks) else ","
+    value = tok.value if tok is not None and tok.kind == "qty" else None
+    return value is not None and value < 100 and nxt in (",", ";", ")")
+
+
 def _list_back(toks: list[_Tok], j: int) -> tuple[list[_Item], list[_Item]]:
     items: list[_Item] = []
-    subset: list[_Item] = []
-    if j >= 0 and toks[j].low == ",":
-        j -= 1
-    aside = _including_start(toks, j)
-    if aside is not None:
-        # "Six terrorists, including a high-value target, were killed": read past the aside.
-        subset, _ = _list_fwd(toks, aside + 1)
-        j = aside - 1
-        if j >= 0 and toks[j].low == ",":
-            j -= 1
+    subset, j = _aside_back(toks, j)
     item, k = _item_back(toks, j, strict=False)
     while item is not None:
         items.append(item)
@@ -647,6 +662,8 @@ def _list_back(toks: list[_Tok], j: int) -> tuple[list[_Item], list[_Item]]:
             continue
         if k >= 0 and toks[k].low in (",", "and"):
             nxt, k, more = _conjunct_back(toks, k)
+            if _apposed_name(item, nxt):
+                items.pop()  # "A policeman, Constable Amjad Ali, was martyred": the policeman's rank and name
             if nxt is not None and more:
                 item = nxt
                 continue
@@ -654,6 +671,24 @@ def _list_back(toks: list[_Tok], j: int) -> tuple[list[_Item], list[_Item]]:
                 items.append(nxt)
         break
     return items, subset
+
+
+def _aside_back(toks: list[_Tok], j: int) -> tuple[list[_Item], int]:
+    """The "including" aside that ends at j, if any, and the index where the phrase before it ends: "Six
+    terrorists, including a high-value target, were killed" reads past the aside."""
+    if j >= 0 and toks[j].low == ",":
+        j -= 1
+    aside = _including_start(toks, j)
+    if aside is None:
+        return [], j
+    subset, _ = _list_fwd(toks, aside + 1)
+    j = aside - 1
+    return subset, j - 1 if j >= 0 and toks[j].low == "," else j
+
+
+def _apposed_name(item: _Item, before: _Item | None) -> bool:
+    """Whether a rank and name read leftwards names the one person of the phrase before it."""
+    return item.named and before is not None and before.count == 1 and not before.named
 
 
 def _conjunct_back(toks: list[_Tok], k: int) -> tuple[_Item | None, int, bool]:
