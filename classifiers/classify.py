@@ -108,7 +108,9 @@ logger = logging.getLogger(__name__)
 # year" (not "had so far been brought to hospital"); a killing the police put down to an enmity or a feud anywhere
 # in the report, undenied and with no militant word in the opening, is crime, `other`; "five killed, one soldier
 # martyred" beside five terrorists sent to hell is one victim; a name, an age, or a rank and name in apposition to
-# one victim ("a polio worker, Gul Zaman, 40,", "The driver, Constable Amjad Ali,") is that victim.
+# one victim ("a polio worker, Gul Zaman, 40,", "The driver, Constable Amjad Ali,") is that victim; ISPR's lists of
+# the martyred: "Havildar" is a rank, "(age 36, resident of Karak)" and ", age 26, resident of Swat, having fought
+# gallantly," are particulars, "two soldiers, Sepoy A, 24, and Lance Naik B, 31," are two.
 RULES_VERSION = "rules-10"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000

@@ -152,15 +152,27 @@ def _rewrite(text: str) -> str:
 def _drop_aside(match: re.Match[str]) -> str:
     # "a bus carrying 30 passengers, five of whom were killed": that aside holds the figure itself.
     words = re.findall(r"[a-z]+", match.group().lower())
-    return match.group() if any(w in _TRIGGERS for w in words) else " "
+    if any(w in _TRIGGERS for w in words):
+        return match.group()
+    # "Sepoy Gul Zaman, age 26, resident of Swat, having fought gallantly, embraced shahadat": the comma that closed
+    # this aside opens the next one, so it stays for it.
+    rest = match.string[match.end() :]
+    chained = match.group().endswith(",") and _ASIDE_RE.match("," + rest)
+    return " ," if chained else " "
 
 
 def _clean_sentence(sentence: str) -> str:
     sentence = _PARENS_RE.sub(" ", sentence)
-    previous = None
-    while previous != sentence:  # asides may nest after one is removed
-        previous = sentence
-        sentence = _ASIDE_RE.sub(_drop_aside, sentence)
+    # One aside at a time, reading on from where it was: a chain of them ("age 26, resident of Swat, having fought
+    # gallantly,") goes in turn, and an aside may nest in one that is removed.
+    pos = 0
+    while (found := _ASIDE_RE.search(sentence, pos)) is not None:
+        kept = _drop_aside(found)
+        if kept == found.group():
+            pos = found.end()
+            continue
+        sentence = sentence[: found.start()] + kept + sentence[found.end() :]
+        pos = found.start()
     return sentence
 
 
@@ -370,14 +382,16 @@ def _item_back(toks: list[_Tok], j: int, strict: bool) -> tuple[_Item | None, in
     if j < 0:
         return None, j
     tok = toks[j]
+    if tok.kind == "qty" and _age_after_name(toks, j):
+        return _item_back(toks, j - 2, strict)  # "Lance Naik Shahid, 31, ... embraced shahadat": his age
     if tok.kind == "qty":
         return _Item(count=tok.value, role=None, additive=tok.additive, approx=tok.approx), j - 1
-    from_injured = tok.low in ("injured", "wounded")
-    if not (_is_modifier(tok) or from_injured):
-        return None, j
     rank_start = _rank_name_back(toks, j)
     if rank_start is not None:
         return _Item(count=1, role="victim", named=True), rank_start - 1
+    from_injured = tok.low in ("injured", "wounded")
+    if not (_is_modifier(tok) or from_injured):
+        return None, j
     role = None if from_injured else _role(tok.low)
     if strict and role is None and not from_injured:
         return None, j
@@ -636,6 +650,18 @@ def _apposition_end(toks: list[_Tok], i: int) -> int:
         end = i + 1
     closed = end >= len(toks) or toks[end].low in (",", ";", ".", ")")
     return end if end > i and closed else 0
+
+
+def _age_after_name(toks: list[_Tok], j: int) -> bool:
+    """Whether the number at j is the age of the person named before it ("Sepoy Imran Ali, 24"): under 100, after a
+    comma and a capitalised word."""
+    value = toks[j].value
+    named = j >= 2 and toks[j - 1].low == "," and toks[j - 2].kind == "word" and toks[j - 2].text[:1].isupper()
+    if not named or value is None or value >= 100:
+        return False
+    # A rank names a person ("Lance Naik Shahid, 31"); else the list must go on ("Gul Zaman, 40, and his son"), as
+    # "In Quetta, 12 were killed" does not.
+    return _rank_name_back(toks, j - 2) is not None or (j + 1 < len(toks) and toks[j + 1].low in (",", "and"))
 
 
 def _is_age(toks: list[_Tok], i: int) -> bool:
@@ -915,7 +941,12 @@ class _Tally:
 
 def _without_apposed_parts(items: list[_Item]) -> list[_Item]:
     """ "15 people, eight soldiers and seven guards, were killed": a count of people in general that is the sum of
-    the other counted victims of the phrase names them all; the parts are not added to it."""
+    the other counted victims of the phrase names them all; the parts are not added to it. So does a count followed
+    by as many names ("Two soldiers, Havildar Noor Rehman and Sepoy Waqas Ahmed, embraced shahadat")."""
+    named = [i for i in items if i.named]
+    unnamed = [i for i in items if not i.named]
+    if named and len(unnamed) == 1 and unnamed[0].count == len(named):
+        return unnamed
     counted = [i for i in items if i.count is not None and i.role not in ("militant", "bomber")]
     general = [i for i in counted if i.head in EVERYONE]
     if len(counted) < 3 or len(general) != 1:
