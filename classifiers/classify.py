@@ -110,7 +110,8 @@ logger = logging.getLogger(__name__)
 # martyred" beside five terrorists sent to hell is one victim; a name, an age, or a rank and name in apposition to
 # one victim ("a polio worker, Gul Zaman, 40,", "The driver, Constable Amjad Ali,") is that victim; ISPR's lists of
 # the martyred: "Havildar" is a rank, "(age 36, resident of Karak)" and ", age 26, resident of Swat, having fought
-# gallantly," are particulars, "two soldiers, Sepoy A, 24, and Lance Naik B, 31," are two.
+# gallantly," are particulars, "two soldiers, Sepoy A, 24, and Lance Naik B, 31," are two; a toll that "reaches",
+# "hits", "passes" or "exceeds" N is stated.
 RULES_VERSION = "rules-10"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000
