@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from classifiers.attack_types import (
@@ -121,70 +123,57 @@ def test_a_bus_fired_on_is_no_hijacking_unless_the_head_is_let_have_it(monkeypat
     assert as_the_head_reads_it.attack_type is AttackType.HIJACKING
 
 
-@pytest.mark.skipif(not (MODEL_DIR / "encoder-int8.onnx").exists(), reason="model artifacts not built")
-def test_a_headline_that_calls_it_a_hijacking_makes_it_one(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The blast on the track and the gunfire draw the head to another type; the headline names the hijacking."""
-    import classifiers.classify as classify
+@pytest.mark.parametrize(
+    ("rule", "title", "expected"),
+    [
+        (headline_says_hijacking, "Gunmen hijack passenger train in Bolan", True),
+        (headline_says_hijacking, "BLA seizes Jaffar Express in Balochistan, holding 400 passengers", True),
+        (headline_says_hijacking, "BLA video shows track blast and seizure of Jaffar Express", True),
+        (headline_says_hijacking, "Militants take over a passenger bus near Turbat", True),
+        (headline_says_hijacking, "Police hunt gunmen who seized bus passengers and killed 11", False),
+        (headline_says_hijacking, "Gunmen fire on bus near Kalat, killing four", False),
+        (headline_says_infrastructure, "Militants blow up two girls' schools in North Waziristan's Mirali", True),
+        (headline_says_infrastructure, "Twelve schools torched overnight in Diamer", True),
+        (headline_says_infrastructure, "More pylons bombed in Balochistan", True),
+        (headline_says_infrastructure, "Gas pipeline blown up in Dera Bugti", True),
+        (headline_says_infrastructure, "School bombing kills three children in Bajaur", False),  # left to the head
+        (headline_says_infrastructure, "Gunmen storm school in Peshawar", False),
+    ],
+)
+def test_headlines_that_name_the_attack_type(rule: Callable[[str], bool], title: str, expected: bool) -> None:
+    assert rule(title) is expected
 
-    classifier = Classifier.load()
-    video = (
+
+HEADLINED_TYPES = [
+    (
+        "headline_says_hijacking",
+        AttackType.HIJACKING,
         "BLA releases video of fighters blowing up the track and hijacking Jaffar Express",
         "QUETTA: The Baloch Liberation Army released a video showing its fighters setting off a blast on the railway "
         "track in the Bolan Pass and then opening fire on the Jaffar Express, the group's media wing said. Security "
         "forces said 33 attackers were killed in the operation that followed.",
-    )
-    (labels,) = classifier.classify([video])
-    assert labels.attack_type is AttackType.HIJACKING
-    monkeypatch.setattr(classify, "headline_says_hijacking", lambda title: False)
-    (as_the_head_reads_it,) = classifier.classify([video])
-    assert as_the_head_reads_it.attack_type is not AttackType.HIJACKING
-
-
-@pytest.mark.parametrize(
-    ("title", "expected"),
-    [
-        ("Gunmen hijack passenger train in Bolan", True),
-        ("BLA seizes Jaffar Express in Balochistan, holding 400 passengers", True),
-        ("BLA video shows track blast and seizure of Jaffar Express", True),
-        ("Militants take over a passenger bus near Turbat", True),
-        ("Police hunt gunmen who seized bus passengers and killed 11", False),
-        ("Gunmen fire on bus near Kalat, killing four", False),
-    ],
-)
-def test_a_headline_that_says_the_vehicle_was_hijacked_or_seized(title: str, expected: bool) -> None:
-    assert headline_says_hijacking(title) is expected
-
-
-@pytest.mark.parametrize(
-    ("title", "expected"),
-    [
-        ("Militants blow up two girls' schools in North Waziristan's Mirali", True),
-        ("Twelve schools torched overnight in Diamer", True),
-        ("More pylons bombed in Balochistan", True),
-        ("Gas pipeline blown up in Dera Bugti", True),
-        ("School bombing kills three children in Bajaur", False),  # people killed: left to the head
-        ("Gunmen storm school in Peshawar", False),
-    ],
-)
-def test_a_headline_that_says_an_installation_was_blown_up(title: str, expected: bool) -> None:
-    assert headline_says_infrastructure(title) is expected
-
-
-@pytest.mark.skipif(not (MODEL_DIR / "encoder-int8.onnx").exists(), reason="model artifacts not built")
-def test_a_headline_that_says_schools_were_blown_up_makes_an_infrastructure_attack(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """The planted explosives and the blasts draw the head to a bombing; the headline names what was destroyed."""
-    import classifiers.classify as classify
-
-    classifier = Classifier.load()
-    schools = (
+    ),
+    (
+        "headline_says_infrastructure",
+        AttackType.INFRASTRUCTURE_ATTACK,
         "Militants blow up two girls' schools in Mirali",
         "MIRAN SHAH: Militants planted explosives in two girls' schools in Mirali overnight and blew them up, police "
         "said. The blasts destroyed both buildings. Armed men had earlier fired at the school guards, who fled.",
-    )
-    (labels,) = classifier.classify([schools])
-    assert labels.attack_type is AttackType.INFRASTRUCTURE_ATTACK
-    monkeypatch.setattr(classify, "headline_says_infrastructure", lambda title: False)
-    (as_the_head_reads_it,) = classifier.classify([schools])
-    assert as_the_head_reads_it.attack_type is not AttackType.INFRASTRUCTURE_ATTACK
+    ),
+]
+
+
+@pytest.mark.skipif(not (MODEL_DIR / "encoder-int8.onnx").exists(), reason="model artifacts not built")
+@pytest.mark.parametrize(("rule", "expected", "title", "text"), HEADLINED_TYPES)
+def test_a_headline_that_names_the_type_makes_it(
+    monkeypatch: pytest.MonkeyPatch, rule: str, expected: AttackType, title: str, text: str
+) -> None:
+    """The blasts and gunfire draw the head to another type (a bombing, an armed assault); the headline names it."""
+    import classifiers.classify as classify
+
+    classifier = Classifier.load()
+    (labels,) = classifier.classify([(title, text)])
+    assert labels.attack_type is expected
+    monkeypatch.setattr(classify, rule, lambda title: False)
+    (as_the_head_reads_it,) = classifier.classify([(title, text)])
+    assert as_the_head_reads_it.attack_type is not expected
