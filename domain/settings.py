@@ -35,7 +35,7 @@ class Settings(BaseSettings):
     # (chosen on the real-reporting dev pages, as retold: BENCHMARKS.md, "Alert threshold"). On the eleventh
     # session's retellings the dev pages' rule prefers 0.3 by one incident (66 of 66 against 65, four false alerts
     # either way), but 0.3 raises three false alerts in `bench/alerts.py --set dedup-dev` where 0.5 raises none. On
-    # the twelfth session's (160 dev pages) it prefers 0.4 by one incident (47 of 48 against 46, four false alerts
+    # the twelfth session's (160 dev pages) it prefers 0.4 by one incident (47 of 48 against 46, three false alerts
     # either way); 0.4 again raises three false alerts on dedup-dev and alerts no more of its attacks.
     alert_min_p_attack: float = 0.5
     smtp_host: str | None = None
