@@ -23,8 +23,9 @@ class GroupGuess:
     group: Group
     claimed: bool
     confidence: float
-    # No perpetrator, but the report names the Taliban as it would one ("Taliban militants" of a claim-only
-    # alias, groups.yaml): the event heads were trained with this as a group named.
+    # No perpetrator, but the report names a group as the rules once took for one (the Taliban outside a claim,
+    # groups.yaml `claim_aliases`; a group named only in sentences about its record): the event heads were
+    # trained with this as a group named.
     loosely_named: bool = False
 
 
