@@ -51,9 +51,26 @@ def parse_attack_type_rules(data: Any) -> AttackTypeRules:
         phrase_pattern(data.get("not_evidence"), "attack types: not_evidence"),
         phrase_pattern(data.get("hijacking"), "attack types: hijacking"),
         phrase_pattern(data.get("hijack_headline"), "attack types: hijack_headline"),
-        phrase_pattern(data.get("infrastructure_headline"), "attack types: infrastructure_headline"),
+        _infrastructure_headline(data),
         phrase_pattern(data.get("casualty_words"), "attack types: casualty_words"),
     )
+
+
+def _infrastructure_headline(data: dict[str, Any]) -> re.Pattern[str]:
+    """An installation, then a word of its destruction up to two words on ("schools torched"), or the other way
+    round ("blow up two girls' schools"): `installations` and `destroyed` in rules/attack_types.yaml."""
+    things, done = (_alternatives(data, key) for key in ("installations", "destroyed"))
+    orders = [
+        rf"\b(?:{things})\b(?: [\w'-]+){{0,2}}? (?:{done})\b",  # "schools torched"
+        rf"\b(?:{done}) (?:[\w'-]+ ){{0,3}}?(?:{things})\b",  # "blow up two girls' schools"
+    ]
+    return phrase_pattern(orders, "attack types: installations, destroyed")
+
+
+def _alternatives(data: dict[str, Any], key: str) -> str:
+    """The patterns listed under `key` as one alternation, checked as `phrase_pattern` checks a list."""
+    phrase_pattern(data.get(key), f"attack types: {key}")
+    return "|".join(data[key])
 
 
 @functools.cache
