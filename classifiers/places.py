@@ -617,10 +617,14 @@ def locate(title: str, text: str) -> PlaceGuess:
     _follow_foreign_homonyms(mentions)
     tally = _tally(mentions, gazetteer, dateline_district.name if dateline_district else None)
     guess = _decide(tally, gazetteer)
-    paired = _paired_districts(title_stream, title_mentions, gazetteer) or _lede_pairs_districts(
-        body_stream, body_mentions, gazetteer
-    )
-    if guess is not None and guess.district is not None and paired:
+    if (
+        guess is not None
+        and guess.district is not None
+        and (
+            _paired_districts(title_stream, title_mentions, gazetteer)
+            or _lede_pairs_districts(body_stream, body_mentions, gazetteer)
+        )
+    ):
         # "Naushki, Panjgur attacks beaten back": a report about two districts has none (label guide).
         return PlaceGuess(guess.province, None, guess.province_confidence, 0.0, None)
     if guess is not None and (guess.district is not None or guess.foreign_country is not None):
