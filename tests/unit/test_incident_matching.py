@@ -522,6 +522,9 @@ def test_types_outlets_give_one_attack_are_akin_and_others_conflict() -> None:
         ("Customs inspector martyred in Swabi; Staff Reporter", {"customs"}),  # a byline names no victim
         ("Prayer leader shot dead outside mosque", {"worship"}),
         ("Suicide bomber strikes outside a Quetta polling station", {"polling"}),
+        ("Attackers set fire to a gas pipeline in Khyber", {"gas"}),  # not the grid station torched nearby
+        ("Militants torch a grid station in Khyber", {"power"}),
+        ("Two pylons blown up, cutting the transmission line to Quetta", {"power"}),
     ],
 )
 def test_targets_are_classes_of_what_was_hit(text: str, classes: set[str]) -> None:
