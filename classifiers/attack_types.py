@@ -58,11 +58,13 @@ def parse_attack_type_rules(data: Any) -> AttackTypeRules:
 
 def _infrastructure_headline(data: dict[str, Any]) -> re.Pattern[str]:
     """An installation, then a word of its destruction up to two words on ("schools torched"), or the other way
-    round ("blow up two girls' schools"): `installations` and `destroyed` in rules/attack_types.yaml."""
-    things, done = (_alternatives(data, key) for key in ("installations", "destroyed"))
+    round ("blow up two girls' schools"); an installation's vehicle ("school bus") is none: `installations`,
+    `destroyed` and `vehicles` in rules/attack_types.yaml."""
+    things, done, vehicles = (_alternatives(data, key) for key in ("installations", "destroyed", "vehicles"))
+    thing = rf"(?:{things})\b(?! (?:{vehicles})\b)"
     orders = [
-        rf"\b(?:{things})\b(?: [\w'-]+){{0,2}}? (?:{done})\b",  # "schools torched"
-        rf"\b(?:{done}) (?:[\w'-]+ ){{0,3}}?(?:{things})\b",  # "blow up two girls' schools"
+        rf"\b{thing}(?: [\w'-]+){{0,2}}? (?:{done})\b",  # "schools torched"
+        rf"\b(?:{done}) (?:[\w'-]+ ){{0,3}}?{thing}",  # "blow up two girls' schools"
     ]
     return phrase_pattern(orders, "attack types: installations, destroyed")
 

@@ -138,6 +138,7 @@ def test_a_bus_fired_on_is_no_hijacking_unless_the_head_is_let_have_it(monkeypat
         (headline_says_infrastructure, "Gas pipeline blown up in Dera Bugti", True),
         (headline_says_infrastructure, "School bombing kills three children in Bajaur", False),  # left to the head
         (headline_says_infrastructure, "Gunmen storm school in Peshawar", False),
+        (headline_says_infrastructure, "School van bombed near Turbat", False),  # a vehicle, not the school
     ],
 )
 def test_headlines_that_name_the_attack_type(rule: Callable[[str], bool], title: str, expected: bool) -> None:
