@@ -115,7 +115,8 @@ logger = logging.getLogger(__name__)
 # 11: a school bus or van is no installation for the infrastructure headline; counts "since the bombing in X" or
 # "since the army began its offensive" are background, and a stated toll "in such attacks ... since 2012" counts
 # over a period; "on polio security duty" is no part of the phrase it follows; a stated toll may name its attack at
-# some length ("the toll from the suicide attack that killed ... rising to 21").
+# some length ("the toll from the suicide attack that killed ... rising to 21"); "nine people, four policemen and
+# five militants, died" is a breakdown of the nine.
 RULES_VERSION = "rules-11"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000
