@@ -116,7 +116,9 @@ logger = logging.getLogger(__name__)
 # "since the army began its offensive" are background, and a stated toll "in such attacks ... since 2012" counts
 # over a period; "on polio security duty" is no part of the phrase it follows; a stated toll may name its attack at
 # some length ("the toll from the suicide attack that killed ... rising to 21"); "nine people, four policemen and
-# five militants, died" is a breakdown of the nine.
+# five militants, died" is a breakdown of the nine; a list has one "and", so a phrase read leftwards ends at a ", and"
+# past which another "and" comes ("killed a policeman, a woman and two children, and 26 people were injured");
+# vendors, devotees, patients and more trades are people.
 RULES_VERSION = "rules-11"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000

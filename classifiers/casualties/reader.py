@@ -676,6 +676,9 @@ def _list_back(toks: list[_Tok], j: int) -> tuple[list[_Item], list[_Item]]:
     items: list[_Item] = []
     subset, j = _aside_back(toks, j)
     item, k = _item_back(toks, j, strict=False)
+    # "The dead were a policeman, a woman and two children, and 26 people were injured": a list has one "and"; past
+    # a ", and", another "and" belongs to an earlier list, so the phrase ends at the ", and".
+    before_comma_and: int | None = None
     while item is not None:
         items.append(item)
         if k >= 0 and toks[k].low == "including":
@@ -687,6 +690,12 @@ def _list_back(toks: list[_Tok], j: int) -> tuple[list[_Item], list[_Item]]:
             item, k = _item_back(toks, k, strict=False)
             continue
         if k >= 0 and toks[k].low in (",", "and"):
+            comma_and = toks[k].low == "and" and k >= 1 and toks[k - 1].low == ","
+            if toks[k].low == "and" and not comma_and and before_comma_and is not None:
+                del items[before_comma_and:]
+                break
+            if comma_and and before_comma_and is None:
+                before_comma_and = len(items)
             nxt, k, more = _conjunct_back(toks, k)
             if _apposed_name(item, nxt):
                 items.pop()  # "A policeman, Constable Amjad Ali, was martyred": the policeman's rank and name
