@@ -284,6 +284,7 @@ def section_text(s: Scores, split: str, n_missing: int, command: str, version: s
         what = [
             f"Every field of `khabar classify` on the **{split}** pages of `bench/real/pages.jsonl`: real published",
             "reports (stored beginnings of the pages), labelled by hand under `classifiers/data/README.md`'s guide;",
+            "see `bench/real/README.md`.",
         ]
         cached = "cached"
     return "\n".join(
@@ -291,9 +292,9 @@ def section_text(s: Scores, split: str, n_missing: int, command: str, version: s
             section_heading(split, retold),
             "",
             *what,
-            "see `bench/real/README.md`. Scored exactly like the classification-quality section: exact match over",
-            "all pages (null = null is correct); attack_type macro-F1 over gold attacks, a missed attack counting as",
-            "`none`. Calibration: ten equal-width bins of the stated probability, ECE weighted by bin size.",
+            "Scored exactly like the classification-quality section: exact match over all pages (null = null is",
+            "correct); attack_type macro-F1 over gold attacks, a missed attack counting as `none`. Calibration: ten",
+            "equal-width bins of the stated probability, ECE weighted by bin size.",
             "",
             f"- command: `{command}`",
             f"- date: {date.today().isoformat()}, model `{version}`",
