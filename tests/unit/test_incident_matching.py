@@ -195,6 +195,9 @@ NEW_ATTACK = (
         ("Fazl calls at Darul Uloom Haqqania to offer condolences over the cleric's killing.", True),
         ("A suicide bomber killed five at the seminary; the prime minister offered condolences to the families.",
          False),
+        ("Kurram market bombing: death toll climbs to 31 as two more of the injured die", True),
+        ("Hangu mosque blast toll passes 40", True),
+        ("Bodies of the slain Chinese engineers flown home from Islamabad", True),
     ],
 )  # fmt: skip
 def test_follow_ups_are_read_from_their_words(text: str, follow_up: bool) -> None:
