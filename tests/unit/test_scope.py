@@ -129,6 +129,21 @@ def test_a_foiled_infiltration_is_an_operation_cue(text: str, cue: str | None) -
     assert operation_cue("", text) == cue
 
 
+@pytest.mark.parametrize(
+    ("title", "cue"),
+    [
+        ("Army steps up Kurram offensive, says 40 militants killed", "headline"),
+        ("Six soldiers martyred, 22 terrorists killed in KP operations: ISPR", "headline"),
+        ("Crackdown on sectarian outfits in Quetta: five killed, 90 held", "headline"),
+        ("Hotel assault leaves 5 dead as army wraps up clearance operation", None),
+        ("Search operation launched after attack on FC post in Kalat", None),
+        ("Blast hits FC convoy in Noshki", None),
+    ],
+)  # fmt: skip
+def test_a_headline_naming_the_operation_is_an_operation_cue(title: str, cue: str | None) -> None:
+    assert operation_cue(title, "Soldiers were martyred and militants killed, the ISPR said.") == cue
+
+
 @pytest.mark.skipif(not (MODEL_DIR / "encoder-int8.onnx").exists(), reason="model artifacts not built")
 def test_the_classifier_reads_a_foiled_infiltration_as_an_operation() -> None:
     (labels,) = Classifier.load().classify(
@@ -335,10 +350,16 @@ def test_an_ibo_in_the_opening_is_an_operation_but_a_policy_story_about_ibos_sta
         "HARIPUR: Troops conducted an operation against khawarij in Hattar tehsil late on Monday, killing 12 of them; "
         "two soldiers were martyred during the operation, the ISPR said.",
     )
+    headline = (
+        "Army steps up Kurram offensive, says 40 militants killed",
+        "PARACHINAR: The army said on Friday that four soldiers and 40 militants had lost their lives over the past "
+        "two days as troops backed by gunships pushed into the militants' strongholds in upper Kurram.",
+    )
     monkeypatch.setattr(classify, "_ATTACK_MIN_P", 0.0)
-    operation, launched_op, attack = classifier.classify([ibo, launched, ATTACKS[0]])
+    operation, launched_op, headline_op, attack = classifier.classify([ibo, launched, headline, ATTACKS[0]])
     assert operation.event_type.value == "security_operation" and operation.killed == 1
     assert launched_op.event_type.value == "security_operation"
+    assert headline_op.event_type.value == "security_operation"
     assert attack.event_type.value == "attack"
 
 
