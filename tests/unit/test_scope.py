@@ -137,6 +137,7 @@ def test_a_foiled_infiltration_is_an_operation_cue(text: str, cue: str | None) -
         ("Crackdown on sectarian outfits in Quetta: five killed, 90 held", "headline"),
         ("Hotel assault leaves 5 dead as army wraps up clearance operation", None),
         ("Search operation launched after attack on FC post in Kalat", None),
+        ("Train rescue operation concluded, 33 terrorists killed: DG ISPR", None),  # the hijacking's end
         ("Blast hits FC convoy in Noshki", None),
     ],
 )  # fmt: skip
