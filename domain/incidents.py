@@ -112,6 +112,8 @@ _COMMON_NAMES = frozenset(
     senior superintendent ssp dpo dig igp mr ms read more also following meanwhile however according""".split()  # noqa: SIM905
 )
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]{2,}(?:[- ][A-Z][a-z]{2,})*)")
+# Coded names: Islamabad's sectors ("G-11", "F-8/4") and highways ("N-70", "M-2"), wherever they stand.
+_CODED = re.compile(r"\b([A-Z]-\d{1,3}(?:/\d)?)(?![\w/-])")
 
 
 def tokens(text: str) -> frozenset[str]:
@@ -127,6 +129,7 @@ def specifics(text: str) -> frozenset[str]:
         name = match.group(1).lower()
         parts = [p for p in re.split(r"[- ]", name) if p not in _COMMON_NAMES]
         found.update(parts)
+    found.update(code.lower() for code in _CODED.findall(text))
     return frozenset(found)
 
 

@@ -568,6 +568,12 @@ def test_specific_names_leave_out_what_every_report_says() -> None:
     assert not names & {"police", "balochistan", "pakistan"}
 
 
+def test_coded_names_of_sectors_and_highways_are_specific() -> None:
+    names = specifics("blast outside the district courts in Islamabad's G-11 sector; the N-70 was closed at 12-15 km")
+    assert {"g-11", "n-70"} <= names
+    assert not names & {"12-15"}
+
+
 def test_token_jaccard_basics() -> None:
     assert token_jaccard("Blast in Bannu", "blast, in BANNU!") == 1.0
     assert token_jaccard("", "anything") == 0.0
