@@ -542,6 +542,8 @@ def _counted_fwd(toks: list[_Tok], i: int, strict: bool) -> tuple[_Item | None, 
         used += 1
     if strict and item.role is None and used:
         return None, i
+    if not used and tok.low.startswith("all "):
+        item.role = _antecedent_role(toks, i)  # "engaged the militants, killing all three": the militants
     if _only_others(toks[i + 1 : k]) and _antecedent_role(toks, i) == "militant":
         item.role = "militant"  # "five terrorists were killed and eight others injured": eight more terrorists
     return item, k
