@@ -121,7 +121,8 @@ logger = logging.getLogger(__name__)
 # vendors, devotees, patients and more trades are people; a headline that names the operation, offensive or
 # crackdown itself (not a clearance, rescue or search after an attack, nor one concluded) makes a reading of an
 # attack an operation; "killing all three" after militants were named counts militants; a short phrase in single
-# quotes is the phrase ("three of the 'most wanted' terrorists"); "killed so far, as have six guards" kills the guards.
+# quotes is the phrase ("three of the 'most wanted' terrorists"); "killed so far, as have six guards" kills the guards;
+# terrorists "taken into custody wounded" are no injured victims.
 RULES_VERSION = "rules-11"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000

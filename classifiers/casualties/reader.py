@@ -1027,7 +1027,9 @@ def _fallback(toks: list[_Tok], t: int, cls: str) -> Mention | None:
             role = _merge_role(role, toks[m].low)
         if role is None:
             continue
-        target = MILITANTS if role == "militant" and cls != INJURED else cls
+        if role == "militant" and cls == INJURED:
+            return None  # "three more terrorists were taken into custody wounded": injured attackers are not counted
+        target = MILITANTS if role == "militant" else cls
         part = _partitive_count(toks, k)
         count = toks[k if part is None else part]  # "nine of the 40 passengers on the coach": nine
         return Mention(target, count.value, 0, 0, "fallback", count.additive, count.approx)
