@@ -37,8 +37,8 @@ class Settings(BaseSettings):
     # either way), but 0.3 raises three false alerts in `bench/alerts.py --set dedup-dev` where 0.5 raises none. On
     # the twelfth session's (160 dev pages) it prefers 0.4 by one incident (47 of 48 against 46, three false alerts
     # either way); 0.4 again raises three false alerts on dedup-dev and alerts no more of its attacks. On the
-    # thirteenth session's (233 dev pages) it prefers 0.3 by one incident (67 of 67 against 66), with seven false
-    # alerts against four at 0.5.
+    # thirteenth session's (233 dev pages) it prefers 0.3 by one incident (67 of 67 against 66), with five false
+    # alerts against three at 0.5.
     alert_min_p_attack: float = 0.5
     smtp_host: str | None = None
     smtp_port: int = 25
