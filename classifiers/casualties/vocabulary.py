@@ -118,11 +118,12 @@ def parse_vocabulary(docs: Mapping[str, Any]) -> Vocabulary:
     verbs = men.get("verbs")
     if not isinstance(verbs, Mapping):
         raise ValueError("casualties: mentions.verbs must be a mapping")
+    small_count = _regex(phr.get("small_count"), "phrases.small_count").pattern
     rewrites = []
     for i, pair in enumerate(phr.get("rewrites") or []):
         if not isinstance(pair, list) or len(pair) != 2 or not all(isinstance(p, str) for p in pair):
             raise ValueError(f"casualties: phrases.rewrites[{i}] must be [pattern, replacement]")
-        pattern = _regex(pair[0], f"phrases.rewrites[{i}]")
+        pattern = _regex(pair[0], f"phrases.rewrites[{i}]", small_count=small_count)
         rewrites.append((pattern, pair[1], required_fragments(pattern)))
     abbreviations = tok.get("abbreviations") or []
     approx = tuple(tuple(str(p).lower().split()) for p in tok.get("approx") or [])
