@@ -56,7 +56,7 @@ class Scores:
     n: int
     accuracy: dict[str, float]
     attack_macro_f1: float
-    attack_macro_f1_present: float  # over the classes with gold pages in this split only
+    attack_macro_f1_present: float  # over the classes with gold pages or predictions in this split
     attack_f1: dict[str, tuple[float, int]]  # class -> (F1, support)
     event_reliability: list[tuple[int, float, float]]  # per bin: (count, mean confidence, accuracy)
     event_ece: float
@@ -148,9 +148,12 @@ def score(pages: Sequence[dict[str, Any]], predicted: Sequence[dict[str, Any]]) 
     # Attack type over the pages that really are attacks; a missed attack counts as `none`, a wrong type.
     attacks = [(g, p) for g, p in zip(gold_rows, predicted, strict=True) if g["event_type"] == "attack"]
     gold_types = [g["attack_type"] for g, _ in attacks]
-    classes = _per_class_f1(gold_types, [p.get("attack_type") or "none" for _, p in attacks])
+    pred_types = [p.get("attack_type") or "none" for _, p in attacks]
+    classes = _per_class_f1(gold_types, pred_types)
     macro = sum(f1 for f1, _ in classes.values()) / len(classes)
-    present = [f1 for f1, support in classes.values() if support]
+    # The usual macro-F1 leaves out a class that no page has and no page was given (its F1 is undefined, not
+    # 0); a class given to a page that is not of it stays in, at 0.
+    present = [f1 for label, (f1, support) in classes.items() if support or label in pred_types]
     confidences = [float((p.get("confidence") or {}).get("event_type", 0.0)) for p in predicted]
     hits = [p.get("event_type") == g["event_type"] for p, g in zip(predicted, gold_rows, strict=True)]
     event_table, event_ece = reliability(confidences, hits)
@@ -209,7 +212,9 @@ def results_table(s: Scores) -> str:
         target = TARGETS.get(key)
         lines.append(f"| {label} | {f'≥ {target:.2f}' if target else '—'} | {value:.3f} |")
         if key == "attack_type_macro_f1":
-            lines.append(f"| attack_type macro-F1, classes present only | — | {s.attack_macro_f1_present:.3f} |")
+            lines.append(
+                f"| attack_type macro-F1, classes in gold or predicted | — | {s.attack_macro_f1_present:.3f} |"
+            )
     return "\n".join(lines)
 
 

@@ -51,3 +51,16 @@ def test_a_later_batch_joins_what_an_earlier_one_stored() -> None:
     assert clusters == [[1, 2], [3], [4]]
     [bannu] = [c for c in resolver.clusters() if len(c.reports) == 2]
     assert bannu.incident_id == 1_000_001  # the incident the first batch stored, not a new one
+
+
+def test_opened_twice_counts_the_events_whose_reports_opened_two_stored_attack_incidents() -> None:
+    rows, reports = _rows()
+    opened: list[Report] = []
+    bench.resolve_batches([[reports[0]], [reports[1], reports[2], reports[3]]], MatchPolicy(), opened)
+    assert sorted(r.article_id for r in opened) == [1, 3, 4]  # the second Bannu report joined the first
+    assert bench.opened_twice(rows, reports, opened) == 0
+    # Told apart (another town in the text, another district), the second Bannu report opens its own incident.
+    apart = _report(2, 1, "Gunmen raid a Kohat school\nGunmen stormed a school in Kohat.", "Kohat")
+    opened = []
+    bench.resolve_batches([[reports[0]], [apart, reports[2], reports[3]]], MatchPolicy(), opened)
+    assert bench.opened_twice(rows, [reports[0], apart, *reports[2:]], opened) == 1

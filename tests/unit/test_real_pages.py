@@ -186,3 +186,23 @@ def test_the_retellings_are_split_into_briefs_and_assembled_in_the_pages_order(
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [r["url"] for r in rows] == [dev[1], dev[2]]
     assert rows[0]["text"].startswith("Gunmen kill 2")
+
+
+def test_attack_macro_f1_leaves_out_a_class_nobody_has_or_was_given() -> None:
+    """The usual macro-F1: a class absent from the gold pages and from the predictions is left out; a class
+    only predicted stays in at 0 (a false hijacking costs)."""
+    score = load_bench_script("real_news").score
+
+    def page(attack_type: str) -> dict[str, Any]:
+        return {"labels": {**dict.fromkeys(LABELS), "event_type": "attack", "attack_type": attack_type}}
+
+    def pred(attack_type: str) -> dict[str, Any]:
+        return {"event_type": "attack", "attack_type": attack_type, "confidence": {"event_type": 0.9}}
+
+    gold = [page("bombing"), page("bombing"), page("armed_assault")]
+    right = score(gold, [pred("bombing"), pred("bombing"), pred("armed_assault")])
+    assert right.attack_macro_f1_present == 1.0
+    assert right.attack_macro_f1 < 1.0  # every class of the taxonomy counts there
+    wrong = score(gold, [pred("bombing"), pred("hijacking"), pred("armed_assault")])
+    # bombing 2/3, armed_assault 1, hijacking 0 (given, never gold)
+    assert abs(wrong.attack_macro_f1_present - (2 / 3 + 1 + 0) / 3) < 1e-9
