@@ -190,6 +190,13 @@ _FURNITURE_LINE = re.compile(
 )
 # A line that opens a list of links ("Read more: ...", "Also read: ..."): the rest of it is another story.
 _LINK_LEAD = re.compile(r"^\W*(?:read\s+more|also\s+read|read\s+also|related|must\s+read|see\s+also)\s*[:|-]", re.I)
+# A line that only announces such a list, its headlines on the lines below ("ALSO READ", "Related stories").
+_LINK_MARK = re.compile(
+    r"^\W*(?:read\s+more|also\s+read|read\s+also|related(?:\s+(?:news|stories|posts|articles))?|must\s+read"
+    r"|see\s+also|more\s+stories)\W*$",
+    re.I,
+)
+_LINK_WORDS = 25
 # Photo captions and credits.
 _CAPTION = re.compile(
     r"PHOTO\s*:|\bphoto\s+(?:credit|by|courtesy|:)|\(photo\b|\bfile\s+photo\b|\bscreengrab\b|\bvia\s+getty\b"
@@ -253,6 +260,14 @@ def _is_furniture(line: str, title_key: str) -> bool:
     return bool(_HANDLE.search(stripped)) and len(stripped.split()) < 25 and "said" not in key.split()
 
 
+def _in_link_list(line: str, links: bool) -> bool:
+    """Whether the line is part of a list of links to other stories: the line that announces one, and after it
+    the related stories' headlines, however long ("Flash floods in Swat: death toll rises to 14 as ...")."""
+    if _LINK_MARK.match(line):
+        return True
+    return links and not _SENTENCE_END.search(line) and len(line.split()) < _LINK_WORDS
+
+
 def clean_article(title: str, text: str) -> str:
     """The body of a stored page without its furniture, for every reader of the report.
 
@@ -270,6 +285,7 @@ def clean_article(title: str, text: str) -> str:
     head = (title or "").strip()
     kept: list[str] = []
     seen: set[str] = set()
+    links = False  # inside a list of links to other stories, under an "Also read" line
     for n, line in enumerate(lines):
         stripped = line.strip()
         if not stripped:
@@ -284,7 +300,8 @@ def clean_article(title: str, text: str) -> str:
         if key in seen and len(key) >= 12:
             continue
         seen.add(key)
-        if _is_furniture(stripped, title_key):
+        links = _in_link_list(stripped, links)
+        if links or _is_furniture(stripped, title_key):
             continue
         if stripped.endswith(("...", "…")):
             later = " ".join(lines[n + 1 : n + 4])

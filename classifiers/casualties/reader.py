@@ -45,6 +45,10 @@ _KILL_WORDS = _KILL_TRANSITIVE | _KILL_INTRANSITIVE | _MILITANT_KILL
 _INJURE_WORDS = _INJURE_TRANSITIVE | _INJURE_INTRANSITIVE
 _TRIGGERS = _KILL_WORDS | _INJURE_WORDS
 _TRANSITIVE = _KILL_TRANSITIVE | _MILITANT_KILL | _INJURE_TRANSITIVE
+# The forms of those verbs that are active whatever comes before them (not "killed", "wounded": also participles).
+_ACTIVE_FORMS = frozenset(
+    w for w in _TRANSITIVE if w != "wounds" and (w.endswith(("s", "ing")) or w in ("kill", "injure", "martyr"))
+)
 _AUX = _V.aux
 _PASSIVE_MARKERS = _V.passive_markers
 _STOP = _V.stop
@@ -597,10 +601,13 @@ def _headline_person_fwd(toks: list[_Tok], i: int) -> tuple[_Item | None, int]:
 def _name_fwd(toks: list[_Tok], i: int) -> int | None:
     """End of a person's name right after an active verb ("killed Maulana Abdul Haq")."""
     k = i
-    while k < len(toks) and k - i < 5 and toks[k].kind == "word" and toks[k].text[:1].isupper():
+    while k < len(toks) and k - i < 6 and toks[k].kind == "word" and toks[k].text[:1].isupper():
         if toks[k].low in _MONTHS or toks[k].low in _NOT_NAMES or _role(toks[k].low) == "militant":
             return None
         k += 1
+        # A title with "of" in it: "Superintendent of Police Muhammad Ilyas".
+        if k + 1 < len(toks) and toks[k].low == "of" and toks[k + 1].text[:1].isupper():
+            k += 2
     return k if k > i else None
 
 
@@ -630,6 +637,9 @@ def _list_fwd(toks: list[_Tok], i: int) -> tuple[list[_Item], list[_Item]]:
             nxt, end = _item_fwd(toks, sep + 1, strict=True)
             if nxt is None or nxt.antecedent or _is_clause_subject(toks, end):
                 break  # "35 people, eight of them seriously": a subset, not more people
+            if toks[sep].low == "," and end < len(toks) and toks[end].low == "among":
+                subset = [nxt]  # "kills 27, 13 army personnel among dead": a part of the 27
+                break
             items.append(nxt)
             k = end
             continue
@@ -835,12 +845,24 @@ def _phrases_of(toks: list[_Tok], t: int, j: int, passive: bool) -> tuple[list[_
         active = bool(items)
     if not items:
         items, subset = _list_back(toks, j)
+        if items and toks[t].low not in _TRANSITIVE and _object_of_earlier_verb(toks, j):
+            return [], [], False
         if len(items) == 1 and items[0].role is None and t + 1 < len(toks):
             # "two martyred soldiers": the noun follows the verb used as an adjective.
             items[0].role = _role(toks[t + 1].low)
         if items:
             subset = subset + _trailing_subset(toks, t)
     return items, subset, active
+
+
+def _object_of_earlier_verb(toks: list[_Tok], j: int) -> bool:
+    """Whether the phrase ending at j, before an intransitive verb, is the object of an active verb before it, its
+    own subject left out: in the headline "Quetta gunmen kill two traffic policemen, die in police fire" the
+    gunmen die, and the two policemen are counted once, by "kill"."""
+    if j < 0 or toks[j].low != ",":
+        return False
+    _, k = _item_back(toks, j - 1, strict=False)
+    return k >= 0 and toks[k].low in _ACTIVE_FORMS
 
 
 def _trailing_subset(toks: list[_Tok], t: int) -> list[_Item]:

@@ -20,6 +20,8 @@ CASES = [
      "Four men were gunned down by their rivals over a land dispute near Okara, police said."),
     ("crime", "Feud blamed as four gunned down in Sargodha",
      "Gunmen killed four men near a village on Sunday; police said a long-running enmity lay behind the killings."),
+    ("crime", "Three shot dead as two groups exchange fire near Kasur",
+     "Three people were killed when two rival groups opened fire on each other over a plot in a village near Kasur."),
     ("crime", "Over 100 held in Sialkot lynching case",
      "Police arrested the prime suspect and more than 100 others over the lynching of a factory manager by a mob."),
     ("gas", "Cylinder blast kills two in Quetta",

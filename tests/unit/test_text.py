@@ -183,3 +183,17 @@ def test_a_gate_never_hides_a_match() -> None:
             if pattern.search(text):
                 assert any(f in fold(text) for f in fragments), (pattern.pattern, text)
     assert patterns[2].search(texts[2]) and fold(texts[2]).count("lives") == 1
+
+
+def test_the_headlines_under_an_also_read_line_are_dropped_however_long() -> None:
+    text = (
+        "Officials said the toll from the market bombing had risen to 31 overnight.\n"
+        "ALSO READ\n"
+        "Flood waters in Swat: the death toll climbs to 14 as the search for the missing continues\n"
+        "Landslide in Indonesia: toll reaches 31, dozens more still missing\n"
+        "Police have registered a case against unknown terrorists."
+    )
+    assert clean_article("Market blast toll rises to 31", text) == (
+        "Officials said the toll from the market bombing had risen to 31 overnight.\n"
+        "Police have registered a case against unknown terrorists."
+    )
