@@ -127,7 +127,9 @@ logger = logging.getLogger(__name__)
 # fire" the two are counted once; "who said so" between commas is an aside ("Four soldiers, it said, were
 # martyred"); a title with "of" in it is one name ("Superintendent of Police Muhammad Ilyas, his wife, son and a
 # grandson": four); kin and neighbours are people; the headlines under an "Also read" line are dropped from the
-# page however long; rival groups, clans or families in the opening are crime, `other`.
+# page however long; rival groups, clans or families in the opening are crime, `other`; "the BLA claimed that
+# attack" claims the one told before; a bulleted highlight over the story ("• Islamic State group says it carried
+# out the attack") is kept however short.
 RULES_VERSION = "rules-12"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000

@@ -81,7 +81,10 @@ _BACKGROUND = re.compile(
     r"\b(?:in\s+the\s+past|previously|previous\s+attacks|earlier\s+attacks|similar\s+attacks|past\s+attacks"
     r"|several\s+attacks|a\s+series\s+of|over\s+the\s+years"
     r"|(?:has|have)\s+claimed\s+(?:many|several|most|numerous|dozens|scores|a\s+number)"
-    r"|(?:often|usually|typically|frequently|routinely|regularly)\s+(?:\w+\s+)?claim\w*)\b",
+    r"|(?:often|usually|typically|frequently|routinely|regularly)\s+(?:\w+\s+)?claim\w*"
+    # "The BLA claimed that attack": the one told before, an earlier event.
+    r"|claim\w*\s+(?:responsibility\s+for\s+)?(?:that|those|the\s+(?:earlier|previous|last|latter|former))\s+"
+    r"(?:attacks?|bombings?|blasts?|assaults?|killings?|ambush\w*|raids?))\b",
     re.I,
 )
 _DENIAL = re.compile(

@@ -197,6 +197,9 @@ _LINK_MARK = re.compile(
     re.I,
 )
 _LINK_WORDS = 25
+# A highlight in a bulleted list over the story ("• Islamic State group says it carried out the attack"): the
+# story's own facts, kept however short (not a kicker or a related story's headline).
+_HIGHLIGHT = re.compile(r"^[•▪●]\s*(?:\S+\s+){3}")
 # Photo captions and credits.
 _CAPTION = re.compile(
     r"PHOTO\s*:|\bphoto\s+(?:credit|by|courtesy|:)|\(photo\b|\bfile\s+photo\b|\bscreengrab\b|\bvia\s+getty\b"
@@ -307,7 +310,8 @@ def clean_article(title: str, text: str) -> str:
             later = " ".join(lines[n + 1 : n + 4])
             if _norm(stripped.rstrip(".… ")) in _norm(later):
                 continue  # a teaser repeated in full below
-        if len(stripped.split()) < _SHORT_LINE_WORDS and not _SENTENCE_END.search(stripped):
+        short = len(stripped.split()) < _SHORT_LINE_WORDS and not _SENTENCE_END.search(stripped)
+        if short and not _HIGHLIGHT.match(stripped):
             continue
         kept.append(stripped)
     body = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()

@@ -197,3 +197,15 @@ def test_the_headlines_under_an_also_read_line_are_dropped_however_long() -> Non
         "Officials said the toll from the market bombing had risen to 31 overnight.\n"
         "Police have registered a case against unknown terrorists."
     )
+
+
+def test_a_bulleted_highlight_is_kept_however_short() -> None:
+    text = (
+        "• Islamic State group says it carried out the attack\n"
+        "Kicker line\n"
+        "PESHAWAR: A suicide bomber struck a mosque during Friday prayers, killing 57 people, police said."
+    )
+    assert clean_article("Peshawar mosque blast kills 57", text) == (
+        "• Islamic State group says it carried out the attack\n"
+        "PESHAWAR: A suicide bomber struck a mosque during Friday prayers, killing 57 people, police said."
+    )
