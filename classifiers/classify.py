@@ -129,7 +129,8 @@ logger = logging.getLogger(__name__)
 # grandson": four); kin and neighbours are people; the headlines under an "Also read" line are dropped from the
 # page however long; rival groups, clans or families in the opening are crime, `other`; "the BLA claimed that
 # attack" claims the one told before; a bulleted highlight over the story ("• Islamic State group says it carried
-# out the attack") is kept however short.
+# out the attack") is kept however short; a province heading an office ("the Punjab governor", "the Sindh
+# government") is not the scene; Tehreek-i-Taliban Punjab is the TTP, and its name no place.
 RULES_VERSION = "rules-12"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000

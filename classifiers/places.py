@@ -92,6 +92,11 @@ _NOT_SCENE_MILD = [
         "travel from", "train to", "train from", "bus to", "bus from", "flight to",
     )
 ]  # fmt: skip
+# Offices a place name heads ("Punjab governor", "Sindh chief minister", "KP government"): the office-holder's
+# jurisdiction, not the scene.
+_OFFICES = {"governor", "government", "govt", "assembly", "cabinet", "ministry", "minister", "speaker"}
+_OFFICE_PAIRS = {("chief", "minister"), ("home", "minister"), ("law", "minister"), ("chief", "secretary"),
+                 ("information", "minister"), ("inspector", "general"), ("health", "minister")}  # fmt: skip
 _STRONG_NEGATIVE, _MILD_NEGATIVE, _FROM_NEGATIVE, _TO_NEGATIVE = 0.15, 0.5, 0.4, 0.6
 # A name that is the subject of a statement ("Islamabad condemned", "Kabul denied") is a government, not a scene.
 _SPEECH_AFTER = {
@@ -273,6 +278,8 @@ def _negative_factor(stream: _Stream, m: NameMatch[PlaceName], kind: NameKind) -
         return _STRONG_NEGATIVE
     if after[:2] in (("s", "soil"), ("s", "territory")) or (kind is NameKind.FOREIGN and after[:1] == ("border",)):
         return _STRONG_NEGATIVE
+    if (after[:1] and after[0] in _OFFICES) or after[:2] in _OFFICE_PAIRS:
+        return _STRONG_NEGATIVE  # "the murdered Punjab governor": whose office, not where the event was
     if _ends_with(before, _NOT_SCENE_MILD_END) or after[:1] == ("bound",):
         return _MILD_NEGATIVE
     if before[-1:] == ("from",):

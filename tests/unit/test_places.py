@@ -170,3 +170,15 @@ def test_split_dateline(text: str, place: str | None, rest: str) -> None:
 def test_split_preamble(text: str, preamble: str) -> None:
     before, rest = split_preamble(text)
     assert (before, before + rest) == (preamble, text)
+
+
+def test_a_province_heading_an_office_is_not_the_scene() -> None:
+    """ "the murdered Punjab governor", "the Punjab government": whose office, not where the event was; the dateline
+    city, which the report calls "the federal capital", is."""
+    guess = locate(
+        "Minister shot dead in the capital",
+        "ISLAMABAD: Gunmen shot dead the minorities minister in the federal capital on Wednesday morning. He had said"
+        " after the murder of the Punjab governor in January that he was next; the Punjab government had offered him"
+        " guards.",
+    )
+    assert (guess.province, guess.district) == (Province.ISLAMABAD, "Islamabad")
