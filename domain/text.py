@@ -212,7 +212,9 @@ _CAPTION = re.compile(
 # ... or with its outlet's short credit: "... wounding over 30. (AN photo)", "(AP Photo/Name)".
 _CAPTION_END = re.compile(
     r"\((?:photo|image|file photo)s?\s*(?:by|credit|courtesy|:)[^()]*\)\s*$|\bvia\s+getty\s+images\)?\s*$"
-    r"|\((?:[\w.'-]+\s+){1,2}photos?(?:\s*/\s*[^()]{1,40})?\)\s*$",
+    r"|\((?:[\w.'-]+\s+){1,2}photos?(?:\s*/\s*[^()]{1,40})?\)\s*$"
+    # ... or with an agency and its photographer in capitals: "... shrink the Muslim population. EPA/REHAN KHAN".
+    r"|(?-i:\b(?:EPA|AFP|AP|Reuters|AA|Xinhua)/[A-Z][A-Z.' -]{1,40})\s*$",
     re.I,
 )
 _DATE_WORDS = (

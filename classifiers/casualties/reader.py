@@ -83,6 +83,7 @@ _TOKEN_RE = re.compile(
     r"""
       \d{1,2}:\d{2}(?:\s?[ap]\.?m\b\.?)?          # clock time
     | \d{1,2}\s?[ap]\.?m\b\.?                   # clock time
+    | [A-Za-z]+\d[A-Za-z\d]*                   # a code, not a number: epa03512994, JF17
     | \d+(?:,\d{3})*(?:\.\d+)?(?:-[A-Za-z]+)+   # 35-year-old, 12-member
     | \d+(?:,\d{3})*(?:\.\d+)?(?:st|nd|rd|th)?%? # plain number, ordinal, percentage
     | [A-Za-z][A-Za-z']*(?:-[A-Za-z']+)*        # word

@@ -209,3 +209,13 @@ def test_a_bulleted_highlight_is_kept_however_short() -> None:
         "• Islamic State group says it carried out the attack\n"
         "PESHAWAR: A suicide bomber struck a mosque during Friday prayers, killing 57 people, police said."
     )
+
+
+def test_a_caption_ending_with_an_agency_and_its_photographer_in_capitals_is_dropped() -> None:
+    caption = (
+        "epa03512994 Rescue workers carry the body of a polio vaccinator to a morgue in Karachi, Pakistan, on 18"
+        " December 2012. Unidentified gunmen killed four women who were taking part in a vaccination campaign in the"
+        " city, where clerics and pro-Taliban groups have spoken against the drops. EPA/REHAN KHAN"
+    )
+    story = "Gunmen in Pakistan killed five members of a polio vaccination team on Tuesday, officials said."
+    assert clean_article("Polio workers shot dead", caption + "\n\n" + story) == story
