@@ -131,7 +131,9 @@ logger = logging.getLogger(__name__)
 # attack" claims the one told before; a bulleted highlight over the story ("• Islamic State group says it carried
 # out the attack") is kept however short; a province heading an office ("the Punjab governor", "the Sindh
 # government") is not the scene; Tehreek-i-Taliban Punjab is the TTP, and its name no place; digits glued to
-# letters ("epa03512994") are a code, no count; a caption ending "EPA/REHAN KHAN" is a caption.
+# letters ("epa03512994") are a code, no count; a caption ending "EPA/REHAN KHAN" is a caption; "six militants
+# stormed the base, three of whom were killed" counts three militants (not when the people are named in an earlier
+# sentence: "Four of them were killed").
 RULES_VERSION = "rules-12"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000

@@ -391,6 +391,13 @@ def _item_back(toks: list[_Tok], j: int, strict: bool) -> tuple[_Item | None, in
         return _item_back(toks, j - 2, strict)  # "Lance Naik Shahid, 31, ... embraced shahadat": his age
     if tok.kind == "qty":
         return _Item(count=tok.value, role=None, additive=tok.additive, approx=tok.approx), j - 1
+    if tok.low in ("them", "whom") and j >= 2 and toks[j - 1].low == "of" and toks[j - 2].kind == "qty":
+        # "six militants stormed the base, three of whom were killed": three of the people named before it in the
+        # sentence (named in an earlier one, they are not known here)
+        count, role = toks[j - 2], _antecedent_role(toks, j - 2)
+        if role is None:
+            return None, j
+        return _Item(count=count.value, role=role, approx=count.approx, antecedent=True), j - 3
     rank_start = _rank_name_back(toks, j)
     if rank_start is not None:
         return _Item(count=1, role="victim", named=True), rank_start - 1
