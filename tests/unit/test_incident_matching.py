@@ -524,6 +524,8 @@ def test_types_outlets_give_one_attack_are_akin_and_others_conflict() -> None:
         ("Gunmen shoot dead a journalist near Swabi press club", {"journalist"}),
         ("Customs inspector martyred in Swabi; Staff Reporter", {"customs"}),  # a byline names no victim
         ("Prayer leader shot dead outside mosque", {"worship"}),
+        # A seminary's mosque to one outlet is the seminary to the next.
+        ("Seminary head laid to rest after the Darul Uloom bombing", {"worship", "education"}),
         ("Suicide bomber strikes outside a Quetta polling station", {"polling"}),
         ("Attackers set fire to a gas pipeline in Khyber", {"gas"}),  # not the grid station torched nearby
         ("Militants torch a grid station in Khyber", {"power"}),
