@@ -133,7 +133,8 @@ logger = logging.getLogger(__name__)
 # government") is not the scene; Tehreek-i-Taliban Punjab is the TTP, and its name no place; digits glued to
 # letters ("epa03512994") are a code, no count; a caption ending "EPA/REHAN KHAN" is a caption; "six militants
 # stormed the base, three of whom were killed" counts three militants (not when the people are named in an earlier
-# sentence: "Four of them were killed").
+# sentence: "Four of them were killed"); a name of two to four capitalised words before "was killed" is one
+# person ("qawwal Amjad Sabri was killed"), a militant when the words before it say so ("TTP commander X").
 RULES_VERSION = "rules-12"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000

@@ -401,6 +401,12 @@ def _item_back(toks: list[_Tok], j: int, strict: bool) -> tuple[_Item | None, in
     rank_start = _rank_name_back(toks, j)
     if rank_start is not None:
         return _Item(count=1, role="victim", named=True), rank_start - 1
+    name_start = _singular_name_back(toks, j)
+    if name_start is not None:
+        # "TTP commander Qari Hussain was killed": the words before the name say whose man he was.
+        roles = {_role(t.low) for t in toks[max(0, name_start - 3) : name_start]}
+        role = "militant" if "militant" in roles else "victim"
+        return _Item(count=1, role=role, named=True), name_start - 1
     from_injured = tok.low in ("injured", "wounded")
     if not (_is_modifier(tok) or from_injured):
         return None, j
@@ -484,6 +490,21 @@ def _rank_name_back(toks: list[_Tok], j: int) -> int | None:
             start = k
         k -= 1
     return start if start is not None and start < j else None
+
+
+def _singular_name_back(toks: list[_Tok], j: int) -> int | None:
+    """Start of a person's name of two to four capitalised words ending at j and followed by "was" ("qawwal Amjad
+    Sabri was killed"): one person, whose role the words before it may give ("TTP commander X was killed")."""
+    if j + 1 >= len(toks) or toks[j + 1].low != "was":
+        return None
+    k = j
+    while k >= 0 and j - k < 4 and toks[k].kind == "word" and toks[k].text[:1].isupper():
+        if toks[k].low in _MONTHS or toks[k].low in _NOT_NAMES or _role(toks[k].low) is not None:
+            return None
+        k -= 1
+    if j - k < 2 or (k >= 0 and toks[k].kind == "word" and toks[k].text[:1].isupper()):
+        return None
+    return k + 1
 
 
 def _subject_role(toks: list[_Tok], trigger: int) -> str | None:
