@@ -310,8 +310,10 @@ def run_env(work: Path, webhook_url: str, **extra: str) -> dict[str, str]:
         "KHABAR_ALERT_WEBHOOK_URL": webhook_url,
         **extra,
     }
-    if "PYTHONPATH" in os.environ:
-        env["PYTHONPATH"] = os.environ["PYTHONPATH"]
+    # The caller's PYTHONPATH, and its alert threshold, to run the benchmark at another one than the default.
+    for name in ("PYTHONPATH", "KHABAR_ALERT_MIN_P_ATTACK"):
+        if name in os.environ:
+            env[name] = os.environ[name]
     return env
 
 

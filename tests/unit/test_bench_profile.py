@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from benchscripts import load_bench_script
 
 pipeline = load_bench_script("pipeline")
@@ -33,3 +34,15 @@ def test_samples_are_summed_per_process_and_package(tmp_path: Path) -> None:
     assert crawl.startswith(": 4 samples")
     assert "| trafilatura | 75% | 75% |" in crawl and "| twisted | 25% | 0% |" in crawl
     assert "extract (trafilatura/core.py) 75%" in crawl
+
+
+def test_run_env_passes_on_the_callers_alert_threshold_and_nothing_else(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KHABAR_ALERT_MIN_P_ATTACK", "0.3")
+    monkeypatch.setenv("KHABAR_DATABASE_URL", "postgresql://elsewhere/db")
+    env = pipeline.run_env(tmp_path, "http://127.0.0.1:9/hook")
+    assert env["KHABAR_ALERT_MIN_P_ATTACK"] == "0.3"
+    assert "KHABAR_DATABASE_URL" not in env  # the benchmark's own scratch warehouse, whatever the caller's
+    monkeypatch.delenv("KHABAR_ALERT_MIN_P_ATTACK")
+    assert "KHABAR_ALERT_MIN_P_ATTACK" not in pipeline.run_env(tmp_path, "http://127.0.0.1:9/hook")
