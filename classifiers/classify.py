@@ -134,7 +134,9 @@ logger = logging.getLogger(__name__)
 # letters ("epa03512994") are a code, no count; a caption ending "EPA/REHAN KHAN" is a caption; "six militants
 # stormed the base, three of whom were killed" counts three militants (not when the people are named in an earlier
 # sentence: "Four of them were killed"); a name of two to four capitalised words before "was killed" is one
-# person ("qawwal Amjad Sabri was killed"), a militant when the words before it say so ("TTP commander X").
+# person ("qawwal Amjad Sabri was killed"), a militant when the words before it say so ("TTP commander X"); a phrase
+# without an article or count is one person only when its last word names one ("Cop martyred", "scholar Mufti Shah
+# Mir"), not in "rescuers recovered more bodies".
 RULES_VERSION = "rules-12"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000

@@ -450,8 +450,11 @@ def _phrase_back(toks: list[_Tok], j: int, role: str | None, from_injured: bool)
             break
         role = _merge_role(role, cur.low)
         k -= 1
-    if role is not None and not _is_plural(head) and (k < 0 or not _is_modifier(toks[k])):
-        # Headline style drops the article ("Cop martyred in Bajaur"); "his guard" is one person too.
+    names_one = _role(head) is not None or toks[j].text[:1].isupper()
+    if role is not None and names_one and not _is_plural(head) and (k < 0 or not _is_modifier(toks[k])):
+        # Headline style drops the article ("Cop martyred in Bajaur"); "his guard" is one person too. The head must
+        # name a person, by a noun or a name ("scholar Mufti Shah Mir"): in "rescuers recovered more bodies" the
+        # words before "bodies" are no phrase.
         if k >= 0 and toks[k].low in _POSSESSIVES:
             k -= 1
         return _Item(count=1, role=role, from_injured=from_injured), k
