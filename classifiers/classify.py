@@ -136,7 +136,8 @@ logger = logging.getLogger(__name__)
 # sentence: "Four of them were killed"); a name of two to four capitalised words before "was killed" is one
 # person ("qawwal Amjad Sabri was killed"), a militant when the words before it say so ("TTP commander X"); a phrase
 # without an article or count is one person only when its last word names one ("Cop martyred", "scholar Mufti Shah
-# Mir"), not in "rescuers recovered more bodies".
+# Mir"), not in "rescuers recovered more bodies"; ", when 11 people died" continues its clause, so after "the same
+# area had been targeted in 2022" it is background.
 RULES_VERSION = "rules-12"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000
