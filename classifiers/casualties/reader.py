@@ -784,6 +784,8 @@ def _conjunct_back(toks: list[_Tok], k: int) -> tuple[_Item | None, int, bool]:
         toks[before].low == "of" or (toks[before].low == "the" and before and toks[before - 1].low == "of")
     ):
         return None, k, False  # "Of the 40 passengers, nine were killed": the group, not more victims
+    if before >= 0 and toks[before].low in ("at", "to") and nxt.role is None:
+        return None, k, False  # "The death toll stood at 10 and seven others were injured": the toll, not the hurt
     if before >= 0 and toks[before].low == "including" and not _has_item_before(toks, before):
         return None, k, False  # "three dead, including a child, and 12 injured": the aside closes a phrase
     return nxt, before, True
