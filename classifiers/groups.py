@@ -61,7 +61,8 @@ _CLAIM_ACTIVE = re.compile(
     r"|\b(?:accepted|accepts|took|takes|taking|owned|owns|owning|assumed)\s+(?:the\s+|full\s+)*responsibility\b"
     r"|\b(?:owned|owns|owning)\s+(?:up\s+)?(?:to\s+)?(?:the\s+)?(?:attack|bombing|blast|killing|assault|ambush|raid)\b"
     r"|\bclaims?\s+of\s+responsibility\b"
-    r"|\b(?:said|says|say)\s+(?:in\s+a\s+statement\s+)?(?:that\s+)?(?:it|its\s+\w+|they)\s+(?:had\s+|have\s+)?"
+    # ... "in a statement", "in a text message to reporters", "in a video posted online":
+    r"|\b(?:said|says|say)\s+(?:in\s+an?\s+(?:[\w-]+\s+){0,5}?)?(?:that\s+)?(?:it|its\s+\w+|they)\s+(?:had\s+|have\s+)?"
     r"(?:carried\s+out|conducted|targeted|attacked|launched|killed|ambushed|struck|stormed|planted|detonated)\b"
     r"|\bits\s+(?:fighters|men|militants|members|mujahideen|cadres|commandos|suicide\s+bombers?|fidayeen)\b"
     r"(?!\s+to\b)"  # "told its fighters to carry out attacks nationwide" is an order, not a claim
