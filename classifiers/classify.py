@@ -139,7 +139,8 @@ logger = logging.getLogger(__name__)
 # Mir"), not in "rescuers recovered more bodies"; ", when 11 people died" continues its clause, so after "the same
 # area had been targeted in 2022" it is background; in "the death toll stood at 10 and seven others were injured"
 # the 10 is the toll, no part of the injured; a group that "said in a text message to reporters that it had carried
-# out the bombing" claims it.
+# out the bombing" claims it; a name one or two words before "highway" or "road" is a road's name and weighs less
+# ("the Noshki-Dalbandin National Highway", "Quetta's Mastung Road").
 RULES_VERSION = "rules-12"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000

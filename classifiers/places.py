@@ -97,6 +97,8 @@ _NOT_SCENE_MILD = [
 _OFFICES = {"governor", "government", "govt", "assembly", "cabinet", "ministry", "minister", "speaker"}
 _OFFICE_PAIRS = {("chief", "minister"), ("home", "minister"), ("law", "minister"), ("chief", "secretary"),
                  ("information", "minister"), ("inspector", "general"), ("health", "minister")}  # fmt: skip
+# Words after a name (one or two words on) that make it a road's name, which runs far from the place.
+_ROADS = {"highway", "road", "motorway", "expressway", "bypass"}
 _STRONG_NEGATIVE, _MILD_NEGATIVE, _FROM_NEGATIVE, _TO_NEGATIVE = 0.15, 0.5, 0.4, 0.6
 # A name that is the subject of a statement ("Islamabad condemned", "Kabul denied") is a government, not a scene.
 _SPEECH_AFTER = {
@@ -280,6 +282,8 @@ def _negative_factor(stream: _Stream, m: NameMatch[PlaceName], kind: NameKind) -
         return _STRONG_NEGATIVE
     if (after[:1] and after[0] in _OFFICES) or after[:2] in _OFFICE_PAIRS:
         return _STRONG_NEGATIVE  # "the murdered Punjab governor": whose office, not where the event was
+    if _ROADS & set(_keys(stream.tokens[m.last : m.last + 3])):
+        return _MILD_NEGATIVE  # "the Noshki-Dalbandin National Highway", "Quetta's Mastung Road": a road's name
     if _ends_with(before, _NOT_SCENE_MILD_END) or after[:1] == ("bound",):
         return _MILD_NEGATIVE
     if before[-1:] == ("from",):
