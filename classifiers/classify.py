@@ -140,7 +140,8 @@ logger = logging.getLogger(__name__)
 # area had been targeted in 2022" it is background; in "the death toll stood at 10 and seven others were injured"
 # the 10 is the toll, no part of the injured; a group that "said in a text message to reporters that it had carried
 # out the bombing" claims it; a name one or two words before "highway" or "road" is a road's name and weighs less
-# ("the Noshki-Dalbandin National Highway", "Quetta's Mastung Road").
+# ("the Noshki-Dalbandin National Highway", "Quetta's Mastung Road"); a sub-head that gives a group's claim
+# ("Faction of TTP says it carried out the killing") is kept however short.
 RULES_VERSION = "rules-12"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000

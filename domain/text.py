@@ -200,6 +200,13 @@ _LINK_WORDS = 25
 # A highlight in a bulleted list over the story ("• Islamic State group says it carried out the attack"): the
 # story's own facts, kept however short (not a kicker or a related story's headline).
 _HIGHLIGHT = re.compile(r"^[•▪●]\s*(?:\S+\s+){3}")
+# ... and so is a sub-head that gives a group's claim ("Faction of TTP says it carried out the killing", "LeJ
+# Al-Alami says it carried out attack"): the story's own news, not a kicker.
+_CLAIM_LINE = re.compile(
+    r"\b(?:says?|said)\s+(?:it|they)\s+(?:carried\s+out|was\s+behind|were\s+behind)\b"
+    r"|\b(?:claims?|owns?|accepts?)\s+(?:the\s+)?(?:responsibility|attack|bombing|blast|killing|kidnapping|assault)\b",
+    re.I,
+)
 # Photo captions and credits.
 _CAPTION = re.compile(
     r"PHOTO\s*:|\bphoto\s+(?:credit|by|courtesy|:)|\(photo\b|\bfile\s+photo\b|\bscreengrab\b|\bvia\s+getty\b"
@@ -313,7 +320,7 @@ def clean_article(title: str, text: str) -> str:
             if _norm(stripped.rstrip(".… ")) in _norm(later):
                 continue  # a teaser repeated in full below
         short = len(stripped.split()) < _SHORT_LINE_WORDS and not _SENTENCE_END.search(stripped)
-        if short and not _HIGHLIGHT.match(stripped):
+        if short and not (_HIGHLIGHT.match(stripped) or _CLAIM_LINE.search(stripped)):
             continue
         kept.append(stripped)
     body = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()

@@ -219,3 +219,12 @@ def test_a_caption_ending_with_an_agency_and_its_photographer_in_capitals_is_dro
     )
     story = "Gunmen in Pakistan killed five members of a polio vaccination team on Tuesday, officials said."
     assert clean_article("Polio workers shot dead", caption + "\n\n" + story) == story
+
+
+def test_a_sub_head_giving_a_groups_claim_is_kept() -> None:
+    text = (
+        "KARACHI: A well-known qawwal was shot dead in his car in Liaquatabad on Wednesday, police said.\n"
+        "Faction of TTP says it carried out the killing\n"
+        "Police said the attackers fled on a motorcycle."
+    )
+    assert clean_article("Qawwal shot dead in Karachi", text) == text
