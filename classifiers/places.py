@@ -275,14 +275,15 @@ def _negative_factor(stream: _Stream, m: NameMatch[PlaceName], kind: NameKind) -
         _ends_with(stripped, _NOT_SCENE_STRONG_END) or _ends_with(stripped, _NOT_SCENE_MILD_END)
     ):
         before = stripped  # "travel to the garrison city of Rawalpindi" is read as "travel to Rawalpindi"
-    after = _keys(stream.tokens[m.last : m.last + 2])
+    following = _keys(stream.tokens[m.last : m.last + 3])  # the three words after the name
+    after = following[:2]
     if _ends_with(before, _NOT_SCENE_STRONG_END) or (after[:1] == ("based",)):
         return _STRONG_NEGATIVE
     if after[:2] in (("s", "soil"), ("s", "territory")) or (kind is NameKind.FOREIGN and after[:1] == ("border",)):
         return _STRONG_NEGATIVE
     if (after[:1] and after[0] in _OFFICES) or after[:2] in _OFFICE_PAIRS:
         return _STRONG_NEGATIVE  # "the murdered Punjab governor": whose office, not where the event was
-    if _ROADS & set(_keys(stream.tokens[m.last : m.last + 3])):
+    if _ROADS.intersection(following):
         return _MILD_NEGATIVE  # "the Noshki-Dalbandin National Highway", "Quetta's Mastung Road": a road's name
     if _ends_with(before, _NOT_SCENE_MILD_END) or after[:1] == ("bound",):
         return _MILD_NEGATIVE

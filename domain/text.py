@@ -189,14 +189,11 @@ _FURNITURE_LINE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 # A line that opens a list of links ("Read more: ...", "Also read: ..."): the rest of it is another story.
-_LINK_LEAD = re.compile(r"^\W*(?:read\s+more|also\s+read|read\s+also|related|must\s+read|see\s+also)\s*[:|-]", re.I)
+_LINK_NAMES = r"read\s+more|also\s+read|read\s+also|related|must\s+read|see\s+also"
+_LINK_LEAD = re.compile(rf"^\W*(?:{_LINK_NAMES})\s*[:|-]", re.I)
 # A line that only announces such a list, its headlines on the lines below ("ALSO READ", "Related stories").
-_LINK_MARK = re.compile(
-    r"^\W*(?:read\s+more|also\s+read|read\s+also|related(?:\s+(?:news|stories|posts|articles))?|must\s+read"
-    r"|see\s+also|more\s+stories)\W*$",
-    re.I,
-)
-_LINK_WORDS = 25
+_LINK_MARK = re.compile(rf"^\W*(?:{_LINK_NAMES}|related\s+(?:news|stories|posts|articles)|more\s+stories)\W*$", re.I)
+_LINK_HEADLINE_WORDS = 25  # a related story's headline is shorter than this
 # A highlight in a bulleted list over the story ("• Islamic State group says it carried out the attack"): the
 # story's own facts, kept however short (not a kicker or a related story's headline).
 _HIGHLIGHT = re.compile(r"^[•▪●]\s*(?:\S+\s+){3}")
@@ -277,7 +274,7 @@ def _in_link_list(line: str, links: bool) -> bool:
     the related stories' headlines, however long ("Flash floods in Swat: death toll rises to 14 as ...")."""
     if _LINK_MARK.match(line):
         return True
-    return links and not _SENTENCE_END.search(line) and len(line.split()) < _LINK_WORDS
+    return links and not _SENTENCE_END.search(line) and len(line.split()) < _LINK_HEADLINE_WORDS
 
 
 def clean_article(title: str, text: str) -> str:
