@@ -74,6 +74,7 @@ def reports_for(rows: Sequence[dict[str, Any]], policy: MatchPolicy) -> list[Rep
                 injured=lab.injured,
                 militants_killed=lab.militants_killed,
                 confidence=lab.confidence,
+                evidence=lab.evidence,
                 overall=lab.overall_confidence,
                 p_attack=lab.p_attack,
                 embedding=lab.embedding,

@@ -427,6 +427,7 @@ class Classifier:
             confidence=confidence,
             p_attack=round(cal("p_attack", p_attack), 3),
             rejected_figures=casualties.rejected,
+            evidence={k: round(v, 3) for k, v in raw.items()} if is_incident else {},
         )
 
 

@@ -207,6 +207,9 @@ class Report:
     overall: float
     p_attack: float = 0.0
     embedding: np.ndarray | None = None  # unit-length encoder embedding, when the model gave one
+    # The extractors' own strength of evidence per field, before calibration (`ArticleLabels.evidence`): what
+    # the policy's "only a guess" floors read. Missing (labels stored before it was kept): taken as firm.
+    evidence: Mapping[str, float] = field(default_factory=dict)
     _tokens: frozenset[str] | None = field(default=None, repr=False)
     _specifics: frozenset[str] | None = field(default=None, repr=False)
     _targets: frozenset[str] | None = field(default=None, repr=False)
@@ -247,9 +250,9 @@ class Report:
             self._aftermath = is_aftermath(self.text)
         return self._aftermath
 
-    def firm_district(self, min_confidence: float) -> str | None:
-        """The district, unless its own confidence says it is only a guess (a wire dateline's city)."""
-        return self.district if self.confidence.get("district", 1.0) >= min_confidence else None
+    def firm_district(self, min_evidence: float) -> str | None:
+        """The district, unless the place extractor's evidence says it is only a guess (a wire dateline's city)."""
+        return self.district if self.evidence.get("district", 1.0) >= min_evidence else None
 
 
 def embedding_from_bytes(blob: bytes | None) -> np.ndarray | None:
@@ -315,7 +318,7 @@ def _killed_relation(a: int | None, b: int | None) -> tuple[float, float]:
 
 def pair_features(a: Report, b: Report, policy: MatchPolicy) -> dict[str, float]:
     """The evidence that reports `a` and `b` describe one event (see FEATURES)."""
-    firm = policy.min_district_confidence
+    firm = policy.min_district_evidence
     da, db = a.firm_district(firm), b.firm_district(firm)
     same_province = bool(a.province and b.province and a.province == b.province)
     cosine = float(a.embedding @ b.embedding) if a.embedding is not None and b.embedding is not None else 0.0
@@ -382,7 +385,7 @@ def _names_the_event(follow_up: Report, earlier: Report, policy: MatchPolicy) ->
     shared = len((follow_up.names & earlier.names) - district_words)
     if shared >= policy.follow_up_names:
         return True
-    firm = policy.min_district_confidence
+    firm = policy.min_district_evidence
     district = follow_up.firm_district(firm)
     same_district = bool(district and district == earlier.firm_district(firm))
     return same_district and (shared >= 1 or bool(follow_up.targets & earlier.targets))
@@ -462,12 +465,15 @@ class MatchPolicy:
     stray_floor: float = 0.05
     stray: float = 0.4
     text_chars: int = 600
-    # A casualty figure whose own confidence is lower is used only if no credible report has one.
-    min_casualty_confidence: float = 0.3
+    # Both floors are on the extractors' own evidence (`Report.evidence`), not on the calibrated confidence:
+    # the calibration maps of district and casualty figures are nearly flat (a raw 0.3 district is 0.88 once
+    # calibrated), so floors on them never fired.
+    # A casualty figure whose evidence is weaker is used only if no credible report has one.
+    min_casualty_evidence: float = 0.3
     # A district guessed this weakly (the place extractor's fallback to a wire dateline's city, 0.3) is not
     # evidence of where the event was: such a report matches at the province tier, and an incident takes
     # its district from a firmer report when one has it.
-    min_district_confidence: float = 0.5
+    min_district_evidence: float = 0.5
 
 
 # ------------------------------------------------------------------ merged fields
@@ -479,11 +485,11 @@ def _is_partial(value: int, current: int) -> bool:
     return value * 2 <= current and current - value >= 3
 
 
-def _latest(reports: Sequence[Report], attr: str, min_confidence: float) -> Any:
+def _latest(reports: Sequence[Report], attr: str, min_evidence: float) -> Any:
     """The figure of the latest credible report that has one (else of the latest report that has one),
     passing over figures that only count part of the victims."""
     with_value = [r for r in reports if getattr(r, attr) is not None]
-    credible = [r for r in with_value if r.confidence.get(attr, 1.0) >= min_confidence]
+    credible = [r for r in with_value if r.evidence.get(attr, 1.0) >= min_evidence]
     current: int | None = None
     for r in credible or with_value:
         value = getattr(r, attr)
@@ -517,7 +523,7 @@ def merge_reports(reports: Iterable[Report], policy: MatchPolicy) -> dict[str, A
     named = [r for r in ordered if r.group_code != Group.UNKNOWN.value]
     claimed_by = [r for r in named if r.claimed]
     group = (claimed_by or named)[-1].group_code if named else Group.UNKNOWN.value
-    firm = policy.min_district_confidence
+    firm = policy.min_district_evidence
     # A provincial capital is often only a wire's dateline: another district a report gives is where it was.
     placed = (
         next((r for r in ordered if r.firm_district(firm) and r.district not in _CAPITALS), None)
@@ -535,9 +541,9 @@ def merge_reports(reports: Iterable[Report], policy: MatchPolicy) -> dict[str, A
         "claimed": any(r.claimed for r in ordered),
         "province": province,
         "district": placed.district if placed else None,
-        "killed": _latest(ordered, "killed", policy.min_casualty_confidence),
-        "injured": _latest(ordered, "injured", policy.min_casualty_confidence),
-        "militants_killed": _latest(ordered, "militants_killed", policy.min_casualty_confidence),
+        "killed": _latest(ordered, "killed", policy.min_casualty_evidence),
+        "injured": _latest(ordered, "injured", policy.min_casualty_evidence),
+        "militants_killed": _latest(ordered, "militants_killed", policy.min_casualty_evidence),
         # A story linked as a stray (`Resolver.attach`) is `other` to the classifier: its confidence is in that.
         "confidence": max(r.overall for r in labelled),
         "p_attack": max(r.p_attack for r in labelled),

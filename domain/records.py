@@ -52,6 +52,11 @@ class ArticleLabels:
     p_attack: float = 0.0
     # Figures the text gave but that were beyond any real attack, so not kept (e.g. ("killed",)).
     rejected_figures: tuple[str, ...] = ()
+    # The extractors' own strength of evidence for group, claim, place and figures, before calibration (a
+    # district taken only from a wire's dateline is 0.3): incident resolution reads it to tell a guess from a
+    # stated fact, which the calibrated confidence, a probability of being right, does not separate. Stored,
+    # not part of the labels' JSON.
+    evidence: dict[str, float] = field(default_factory=dict, compare=False)
     # The encoder's unit-length embedding of the report (None from the keyword baseline): incident
     # resolution compares reports by it. Not part of the labels' JSON.
     embedding: Any = field(default=None, compare=False, repr=False)

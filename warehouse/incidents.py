@@ -64,6 +64,7 @@ def _report_columns(text_chars: int) -> list[Any]:
         lab.injured,
         lab.militants_killed,
         lab.confidence,
+        lab.evidence,
         lab.overall_confidence,
         lab.p_attack,
         lab.embedding,
@@ -85,6 +86,7 @@ def _to_report(row: Any) -> Report:
         injured=row.injured,
         militants_killed=row.militants_killed,
         confidence=dict(row.confidence or {}),
+        evidence=dict(row.evidence or {}),
         overall=float(row.overall_confidence),
         # Labels written before P(attack) was stored: their overall confidence stood in for it.
         p_attack=float(row.p_attack if row.p_attack is not None else row.overall_confidence),

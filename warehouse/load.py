@@ -353,6 +353,7 @@ def save_labels(session: Session, article_id: int, labels: ArticleLabels) -> boo
         "injured": labels.injured,
         "militants_killed": labels.militants_killed,
         "confidence": {k: float(v) for k, v in labels.confidence.items()},
+        "evidence": {k: float(v) for k, v in labels.evidence.items()},
         "overall_confidence": float(labels.overall_confidence),
         "p_attack": float(labels.p_attack),
         "embedding": embedding_to_bytes(labels.embedding),

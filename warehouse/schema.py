@@ -137,6 +137,9 @@ class ArticleLabel(Base):
     injured: Mapped[int | None]
     militants_killed: Mapped[int | None]
     confidence: Mapped[dict[str, Any]] = mapped_column(sa.JSON, default=dict)
+    # The extractors' evidence per field before calibration (`ArticleLabels.evidence`); null on labels stored
+    # before it was kept, which incident resolution takes as firm.
+    evidence: Mapped[dict[str, Any] | None] = mapped_column(sa.JSON)
     overall_confidence: Mapped[float] = mapped_column(sa.Float)
     # Calibrated probability that the report tells of an attack (any type); alerts gate on it.
     p_attack: Mapped[float | None] = mapped_column(sa.Float)

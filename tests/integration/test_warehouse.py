@@ -99,7 +99,7 @@ def test_migrations_up_down_up_match_the_models(db_url: str) -> None:
     upgrade(engine)  # already at head: a no-op
     assert _diff(engine) == []
     with engine.connect() as conn:
-        assert conn.execute(sa.text("select version_num from alembic_version")).scalar_one() == "0010"
+        assert conn.execute(sa.text("select version_num from alembic_version")).scalar_one() == "0011"
     engine.dispose()
 
 

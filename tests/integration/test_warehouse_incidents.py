@@ -250,6 +250,50 @@ def test_place_evidence_decides_how_much_text_similarity_is_needed(engine: Engin
     assert rows[0].sources == [BANNU_URL, "https://wire.example/1"]
 
 
+def store_classified(engine: Engine, url: str, title: str, text: str, published: str) -> ArticleLabels:
+    """Store one article with the shipped classifier's labels, as the pipeline does; returns the labels."""
+    from classifiers.classify import Classifier
+
+    (labels,) = Classifier.load().classify([(title, text)])
+    at = datetime.fromisoformat(published).replace(tzinfo=UTC)
+    article = Article(url=url, canonical_url=url, source=url.split("/")[2], title=title, text=text,
+                      content_hash=f"hash:{url}", fetched_at=at, published_at=at)  # fmt: skip
+    with session_scope(engine) as session:
+        [article_id] = load.store_articles(session, [article]).inserted
+        assert load.save_labels(session, article_id, labels)
+    return labels
+
+
+def test_a_wire_copy_placed_only_by_its_dateline_joins_the_attack_where_it_was(engine: Engine) -> None:
+    local = store_classified(
+        engine,
+        "https://www.dawn.com/news/1020",
+        "Four policemen martyred as militants storm Lakki Marwat police station",
+        "LAKKI MARWAT: Four policemen were martyred and two others injured when militants attacked the Shadi "
+        "Khel police station in Lakki Marwat district late on Monday night, police said. The attackers used "
+        "heavy weapons and hand grenades, a police official said.",
+        "2026-03-03T06:00",
+    )
+    # The wire's bureau is in Bannu; its copy names only the province.
+    wire = store_classified(
+        engine,
+        "https://wire.example/1020",
+        "Militants kill four police in northwest Pakistan",
+        "BANNU (AP) - Militants armed with grenades and heavy weapons attacked a police station in Pakistan's "
+        "northwestern Khyber Pakhtunkhwa province overnight, killing four policemen and wounding two, officials "
+        "said on Tuesday.",
+        "2026-03-03T07:00",
+    )
+    assert (local.district, wire.district) == ("Lakki Marwat", "Bannu")
+    # Calibrated, the dateline guess reads as likely right as a stated district; the extractor's own evidence
+    # (stored with the label) is what tells it for a guess.
+    assert wire.confidence["district"] > 0.8 and wire.evidence["district"] < MatchPolicy().min_district_evidence
+    with session_scope(engine) as session:
+        resolve_incidents(session, wire.model_version)
+    rows = incidents(engine)
+    assert [(r.district, len(r.sources)) for r in rows] == [("Lakki Marwat", 2)]
+
+
 def test_security_operations_resolve_separately_from_attacks(engine: Engine) -> None:
     add_bannu(engine)
     add(engine, "https://www.dawn.com/news/1020", "Security forces kill 8 terrorists in Bannu after checkpost attack",

@@ -356,7 +356,7 @@ def test_a_one_report_incident_joined_in_the_second_look_keeps_both_reports() ->
     shangla: dict[str, Any] = {"province": KP, "district": "Shangla"}
     d1 = report(1, 5, ("Raid", "Gunmen hit Gamma, Epsilon and Zeta villages."), province=KP)
     a = report(2, 6, ("Blast", "An explosion shook Besham and Alpur."), **shangla)
-    b = report(3, 7, ("Attack", "A convoy was hit at Dasu."), confidence={"district": 0.3}, **shangla)
+    b = report(3, 7, ("Attack", "A convoy was hit at Dasu."), evidence={"district": 0.3}, **shangla)
     d2 = report(4, 8, ("Raids", "Gamma, Epsilon, Zeta, Besham and Alpur were hit."), province=KP)
     resolver = Resolver((), POLICY, places)
     for r in (d1, a, b, d2):
@@ -593,7 +593,7 @@ def test_merge_takes_the_latest_credible_toll_the_claimed_group_and_fills_places
                 2,
                 9,
                 killed=41,
-                confidence={"killed": 0.1},
+                evidence={"killed": 0.1},
                 province=KP,
                 attack_type="suicide_bombing",
                 overall=0.95,
@@ -610,7 +610,7 @@ def test_merge_takes_the_latest_credible_toll_the_claimed_group_and_fills_places
         "claimed": True,
         "province": KP,
         "district": "Bannu",
-        "killed": 54,  # the latest credible figure, not the sum, not the low-confidence 41
+        "killed": 54,  # the latest credible figure, not the sum, not the weakly read 41
         "injured": 60,
         "militants_killed": None,
         "confidence": 0.95,
@@ -628,8 +628,8 @@ def test_merge_votes_the_attack_type_by_confidence() -> None:
     assert merge_reports(reports, POLICY)["attack_type"] == "armed_assault"
 
 
-def test_merge_uses_a_low_confidence_figure_only_when_nothing_better_exists() -> None:
-    merged = merge_reports([report(1, 6, killed=7, confidence={"killed": 0.1})], POLICY)
+def test_merge_uses_a_weakly_read_figure_only_when_nothing_better_exists() -> None:
+    merged = merge_reports([report(1, 6, killed=7, evidence={"killed": 0.1})], POLICY)
     assert merged["killed"] == 7
 
 
@@ -641,8 +641,8 @@ def test_occurred_day_is_the_pakistan_calendar_day() -> None:
 
 def test_a_weakly_placed_district_is_merged_as_the_province_only() -> None:
     firm = report(1, 6, E, province=KP, district="Khyber")
-    # A wire copy datelined in Peshawar: the extractor's fallback district, confidence 0.3.
-    weak = report(2, 5, E, province=KP, district="Peshawar", confidence={"district": 0.3})
+    # A wire copy datelined in Peshawar: the extractor's fallback district, evidence 0.3.
+    weak = report(2, 5, E, province=KP, district="Peshawar", evidence={"district": 0.3})
     assert pair_features(firm, weak, POLICY)["province_only"] == 1
     assert merge_reports([weak, firm], POLICY)["district"] == "Khyber"  # the firm one wins, though later
     assert merge_reports([weak], POLICY)["district"] == "Peshawar"  # a guess is better than nothing
