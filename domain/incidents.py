@@ -68,7 +68,8 @@ _CAPITALS = frozenset({"Peshawar", "Quetta", "Lahore", "Islamabad", "Gilgit", "M
 # suicide bombing to another; a policeman shot dead is a targeted killing or an armed assault; the storming
 # of a train is a hijacking, an armed assault or a kidnapping of its passengers, and one opened by blowing up
 # the track a bombing to some; gunmen who stop a bus and take or shoot its passengers commit an armed assault to
-# one outlet and a kidnapping to another.
+# one outlet and a kidnapping to another; a bomb that blows up a gas line or a pylon is an attack on the
+# installation to one outlet and a blast to another.
 _AKIN_TYPES = frozenset(
     frozenset({AttackType(a).value, AttackType(b).value})
     for a, b in (
@@ -79,6 +80,7 @@ _AKIN_TYPES = frozenset(
         ("kidnapping", "hijacking"),
         ("armed_assault", "kidnapping"),
         ("bombing", "hijacking"),
+        ("bombing", "infrastructure_attack"),
     )
 )
 # Groups that claim each other's attacks or are named for one another (factions, splinters, allies).

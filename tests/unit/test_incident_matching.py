@@ -499,14 +499,15 @@ def test_evidence_features() -> None:
 
 def test_types_outlets_give_one_attack_are_akin_and_others_conflict() -> None:
     """One bus attack told as gunmen shooting passengers (armed assault) and as passengers abducted and killed
-    (kidnapping); one train seizure opened by blowing up the track (bombing, hijacking). Not a bombing against a
-    kidnapping."""
+    (kidnapping); one train seizure opened by blowing up the track (bombing, hijacking); a bomb at a gas line told
+    as a blast and as the line blown up (bombing, infrastructure attack). Not a bombing against a kidnapping."""
 
     def conflict(x: str, y: str) -> float:
         return pair_features(report(1, 6, attack_type=x), report(2, 9, attack_type=y), POLICY)["type_conflict"]
 
     assert conflict("armed_assault", "kidnapping") == 0
     assert conflict("bombing", "hijacking") == 0
+    assert conflict("bombing", "infrastructure_attack") == 0
     assert conflict("bombing", "kidnapping") == 1
     assert conflict("targeted_killing", "infrastructure_attack") == 1
 
