@@ -23,8 +23,8 @@ from classifiers.keywords import predict_keywords
 from classifiers.places import PlaceGuess, locate
 from classifiers.scope import (
     attack_cue,
-    beaten_back,
     denial,
+    holds_over_other,
     home_only,
     operation_cue,
     out_of_scope,
@@ -142,7 +142,12 @@ logger = logging.getLogger(__name__)
 # out the bombing" claims it; a name one or two words before "highway" or "road" is a road's name and weighs less
 # ("the Noshki-Dalbandin National Highway", "Quetta's Mastung Road"); a sub-head that gives a group's claim
 # ("Faction of TTP says it carried out the killing") is kept however short.
-RULES_VERSION = "rules-12"
+# 13: "29 people, six policemen and two children among them." names a part of the 29 at a sentence's end too; "the
+# two bus drivers who were also martyred" are victims counted before, not two more; "SP Ilyas' wife, son and
+# grandson" are counted as "his wife, son and grandson" are; a lead that names the dead of an attack on a weekday
+# ("martyred in a terrorist attack in Nawa Kali on Wednesday") makes a follow-up the attack where the heads read
+# `other`.
+RULES_VERSION = "rules-13"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000
 # The raw event confidence of a report relabelled `other` by `classifiers.scope` (then calibrated like any).
@@ -366,9 +371,9 @@ class Classifier:
             p_attack = max(p_attack, group.confidence)
         # Militants who attacked a post and were beaten back committed an attack (label guide), though the ISPR
         # release leads with the attackers killed and the heads read an operation — or `other`, for the cues of
-        # `beaten_back` (rules/scope.yaml) — unless a rule above put the report out of scope.
+        # `over_other` (rules/scope.yaml) — unless a rule above put the report out of scope.
         excluded = facts.out_of_scope or facts.denial or abroad
-        read_as = EventType.SECURITY_OPERATION, *((EventType.OTHER,) if beaten_back(facts.attack_cue) else ())
+        read_as = EventType.SECURITY_OPERATION, *((EventType.OTHER,) if holds_over_other(facts.attack_cue) else ())
         if facts.attack_cue and event_type in read_as and not excluded and not facts.operation_cue and likely:
             event_type, event_conf = EventType.ATTACK, _SCOPE_CONFIDENCE
             attack_type, attack_conf = likely

@@ -22,8 +22,8 @@ from domain.text import split_sentences
 __all__ = [
     "ScopeRules",
     "attack_cue",
-    "beaten_back",
     "denial",
+    "holds_over_other",
     "home_only",
     "load_scope",
     "operation_cue",
@@ -42,7 +42,7 @@ class ScopeRules:
     attacks: tuple[tuple[str, re.Pattern[str]], ...] = ()
     denials: re.Pattern[str] | None = None
     # The attack families that also hold where the heads read `other`, not only an operation.
-    beaten_back: frozenset[str] = frozenset()
+    over_other: frozenset[str] = frozenset()
     # The operation families that hold only for an event at home: abroad the story stays `other`.
     home_only: frozenset[str] = frozenset()
     # The operation families that only overrule an attack reading: where the heads read `other` it stays.
@@ -70,7 +70,7 @@ def parse_scope(data: Any) -> ScopeRules:
         for key in ("denials", "commemoration", "commemoration_not", "motive", "motive_not")
     )
     militant = phrase_pattern(data.get("militant"), "scope: militant")
-    beaten_back = _family_names(data, "beaten_back", attacks, "attack")
+    over_other = _family_names(data, "over_other", attacks, "attack")
     home_only = _family_names(data, "home_only", operations, "operation")
     over_attack_only = _family_names(data, "over_attack_only", operations, "operation")
     return ScopeRules(
@@ -80,7 +80,7 @@ def parse_scope(data: Any) -> ScopeRules:
         operations,
         attacks,
         denials,
-        beaten_back,
+        over_other,
         home_only,
         over_attack_only,
         staged,
@@ -181,12 +181,12 @@ def attack_cue(title: str, text: str, rules: ScopeRules | None = None) -> str | 
     return _first_family(rules.attacks, f"{title}\n{first}")
 
 
-def beaten_back(cue: str | None, rules: ScopeRules | None = None) -> bool:
-    """Whether an attack cue says the attack was beaten back (`beaten_back` in rules/scope.yaml): such a report
-    is an attack even where the heads read `other`; the other attack cues only overrule a reading of an operation
-    (an anniversary's opening recalls how militants stormed a college)."""
+def holds_over_other(cue: str | None, rules: ScopeRules | None = None) -> bool:
+    """Whether an attack cue makes a report an attack even where the heads read `other` (`over_other` in
+    rules/scope.yaml: an attack beaten back, the dead of this week's attack); the other attack cues only overrule
+    a reading of an operation (an anniversary's opening recalls how militants stormed a college)."""
     rules = rules or load_scope()
-    return cue is not None and cue in rules.beaten_back
+    return cue is not None and cue in rules.over_other
 
 
 def home_only(cue: str | None, rules: ScopeRules | None = None) -> bool:

@@ -437,8 +437,10 @@ def _phrase_back(toks: list[_Tok], j: int, role: str | None, from_injured: bool)
             part = _partitive_count(toks, k)
             if part is not None:  # "nine of the 40 passengers were killed": nine, not the 40
                 k, cur = part, toks[part]
+            # "The two bus drivers (who were) also martyred": the article points back at victims counted before.
+            definite = k >= 1 and toks[k - 1].low == "the"
             item = _Item(count=cur.value, role=role, additive=cur.additive, approx=cur.approx,
-                         from_injured=from_injured, head=_singular(head))  # fmt: skip
+                         from_injured=from_injured, head=_singular(head), definite=definite)  # fmt: skip
             return item, k - 1
         if cur.kind == "art" or _count_of(toks, k):
             return _phrase_at_article(toks, k, j, role, from_injured)
@@ -965,6 +967,10 @@ class _Tally:
     def add(self, item: _Item, cls: str, also: bool, verb: str) -> None:
         self.approx = self.approx or item.approx
         if item.role == "bomber":
+            return
+        if also and item.definite and (item.count or 0) > 1:
+            # "The two bus drivers who were also martyred were ...": victims counted before, now named ("the
+            # SP's granddaughter and a passer-by were also wounded" are new).
             return
         is_militant = item.role == "militant" or (item.role is None and cls == MILITANTS)
         if item.count is None:
