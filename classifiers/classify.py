@@ -146,7 +146,10 @@ logger = logging.getLogger(__name__)
 # two bus drivers who were also martyred" are victims counted before, not two more; "SP Ilyas' wife, son and
 # grandson" are counted as "his wife, son and grandson" are; a lead that names the dead of an attack on a weekday
 # ("martyred in a terrorist attack in Nawa Kali on Wednesday") makes a follow-up the attack where the heads read
-# `other`.
+# `other`; a connective between commas is an aside ("Four soldiers, however, embraced shahadat"); "the other six"
+# are the rest of the people named before them in the sentence ("five of the militants died ..., while the other
+# six were killed"); the part of the dead may be named after the place and cause the verb gives ("nine people died
+# in the assault and the gunfight that followed, four policemen and five militants among them": four victims).
 RULES_VERSION = "rules-13"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000

@@ -389,15 +389,12 @@ def _item_back(toks: list[_Tok], j: int, strict: bool) -> tuple[_Item | None, in
     tok = toks[j]
     if tok.kind == "qty" and _age_after_name(toks, j):
         return _item_back(toks, j - 2, strict)  # "Lance Naik Shahid, 31, ... embraced shahadat": his age
-    if tok.kind == "qty":
+    if tok.kind == "qty" and not _counts_the_rest(toks, j):
         return _Item(count=tok.value, role=None, additive=tok.additive, approx=tok.approx), j - 1
-    if tok.low in ("them", "whom") and j >= 2 and toks[j - 1].low == "of" and toks[j - 2].kind == "qty":
-        # "six militants stormed the base, three of whom were killed": three of the people named before it in the
-        # sentence (named in an earlier one, they are not known here)
-        count, role = toks[j - 2], _antecedent_role(toks, j - 2)
-        if role is None:
-            return None, j
-        return _Item(count=count.value, role=role, approx=count.approx, antecedent=True), j - 3
+    if tok.kind == "qty" or (
+        tok.low in ("them", "whom") and j >= 2 and toks[j - 1].low == "of" and toks[j - 2].kind == "qty"
+    ):
+        return _part_of_earlier(toks, j)
     rank_start = _rank_name_back(toks, j)
     if rank_start is not None:
         return _Item(count=1, role="victim", named=True), rank_start - 1
@@ -405,8 +402,8 @@ def _item_back(toks: list[_Tok], j: int, strict: bool) -> tuple[_Item | None, in
     if name_start is not None:
         # "TTP commander Qari Hussain was killed": the words before the name say whose man he was.
         roles = {_role(t.low) for t in toks[max(0, name_start - 3) : name_start]}
-        role = "militant" if "militant" in roles else "victim"
-        return _Item(count=1, role=role, named=True), name_start - 1
+        whose = "militant" if "militant" in roles else "victim"
+        return _Item(count=1, role=whose, named=True), name_start - 1
     from_injured = tok.low in ("injured", "wounded")
     if not (_is_modifier(tok) or from_injured):
         return None, j
@@ -414,6 +411,25 @@ def _item_back(toks: list[_Tok], j: int, strict: bool) -> tuple[_Item | None, in
     if strict and role is None and not from_injured:
         return None, j
     return _phrase_back(toks, j, role, from_injured)
+
+
+def _counts_the_rest(toks: list[_Tok], j: int) -> bool:
+    """Whether the count at j is "the other six": the rest of people named before it."""
+    return (
+        j >= 2 and toks[j - 1].low == "other" and toks[j - 2].low == "the" and _antecedent_role(toks, j - 2) is not None
+    )
+
+
+def _part_of_earlier(toks: list[_Tok], j: int) -> tuple[_Item | None, int]:
+    """A count of people named before it in the sentence (named in an earlier one, they are not known here), taking
+    their role: "six militants stormed the base, three of whom were killed"; "five of the suspects died crossing
+    into Swat, while the other six were killed near the river". `j` is the count or the "whom"."""
+    # Both readings put two words between the count and the people: "the other [six]", "[three] of whom".
+    count = toks[j] if toks[j].kind == "qty" else toks[j - 2]
+    role = _antecedent_role(toks, j - 2)
+    if count.kind != "qty" or role is None:
+        return None, j
+    return _Item(count=count.value, role=role, approx=count.approx, antecedent=True), j - 3
 
 
 def _partitive_count(toks: list[_Tok], k: int) -> int | None:
@@ -902,14 +918,24 @@ def _object_of_earlier_verb(toks: list[_Tok], j: int) -> bool:
 
 
 def _trailing_subset(toks: list[_Tok], t: int) -> list[_Item]:
-    """The part of a subject named after its verb: "23 people were killed, including 10 terrorists"."""
+    """The part of a subject named after its verb, or after the place and cause the verb goes on to give: "23 people
+    were killed, including 10 terrorists"; "nine people died in the assault and the gunfight that followed,
+    four policemen and five militants among them" (no count or casualty verb between)."""
     k = t + 1
+    while k < len(toks) and k - t <= _SUBSET_REACH and toks[k].low not in (",", "including"):
+        if toks[k].kind == "qty" or toks[k].low in _TRIGGERS or toks[k].low in (";", ":"):
+            return []
+        k += 1
     if k < len(toks) and toks[k].low == ",":
         k += 1
     if k < len(toks) and toks[k].low == "including":
         part, _ = _list_fwd(toks, k + 1)
         return part
     return []
+
+
+# How many words after its verb the part of a subject may be named ("..., including 10 terrorists").
+_SUBSET_REACH = 12
 
 
 def _object_start(toks: list[_Tok], t: int) -> int:
