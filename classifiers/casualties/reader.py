@@ -567,6 +567,10 @@ def _item_fwd(toks: list[_Tok], i: int, strict: bool) -> tuple[_Item | None, int
         return _Item(count=1, role="victim"), rank_end
     if (tok.kind == "art" and tok.low != "the") or tok.low in _POSSESSIVES:
         return _one_person_fwd(toks, i)
+    if tok.low in ("him", "her"):
+        # "attacked the car of qawwal Amjad Sabri, killing him": one person, told before (whose side he is on is
+        # the subject's to say: those security forces kill are militants)
+        return _Item(count=1, role=None, definite=True), i + 1
     if _is_modifier(tok):
         # Headline style drops the article: "Gunmen kill newspaper reporter".
         return _headline_person_fwd(toks, i)
@@ -640,6 +644,11 @@ def _headline_person_fwd(toks: list[_Tok], i: int) -> tuple[_Item | None, int]:
     """One victim named by a bare noun from i ("newspaper reporter"), as headlines write it."""
     k, role, head = i, None, ""
     while k < len(toks) and k - i < 3 and _is_modifier(toks[k]):
+        if role == "victim" and _role(head) == "victim" and toks[k].text[:1].isupper() and head[:1].islower():
+            # "shot dead journalist Musa Khankhel": the noun, then his name
+            name_end = _name_fwd(toks, k)
+            if name_end is not None:
+                return _Item(count=1, role=role, named=True), name_end
         role = _merge_role(role, toks[k].low)
         head = toks[k].low
         k += 1
