@@ -150,7 +150,9 @@ logger = logging.getLogger(__name__)
 # are the rest of the people named before them in the sentence ("five of the militants died ..., while the other
 # six were killed"); the part of the dead may be named after the place and cause the verb gives ("nine people died
 # in the assault and the gunfight that followed, four policemen and five militants among them": four victims);
-# "killing him" is one person, and so is a noun followed by a name ("shot dead journalist Musa Khankhel").
+# "killing him" is one person, and so is a noun followed by a name ("shot dead journalist Musa Khankhel"); police,
+# the CTD or troops shooting militants dead is an encounter, an operation, where the heads read an attack; combat
+# helicopters' precision strikes are air strikes.
 RULES_VERSION = "rules-13"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000

@@ -125,6 +125,12 @@ def test_the_classifier_relabels_such_a_story_other_with_a_low_p_attack() -> Non
         ("Security agencies thwarted a major terror plot by arresting two suicide bombers in Lakki Marwat.", "plot"),
         ("Police foiled a bid to storm a church in Quetta; a bomber blew himself up at the gate.", None),
         ("Targeted operations in Quetta left four terrorists dead and 170 under arrest, officials said.", "ibo"),
+        ("Army Aviation combat helicopters launched precision strikes in Tabai, killing 15 suspected terrorists.",
+         "airstrikes"),
+        ("Police shot dead 13 suspected militants in Sohrab Goth on Monday evening.", "encounter"),
+        ("CTD guns down five terrorists in Quetta raid", "encounter"),
+        ("Police shot dead three dacoits in Kashmore after they fired on a patrol.", None),
+        ("Gunmen shot dead three policemen in Quetta.", None),
     ],
 )  # fmt: skip
 def test_a_foiled_infiltration_is_an_operation_cue(text: str, cue: str | None) -> None:
