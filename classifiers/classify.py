@@ -152,7 +152,8 @@ logger = logging.getLogger(__name__)
 # in the assault and the gunfight that followed, four policemen and five militants among them": four victims);
 # "killing him" is one person, and so is a noun followed by a name ("shot dead journalist Musa Khankhel"); police,
 # the CTD or troops shooting militants dead is an encounter, an operation, where the heads read an attack; combat
-# helicopters' precision strikes are air strikes.
+# helicopters' precision strikes are air strikes; a headline of a tally (a statistics report, an index: "Report:
+# Pakistan third on Global Terrorism Index") heads an `other` story, as a commemoration's does.
 RULES_VERSION = "rules-13"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000

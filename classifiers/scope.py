@@ -49,9 +49,11 @@ class ScopeRules:
     over_attack_only: frozenset[str] = frozenset()
     # Something staged or false (a drill, a hoax): `other` whatever else the opening says.
     staged: tuple[tuple[str, re.Pattern[str]], ...] = ()
-    # A headline of a commemoration, and the words of a new attack that keep a headline from being one.
+    # A headline of a commemoration, of a tally (a statistics report, an index), and the words of a new attack
+    # that keep a headline from being either.
     commemoration: re.Pattern[str] | None = None
     commemoration_not: re.Pattern[str] | None = None
+    tally: re.Pattern[str] | None = None
     # A non-militant motive given anywhere in the report (a feud), and the words that deny it.
     motive: re.Pattern[str] | None = None
     motive_not: re.Pattern[str] | None = None
@@ -65,9 +67,9 @@ def parse_scope(data: Any) -> ScopeRules:
         raise ValueError("scope: opening_chars must be a positive integer")
     families = compile_families(data.get("families"), "scope: families")
     operations, attacks, staged = (_optional_families(data, key) for key in ("operations", "attacks", "staged"))
-    denials, commemoration, commemoration_not, motive, motive_not = (
+    denials, commemoration, commemoration_not, motive, motive_not, tally = (
         _optional_pattern(data, key)
-        for key in ("denials", "commemoration", "commemoration_not", "motive", "motive_not")
+        for key in ("denials", "commemoration", "commemoration_not", "motive", "motive_not", "tally")
     )
     militant = phrase_pattern(data.get("militant"), "scope: militant")
     over_other = _family_names(data, "over_other", attacks, "attack")
@@ -86,6 +88,7 @@ def parse_scope(data: Any) -> ScopeRules:
         staged,
         commemoration,
         commemoration_not,
+        tally,
         motive,
         motive_not,
     )
@@ -150,18 +153,21 @@ def _motive(text: str, rules: ScopeRules) -> bool:
 
 def staged(title: str, text: str, rules: ScopeRules | None = None) -> str | None:
     """The family of `staged` whose wording says the story's attack was staged or false (a drill with dummy
-    terrorists, a bomb hoax), or "commemoration" for a headline that marks an attack's anniversary, or None. Such
-    an opening is full of an attack's words, so no militant word keeps it in."""
+    terrorists, a bomb hoax), or "commemoration" for a headline that marks an attack's anniversary, or "tally" for
+    one of a statistics report, or None. Such an opening is full of an attack's words, so no militant word keeps it
+    in."""
     rules = rules or load_scope()
     family = _first_family(rules.staged, _opening(title, text, rules))
-    if family is None and _commemoration(title, rules):
-        return "commemoration"
+    if family is None:
+        for kind, pattern in (("commemoration", rules.commemoration), ("tally", rules.tally)):
+            if _headline_of(title, pattern, rules):
+                return kind
     return family
 
 
-def _commemoration(title: str, rules: ScopeRules) -> bool:
-    """Whether the headline marks an anniversary or remembers an attack's dead, and reports no new one."""
-    if rules.commemoration is None or not rules.commemoration.search(title):
+def _headline_of(title: str, pattern: re.Pattern[str] | None, rules: ScopeRules) -> bool:
+    """Whether the headline is of that kind (an anniversary, a tally) and reports no new attack."""
+    if pattern is None or not pattern.search(title):
         return False
     return not (rules.commemoration_not and rules.commemoration_not.search(title))
 

@@ -383,6 +383,11 @@ def test_an_ibo_in_the_opening_is_an_operation_but_a_policy_story_about_ibos_sta
         ("Pakistan marks three years since Peshawar school massacre", "commemoration"),
         ("Blast on Benazir's death anniversary kills five in Larkana", None),
         ("Mourners remember victims as gunmen attack rally in Quetta", None),
+        ("Report: Pakistan third on Global Terrorism Index", "tally"),
+        ("PICSS monthly report: fewer militant attacks, but more casualties", "tally"),
+        ("Militant attacks rose 61% in 2022, report says", "tally"),
+        ("Report: 12 killed in Quetta blast", None),
+        ("Suicide attack on police station in Bannu", None),
     ],
 )
 def test_a_headline_that_marks_an_attacks_anniversary_heads_a_commemoration(title: str, expected: str | None) -> None:
