@@ -152,8 +152,10 @@ logger = logging.getLogger(__name__)
 # in the assault and the gunfight that followed, four policemen and five militants among them": four victims);
 # "killing him" is one person, and so is a noun followed by a name ("shot dead journalist Musa Khankhel"); police,
 # the CTD or troops shooting militants dead is an encounter, an operation, where the heads read an attack; combat
-# helicopters' precision strikes are air strikes; a headline of a tally (a statistics report, an index: "Report:
-# Pakistan third on Global Terrorism Index") heads an `other` story, as a commemoration's does.
+# helicopters' precision strikes are air strikes; a group's claim keeps only a foiled infiltration an attack, not
+# an IBO, air strikes or an encounter whose release recalls a claimed attack; a headline of a tally (a statistics
+# report, an index: "Report: Pakistan third on Global Terrorism Index") heads an `other` story, as a
+# commemoration's does.
 RULES_VERSION = "rules-13"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000
@@ -386,14 +388,16 @@ class Classifier:
             attack_type, attack_conf = likely
             p_attack = max(p_attack, event_conf)
         # Troops foiling an infiltration across the border is an operation (label guide), though soldiers die in
-        # it and the report says "cross-border"; a group's claim of it keeps it an attack, the `home_only` cues
-        # (jets striking) hold only at home, and the `over_attack_only` ones (an IBO) leave `other` as it is.
+        # it and the report says "cross-border"; a group's claim of it keeps it an attack (its raid), the `home_only`
+        # cues (jets striking) hold only at home, and the `over_attack_only` ones (an IBO) leave `other` as it is.
+        # A claim beside the other cues is of the attack the release recalls ("targeted operations ... the LeJ had
+        # claimed Saturday's bombing"): the operation stays one.
         at_home = not (abroad and home_only(facts.operation_cue))
         overruled = event_type is EventType.ATTACK or overrules_other(facts.operation_cue)
         if (
             facts.operation_cue
             and event_type is not EventType.SECURITY_OPERATION
-            and not group.claimed
+            and (not group.claimed or facts.operation_cue != "infiltration")
             and at_home
             and overruled
         ):

@@ -415,3 +415,28 @@ def test_a_follow_up_naming_the_dead_of_this_weeks_attack_is_the_attack(monkeypa
     monkeypatch.setattr(classify, "attack_cue", lambda title, text: None)
     (without_cue,) = Classifier.load().classify([follow_up])
     assert without_cue.event_type is EventType.OTHER
+
+
+@pytest.mark.skipif(not (MODEL_DIR / "encoder-int8.onnx").exists(), reason="model artifacts not built")
+def test_a_claim_of_an_earlier_attack_keeps_no_operation_an_attack() -> None:
+    """An operation's release recalls the attack it followed and who claimed it; the claim is of that attack, so
+    the operation's cue still holds. Only a claimed infiltration stays an attack (a group's raid across the border)."""
+    from domain.taxonomy import EventType
+
+    reports = [
+        (
+            "Targeted operations in Quetta leave four terrorists dead, 170 arrested",
+            "QUETTA: Targeted operations against sectarian outfits in Balochistan left four terrorists dead and 170 "
+            "under arrest on Tuesday, officials said.\n\nThe Lashkar-e-Jhangvi had claimed responsibility for "
+            "Saturday's bombing in Hazara Town, which killed 89 people.",
+        ),
+        (
+            "Helicopter strikes kill 15 suspected terrorists in North Waziristan",
+            "MIRANSHAH: Army Aviation combat helicopters launched precision strikes in the Tabai area of North "
+            "Waziristan, killing 15 suspected terrorists, the ISPR said.\n\nThe Taliban had said they carried out "
+            "the attack on Karachi airport that led to the offensive.",
+        ),
+    ]
+    for labels in Classifier.load().classify(reports):
+        assert labels.claimed  # the claim is read ...
+        assert labels.event_type is EventType.SECURITY_OPERATION  # ... and the operation stays one
