@@ -155,7 +155,8 @@ logger = logging.getLogger(__name__)
 # helicopters' precision strikes are air strikes; a group's claim keeps only a foiled infiltration an attack, not
 # an IBO, air strikes or an encounter whose release recalls a claimed attack; a headline of a tally (a statistics
 # report, an index: "Report: Pakistan third on Global Terrorism Index") heads an `other` story, as a
-# commemoration's does.
+# commemoration's does; a group named where the report says what such groups do or where they are ("the Taliban
+# and other groups tied to Al Qaeda, which carry out attacks ..., are believed to have bases there") is context.
 RULES_VERSION = "rules-13"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000

@@ -125,7 +125,11 @@ _HISTORY = re.compile(
     r"(?:scores|dozens|hundreds|thousands|large\s+numbers|many|several|numerous|a\s+series|a\s+wave|similar)\b"
     r"|\b(?:frequently|often|repeatedly|regularly|routinely)\b|\bin\s+the\s+past\b|\bover\s+the\s+(?:past|last|years)\b"
     r"|\bin\s+recent\s+(?:years|months|weeks)\b|\bpreviously\b|\b(?:last|past)\s+(?:year|month|decade)\b"
-    r"|\bhistory\b|\bwave\s+of\b|\bsurge\s+in\b|\bresurgen\w+|\bin\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b",
+    r"|\bhistory\b|\bwave\s+of\b|\bsurge\s+in\b|\bresurgen\w+|\bin\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b"
+    # The groups' habits and haunts, in the present tense: "the Taliban and other groups tied to Al Qaeda, which
+    # carry out attacks on both sides of the border, are believed to have bases there".
+    r"|\b(?:which|that|who)\s+(?:carry|carries)\s+out\s+attacks\b"
+    r"|\b(?:are|is)\s+(?:believed|known|thought|said)\s+to\s+(?:have|hold|be\s+based)\b",
     re.I,
 )
 # Between a group and the group it belongs to: "JuA, a splinter faction of the outlawed TTP".
