@@ -154,7 +154,10 @@ _HABITUAL_BLAME = re.compile(
     r"\b(?:often|frequently|repeatedly|regularly|routinely|usually|typically|long)\s+(?:\w+\s+)?"
     r"(?:accus\w*|blam\w*|suspect\w*)"
     # ... and so is a state accused of sheltering groups: "Islamabad has accused Kabul of harbouring the TTP".
-    r"|\baccus\w*\s+(?:kabul|afghanistan|india|new\s+delhi|the\s+(?:afghan|indian)\s+\w+)\s+of\b",
+    r"|\baccus\w*\s+(?:kabul|afghanistan|india|new\s+delhi|the\s+(?:afghan|indian)\s+\w+)\s+of\b"
+    # ... and a group's rank among the perpetrators: "the BLA became one of the main perpetrators of terrorist
+    # violence in the country".
+    r"|\b(?:main|major|leading|top|biggest|chief|principal)\s+perpetrators?\b",
     re.I,
 )
 # Below this much weight a merely named group is not taken as the perpetrator: one plain mention deep in the
