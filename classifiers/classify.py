@@ -157,7 +157,9 @@ logger = logging.getLogger(__name__)
 # report, an index: "Report: Pakistan third on Global Terrorism Index") heads an `other` story, as a
 # commemoration's does; a group named where the report says what such groups do or where they are ("the Taliban
 # and other groups tied to Al Qaeda, which carry out attacks ..., are believed to have bases there") is context,
-# and so is its rank "among the main perpetrators" of the country's violence.
+# and so is its rank "among the main perpetrators" of the country's violence; after a paragraph about the past, a
+# paragraph that gives the lead's toll of several again is back on this event ("It said thirteen ... were martyred,
+# while a woman and two children suffered serious injuries": three injured).
 RULES_VERSION = "rules-13"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000

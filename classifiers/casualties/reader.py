@@ -1267,8 +1267,14 @@ def _contrast_more(local: list[tuple[int, Mention]]) -> None:
             seen.add(mention.cls)
 
 
+def _restates_the_lead(local: list[tuple[int, Mention]], lead_tolls: set[int]) -> bool:
+    """Whether a sentence gives again a toll of several that the lead gave."""
+    return any(m.cls == KILLED and (m.count or 0) >= 2 and m.count in lead_tolls for _, m in local)
+
+
 def collect(title: str, text: str) -> list[Mention]:
     mentions: list[Mention] = []
+    lead_tolls: set[int] = set()  # the killed figures the lead gives
     for index, (raw_sentence, tier) in enumerate(_document(title, text)):
         if not _RELEVANT_RE.search(raw_sentence):
             continue  # most sentences of a report say nothing about casualties; skip them cheaply
@@ -1288,6 +1294,13 @@ def collect(title: str, text: str) -> list[Mention]:
             ):
                 # A follow-up's lead names its attack by date ("last week's blast"): still this event.
                 mention.background = False
+        if tier == _BACKGROUND_TIER and _restates_the_lead(local, lead_tolls):
+            # After a paragraph about the past ("Last July, the government gave the TTP the label ..."), a paragraph
+            # that gives the lead's toll again ("It said thirteen brave sons of the soil were martyred, while a woman
+            # and two children suffered serious injuries") is back on this event.
+            for position, mention in local:
+                mention.background = background[position] if position < len(background) else False
+        lead_tolls |= {m.count for _, m in local if tier == 0 and m.cls == KILLED and m.count and not m.background}
         any_background = any(background)
         extra = _negations(sentence)
         for mention in extra:
