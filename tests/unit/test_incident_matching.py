@@ -516,6 +516,8 @@ def test_types_outlets_give_one_attack_are_akin_and_others_conflict() -> None:
     ("text", "classes"),
     [
         ("Suicide bomber hits police check-post in Bannu", {"security_post"}),
+        ("A bomb planted at the main gas supply line exploded in Karachi West", {"gas"}),
+        ("Saboteurs strike an electricity transmission tower in Karachi West", {"power"}),
         ("Militants attacked an FC convoy and a checkpoint", {"security_vehicle", "security_post"}),
         ("IED hits school van; the wounded were taken to the District Headquarters Hospital", {"education"}),
         ("Funeral prayers offered at Police Lines; police said the injured were in hospital", set()),
