@@ -1,8 +1,11 @@
-"""Fit the Platt maps of `calibration.json` on the real-reporting dev pages: `python -m classifiers.calibrate`.
+"""Fit the Platt maps of `calibration.json` on the real-reporting development pages: `python -m classifiers.calibrate`.
 
 Reads the pages' texts as we retold them (`var/real/retold.jsonl`, gitignored; bench/real/README.md), or with
 `--cache var/real/cache.jsonl` the real copy; without the texts the committed maps stay as they are.
-Only the `dev` split is read: the `test` split measures the result. Each field's map is fitted
+Only the development splits are read, `dev` and `extra` (`--splits`): the `test` split measures the result. The
+rules are tuned on both, the dev pages for longest, so a map fitted on dev alone promises on new copy what the
+rules only do on copy they were tuned on (the killed map: dev ECE 0.03, test 0.13); the extra pages, fewer of them
+read while tuning, pull the maps towards what new copy gets. Each field's map is fitted
 on the reports where that field's stated confidence applies: the event type on every page, P(attack)
 against "the page reports an attack" on every page, the attack type on predicted attacks, and group,
 claim, place and figures on predicted incidents (outside an incident those fields share the event type's
@@ -71,14 +74,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--model-dir", type=Path, default=MODEL_DIR)
     parser.add_argument("--cache", type=Path, default=CACHE)
+    parser.add_argument("--splits", default="dev,extra", help="the development splits to fit on (never test)")
     args = parser.parse_args(argv)
+    splits = set(args.splits.split(","))
+    if "test" in splits or not splits <= {"dev", "extra"}:
+        parser.error("--splits: dev and/or extra (the test split only measures)")
     if not args.cache.exists():
         print(f"no text cache at {args.cache}: calibration.json left as it is")
         return 0
     from classifiers.classify import Classifier
 
     cache = {row["url"]: row for row in _read_jsonl(args.cache)}
-    pages = [p for p in _read_jsonl(PAGES) if p["split"] == "dev" and p["url"] in cache]
+    pages = [p for p in _read_jsonl(PAGES) if p["split"] in splits and p["url"] in cache]
     classifier = Classifier.load(args.model_dir)
     items = [_title_and_text(cache[p["url"]]) for p in pages]
     classifier.event_typer.calibration = IDENTITY  # raw scores in, maps out
@@ -97,7 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         summary[name] = {
             "n": len(raw),
             "ece_raw": round(expected_calibration_error(raw, hits), 4),
-            "ece_dev": round(expected_calibration_error(after, hits), 4),
+            "ece_fitted": round(expected_calibration_error(after, hits), 4),
         }
         print(
             f"{name:<17} n={len(raw):<4} a={maps[name][0]:+.3f} b={maps[name][1]:+.3f}  "
@@ -110,9 +117,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     metadata = json.loads(metadata_path.read_text(encoding="utf-8"))
     metadata["version"] = EventModel(args.model_dir).version
     texts = "retold" if args.cache.resolve() == CACHE.resolve() else "real copy"
-    metadata["calibration"] = {"fitted_on": f"bench/real dev pages, {texts} ({len(pages)})", "fields": summary}
+    names = " and ".join(sorted(splits))
+    metadata["calibration"] = {"fitted_on": f"bench/real {names} pages, {texts} ({len(pages)})", "fields": summary}
     metadata_path.write_text(json.dumps(metadata, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {path} from {len(pages)} dev pages; model version {metadata['version']}")
+    print(f"wrote {path} from {len(pages)} {names} pages; model version {metadata['version']}")
     return 0
 
 
