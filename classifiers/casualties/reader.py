@@ -678,6 +678,14 @@ def _is_clause_subject(toks: list[_Tok], k: int) -> bool:
     return low in _PASSIVE_MARKERS or low in ("have", "has", "had") or low in _TRIGGERS or low in _SAYING
 
 
+def _among_follows(toks: list[_Tok], end: int) -> bool:
+    """Whether "among" comes after the phrase ending at `end`, past the rest of its words ("Awami party leader")."""
+    k = end
+    while k < len(toks) and k - end < 3 and toks[k].low != "among" and _is_modifier(toks[k]):
+        k += 1
+    return k < len(toks) and toks[k].low == "among"
+
+
 def _list_fwd(toks: list[_Tok], i: int) -> tuple[list[_Item], list[_Item]]:
     items: list[_Item] = []
     subset: list[_Item] = []
@@ -696,8 +704,9 @@ def _list_fwd(toks: list[_Tok], i: int) -> tuple[list[_Item], list[_Item]]:
             nxt, end = _item_fwd(toks, sep + 1, strict=True)
             if nxt is None or nxt.antecedent or _is_clause_subject(toks, end):
                 break  # "35 people, eight of them seriously": a subset, not more people
-            if toks[sep].low == "," and end < len(toks) and toks[end].low == "among":
-                subset = [nxt]  # "kills 27, 13 army personnel among dead": a part of the 27
+            if toks[sep].low == "," and _among_follows(toks, end):
+                # "kills 27, 13 army personnel among dead", "kills 8, Awami party leader among dead": a part of them
+                subset = [nxt]
                 break
             items.append(nxt)
             k = end
