@@ -161,7 +161,9 @@ logger = logging.getLogger(__name__)
 # paragraph that gives the lead's toll of several again is back on this event ("It said thirteen ... were martyred,
 # while a woman and two children suffered serious injuries": three injured); a district taken from a local
 # outlet's dateline alone has evidence 0.5, from a foreign agency's ("PESHAWAR (AP) -") 0.3, a guess; "kills 8,
-# Awami party leader among dead" names a part of the 8 as "13 army personnel among dead" does.
+# Awami party leader among dead" names a part of the 8 as "13 army personnel among dead" does; praise between commas
+# is an aside ("killed SP Chaudhry Aslam, among the boldest of the country's officers, together with three other
+# policemen": four).
 RULES_VERSION = "rules-13"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000
