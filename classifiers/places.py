@@ -566,8 +566,8 @@ def _from_dateline(
     refers_back = bool(_CITY_ANAPHORA.search(body))
     district = gazetteer.by_name(place)
     province = gazetteer.province_for(place)
-    # Incident matching takes a district below 0.5 for a guess (`MatchPolicy.min_district_evidence`): a foreign
-    # agency's bureau city is one; a local outlet's dateline mostly names the scene (retold dev and test pages).
+    # Incident matching takes a district below `MatchPolicy.min_district_evidence` (0.35) for a guess: a foreign
+    # agency's bureau city is one; a local outlet's dateline mostly names the scene.
     fallback = 0.3 if agency else 0.5
     if guess is not None:
         # Only a province was found: the dateline may name its district, if it lies in that province; not a
