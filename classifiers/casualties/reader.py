@@ -389,12 +389,10 @@ def _item_back(toks: list[_Tok], j: int, strict: bool) -> tuple[_Item | None, in
     tok = toks[j]
     if tok.kind == "qty" and _age_after_name(toks, j):
         return _item_back(toks, j - 2, strict)  # "Lance Naik Shahid, 31, ... embraced shahadat": his age
-    if tok.kind == "qty" and not _counts_the_rest(toks, j):
-        return _Item(count=tok.value, role=None, additive=tok.additive, approx=tok.approx), j - 1
-    if tok.kind == "qty" or (
-        tok.low in ("them", "whom") and j >= 2 and toks[j - 1].low == "of" and toks[j - 2].kind == "qty"
-    ):
-        return _part_of_earlier(toks, j)
+    if tok.kind == "qty":
+        return _count_back(toks, j)
+    if tok.low in ("them", "whom") and j >= 2 and toks[j - 1].low == "of" and toks[j - 2].kind == "qty":
+        return _part_of_earlier(toks, j)  # "three of whom"
     rank_start = _rank_name_back(toks, j)
     if rank_start is not None:
         return _Item(count=1, role="victim", named=True), rank_start - 1
@@ -413,11 +411,14 @@ def _item_back(toks: list[_Tok], j: int, strict: bool) -> tuple[_Item | None, in
     return _phrase_back(toks, j, role, from_injured)
 
 
-def _counts_the_rest(toks: list[_Tok], j: int) -> bool:
-    """Whether the count at j is "the other six": the rest of people named before it."""
-    return (
-        j >= 2 and toks[j - 1].low == "other" and toks[j - 2].low == "the" and _antecedent_role(toks, j - 2) is not None
-    )
+def _count_back(toks: list[_Tok], j: int) -> tuple[_Item | None, int]:
+    """A bare count at j; "the other six" are the rest of the people named before it, and take their role."""
+    if j >= 2 and toks[j - 1].low == "other" and toks[j - 2].low == "the":
+        rest, before = _part_of_earlier(toks, j)
+        if rest is not None:
+            return rest, before
+    tok = toks[j]
+    return _Item(count=tok.value, role=None, additive=tok.additive, approx=tok.approx), j - 1
 
 
 def _part_of_earlier(toks: list[_Tok], j: int) -> tuple[_Item | None, int]:
@@ -427,7 +428,7 @@ def _part_of_earlier(toks: list[_Tok], j: int) -> tuple[_Item | None, int]:
     # Both readings put two words between the count and the people: "the other [six]", "[three] of whom".
     count = toks[j] if toks[j].kind == "qty" else toks[j - 2]
     role = _antecedent_role(toks, j - 2)
-    if count.kind != "qty" or role is None:
+    if role is None:
         return None, j
     return _Item(count=count.value, role=role, approx=count.approx, antecedent=True), j - 3
 
@@ -1292,9 +1293,13 @@ def collect(title: str, text: str) -> list[Mention]:
         background = _clause_background(toks)
         local = _mentions_in(toks) + _toll_mentions(sentence, toks)
         _contrast_more(local)
+        # After a paragraph about the past ("Last July, the government gave the TTP the label ..."), a paragraph that
+        # gives the lead's toll again ("It said thirteen brave sons of the soil were martyred, while a woman and two
+        # children suffered serious injuries") is back on this event.
+        past = tier == _BACKGROUND_TIER and not _restates_the_lead(local, lead_tolls)
         for position, mention in local:
             in_clause = background[position] if position < len(background) else False
-            mention.background = tier == _BACKGROUND_TIER or in_clause
+            mention.background = past or in_clause
             if (
                 mention.kind == "toll"
                 and tier == 0
@@ -1303,12 +1308,6 @@ def collect(title: str, text: str) -> list[Mention]:
             ):
                 # A follow-up's lead names its attack by date ("last week's blast"): still this event.
                 mention.background = False
-        if tier == _BACKGROUND_TIER and _restates_the_lead(local, lead_tolls):
-            # After a paragraph about the past ("Last July, the government gave the TTP the label ..."), a paragraph
-            # that gives the lead's toll again ("It said thirteen brave sons of the soil were martyred, while a woman
-            # and two children suffered serious injuries") is back on this event.
-            for position, mention in local:
-                mention.background = background[position] if position < len(background) else False
         lead_tolls |= {m.count for _, m in local if tier == 0 and m.cls == KILLED and m.count and not m.background}
         any_background = any(background)
         extra = _negations(sentence)
