@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from classifiers.casualties import extract_casualties
 from domain.text import (
     background_start,
@@ -185,30 +187,33 @@ def test_a_gate_never_hides_a_match() -> None:
     assert patterns[2].search(texts[2]) and fold(texts[2]).count("lives") == 1
 
 
-def test_the_headlines_under_an_also_read_line_are_dropped_however_long() -> None:
-    text = (
-        "Officials said the toll from the market bombing had risen to 31 overnight.\n"
-        "ALSO READ\n"
-        "Flood waters in Swat: the death toll climbs to 14 as the search for the missing continues\n"
-        "Landslide in Indonesia: toll reaches 31, dozens more still missing\n"
-        "Police have registered a case against unknown terrorists."
-    )
-    assert clean_article("Market blast toll rises to 31", text) == (
-        "Officials said the toll from the market bombing had risen to 31 overnight.\n"
-        "Police have registered a case against unknown terrorists."
-    )
-
-
-def test_a_bulleted_highlight_is_kept_however_short() -> None:
-    text = (
-        "• Islamic State group says it carried out the attack\n"
-        "Kicker line\n"
-        "PESHAWAR: A suicide bomber struck a mosque during Friday prayers, killing 57 people, police said."
-    )
-    assert clean_article("Peshawar mosque blast kills 57", text) == (
-        "• Islamic State group says it carried out the attack\n"
-        "PESHAWAR: A suicide bomber struck a mosque during Friday prayers, killing 57 people, police said."
-    )
+@pytest.mark.parametrize(
+    ("title", "text", "kept"),
+    [
+        pytest.param(
+            "Market blast toll rises to 31",
+            "Officials said the toll from the market bombing had risen to 31 overnight.\n"
+            "ALSO READ\n"
+            "Flood waters in Swat: the death toll climbs to 14 as the search for the missing continues\n"
+            "Landslide in Indonesia: toll reaches 31, dozens more still missing\n"
+            "Police have registered a case against unknown terrorists.",
+            "Officials said the toll from the market bombing had risen to 31 overnight.\n"
+            "Police have registered a case against unknown terrorists.",
+            id="the-headlines-under-an-also-read-line-are-dropped-however-long",
+        ),
+        pytest.param(
+            "Peshawar mosque blast kills 57",
+            "• Islamic State group says it carried out the attack\n"
+            "Kicker line\n"
+            "PESHAWAR: A suicide bomber struck a mosque during Friday prayers, killing 57 people, police said.",
+            "• Islamic State group says it carried out the attack\n"
+            "PESHAWAR: A suicide bomber struck a mosque during Friday prayers, killing 57 people, police said.",
+            id="a-bulleted-highlight-is-kept-however-short",
+        ),
+    ],
+)
+def test_link_lists_go_and_highlights_stay(title: str, text: str, kept: str) -> None:
+    assert clean_article(title, text) == kept
 
 
 def test_a_caption_ending_with_an_agency_and_its_photographer_in_capitals_is_dropped() -> None:
