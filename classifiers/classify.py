@@ -23,6 +23,7 @@ from classifiers.keywords import predict_keywords
 from classifiers.places import PlaceGuess, locate
 from classifiers.scope import (
     attack_cue,
+    claim_keeps_attack,
     denial,
     holds_over_other,
     home_only,
@@ -398,14 +399,14 @@ class Classifier:
         # Troops foiling an infiltration across the border is an operation (label guide), though soldiers die in
         # it and the report says "cross-border"; a group's claim of it keeps it an attack (its raid), the `home_only`
         # cues (jets striking) hold only at home, and the `over_attack_only` ones (an IBO) leave `other` as it is.
-        # A claim beside the other cues is of the attack the release recalls ("targeted operations ... the LeJ had
-        # claimed Saturday's bombing"): the operation stays one.
+        # A claim beside the other cues is of the attack the release recalls (`claim_keeps_attack` lists the
+        # cues a claim overrules): the operation stays one.
         at_home = not (abroad and home_only(facts.operation_cue))
         overruled = event_type is EventType.ATTACK or overrules_other(facts.operation_cue)
         if (
             facts.operation_cue
             and event_type is not EventType.SECURITY_OPERATION
-            and (not group.claimed or facts.operation_cue != "infiltration")
+            and not (group.claimed and claim_keeps_attack(facts.operation_cue))
             and at_home
             and overruled
         ):

@@ -22,6 +22,7 @@ from domain.text import split_sentences
 __all__ = [
     "ScopeRules",
     "attack_cue",
+    "claim_keeps_attack",
     "denial",
     "holds_over_other",
     "home_only",
@@ -47,6 +48,8 @@ class ScopeRules:
     home_only: frozenset[str] = frozenset()
     # The operation families that only overrule an attack reading: where the heads read `other` it stays.
     over_attack_only: frozenset[str] = frozenset()
+    # The operation families a group's claim overrules (its raid across the border stays an attack).
+    claim_keeps_attack: frozenset[str] = frozenset()
     # Something staged or false (a drill, a hoax): `other` whatever else the opening says.
     staged: tuple[tuple[str, re.Pattern[str]], ...] = ()
     # A headline of a commemoration, of a tally (a statistics report, an index), and the words of a new attack
@@ -75,6 +78,7 @@ def parse_scope(data: Any) -> ScopeRules:
     over_other = _family_names(data, "over_other", attacks, "attack")
     home_only = _family_names(data, "home_only", operations, "operation")
     over_attack_only = _family_names(data, "over_attack_only", operations, "operation")
+    claim_keeps_attack = _family_names(data, "claim_keeps_attack", operations, "operation")
     return ScopeRules(
         chars,
         militant,
@@ -85,6 +89,7 @@ def parse_scope(data: Any) -> ScopeRules:
         over_other,
         home_only,
         over_attack_only,
+        claim_keeps_attack,
         staged,
         commemoration,
         commemoration_not,
@@ -208,6 +213,13 @@ def overrules_other(cue: str | None, rules: ScopeRules | None = None) -> bool:
     in rules/scope.yaml lists those that do not: a policy story says what IBOs will do)."""
     rules = rules or load_scope()
     return cue is not None and cue not in rules.over_attack_only
+
+
+def claim_keeps_attack(cue: str | None, rules: ScopeRules | None = None) -> bool:
+    """Whether a group's claim keeps a report with this operation cue an attack (`claim_keeps_attack` in
+    rules/scope.yaml: a raid across the border the group says was its own)."""
+    rules = rules or load_scope()
+    return cue is not None and cue in rules.claim_keeps_attack
 
 
 def denial(title: str, rules: ScopeRules | None = None) -> bool:
