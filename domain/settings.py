@@ -44,6 +44,11 @@ class Settings(BaseSettings):
     # four false alerts against three; on dedup-dev 0.4 and 0.5 raise the same alerts), but under the refitted map a
     # drill's or a hoax's capped P(attack) reads 0.41, over 0.4 (tests/unit/test_p_attack.py): 0.5 stays.
     alert_min_p_attack: float = 0.5
+    # While a run is still fetching, a new attack incident is announced only once it has stood this long: a
+    # report that ties it to another incident of the same attack often comes a pass or two later
+    # (KHABAR_PROCESS_INTERVAL_S apart), and the two then make one 'new' alert instead of two. At the end of
+    # `khabar run` everything pending goes out; the ingest DAG's alert task waits out the rest of the window.
+    alert_settle_s: float = Field(default=20.0, ge=0)
     smtp_host: str | None = None
     smtp_port: int = 25
     smtp_user: str | None = None

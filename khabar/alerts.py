@@ -19,6 +19,7 @@ from domain.errors import KhabarError
 from domain.settings import Settings
 from warehouse import queries
 from warehouse.db import session_scope
+from warehouse.schema import utcnow
 
 logger = logging.getLogger(__name__)
 
@@ -113,30 +114,56 @@ def configured_channels(settings: Settings) -> dict[str, Sender]:
 
 @dataclass(frozen=True, slots=True)
 class Delivered:
-    """What one delivery did: alerts sent and failed, over how many configured channels."""
+    """What one delivery did: alerts sent and failed, over how many configured channels, and the 'new' alerts
+    held back because their incident is younger than the settle time (the first of them is due in
+    `release_in_s` seconds)."""
 
     sent: int = 0
     failed: int = 0
     channels: int = 0
+    held: int = 0
+    release_in_s: float | None = None
 
     def as_dict(self) -> dict[str, int]:
-        return {"sent": self.sent, "failed": self.failed, "channels": self.channels}
+        return {"sent": self.sent, "failed": self.failed, "channels": self.channels, "held": self.held}
+
+    def then(self, later: Delivered) -> Delivered:
+        """This delivery followed by a later one: sends add up, the later one says what failed and waits."""
+        return Delivered(self.sent + later.sent, later.failed, later.channels, later.held, later.release_in_s)
 
 
-def deliver_pending(engine: Engine, settings: Settings, channels: dict[str, Sender] | None = None) -> Delivered:
+def _unsettled(pending: list[queries.AlertCandidate], settle_s: float) -> list[queries.AlertCandidate]:
+    """The 'new' alerts whose incident opened less than `settle_s` ago."""
+    if settle_s <= 0:
+        return []
+    cutoff = utcnow() - timedelta(seconds=settle_s)
+    return [c for c in pending if c.kind == "new" and c.opened_at is not None and c.opened_at > cutoff]
+
+
+def deliver_pending(
+    engine: Engine, settings: Settings, channels: dict[str, Sender] | None = None, *, settle_s: float = 0.0
+) -> Delivered:
     """Send every pending alert on every configured channel and record each outcome.
 
     Each alert is claimed in its own committed transaction before it is sent and recorded right after,
     so no two runs deliver the same alert, and a run killed mid-delivery leaves at most the one alert
     it had in flight to be sent again (after the claim timeout, with the same Idempotency-Key).
+
+    With `settle_s`, a 'new' alert waits until its incident has stood that long: if a later report ties it
+    to another incident of the same attack meanwhile, the merged one is never announced and the survivor
+    is announced once. Updates never wait.
     """
     channels = configured_channels(settings) if channels is None else channels
     stale = timedelta(seconds=settings.alert_claim_timeout_s)
     sent = failed = 0
+    held: list[queries.AlertCandidate] = []
     for channel, send in channels.items():
         with session_scope(engine) as session:
             pending = queries.pending_alerts(session, settings.alert_min_p_attack, channel)
+            unsettled = _unsettled(pending, settle_s)
+            pending = [c for c in pending if c not in unsettled]
             incidents = {row.id: row for row in queries.incidents_by_id(session, [p.incident_id for p in pending])}
+        held.extend(unsettled)
         for candidate in pending:
             incident = incidents[candidate.incident_id].as_dict()
             key = idempotency_key(candidate.incident_id, candidate.kind, candidate.revision)
@@ -161,4 +188,8 @@ def deliver_pending(engine: Engine, settings: Settings, channels: dict[str, Send
                 queries.record_alert(
                     session, candidate.incident_id, channel, candidate.kind, candidate.revision, status, error
                 )
-    return Delivered(sent, failed, len(channels))
+    if not held:
+        return Delivered(sent, failed, len(channels))
+    first = min(c.opened_at for c in held if c.opened_at is not None)
+    release_in = max(0.0, settle_s - (utcnow() - first).total_seconds())
+    return Delivered(sent, failed, len(channels), len({c.incident_id for c in held}), release_in)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -360,10 +361,22 @@ def realert_range(settings: Settings, params: dict[str, Any]) -> int:
 
 
 def deliver_alerts(settings: Settings) -> Delivered:
-    """Send the pending alerts; raise AlertDeliveryFailed (after recording each failure) if any failed."""
+    """Send the pending alerts; raise AlertDeliveryFailed (after recording each failure) if any failed.
+
+    A 'new' alert whose incident opened less than KHABAR_ALERT_SETTLE_S ago waits for it (other sources'
+    tasks of the run may still bring a report that ties it to another incident); none waits longer than
+    that from the task's start, and the warehouse is not held while it waits.
+    """
     from khabar.pipeline import send_alerts
 
-    result = send_alerts(None, settings)
+    deadline = time.monotonic() + settings.alert_settle_s
+    result = send_alerts(None, settings, settle_s=settings.alert_settle_s)
+    while result.release_in_s is not None:
+        left = deadline - time.monotonic()
+        if left > 0:
+            time.sleep(min(result.release_in_s, left) + 0.05)
+        settle = settings.alert_settle_s if time.monotonic() < deadline else 0.0
+        result = result.then(send_alerts(None, settings, settle_s=settle))
     if result.failed:
         raise AlertDeliveryFailed(
             f"{result.failed} alert(s) could not be delivered, {result.sent} sent "

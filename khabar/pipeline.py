@@ -333,14 +333,17 @@ def resolve_pending(
     return Resolved(tuple(result.new), tuple(result.updated), tuple(result.merged), result.articles)
 
 
-def send_alerts(db_url: str | None = None, settings: Settings | None = None) -> Delivered:
-    """Send one alert per channel for each new (or revised) attack incident; never the same one twice."""
+def send_alerts(db_url: str | None = None, settings: Settings | None = None, *, settle_s: float = 0.0) -> Delivered:
+    """Send one alert per channel for each new (or revised) attack incident; never the same one twice.
+
+    With `settle_s`, 'new' alerts of incidents opened less than that long ago are held (`deliver_pending`).
+    """
     from khabar.alerts import deliver_pending
 
     settings = settings or get_settings()
     url = _url(db_url, settings)
     with writer_lock(url, wait_s=settings.lock_wait_s), warehouse(url) as engine:
-        return deliver_pending(engine, settings)
+        return deliver_pending(engine, settings, settle_s=settle_s)
 
 
 def write_snapshots(
@@ -449,6 +452,10 @@ class _Passes:
     resolution over the incidents of the days at hand, so passes per article must stay few. A batch that came
     sooner waits for the interval, not for the next batch (there may be none for long).
 
+    A new attack incident's alert waits until the incident has stood KHABAR_ALERT_SETTLE_S (a report that ties
+    it to another incident of the same attack may come a pass later); `due()` sends it then, even when no
+    batch comes. `run(settle=False)`, the end of `khabar run`, sends everything pending.
+
     `khabar run` holds the writer lock for the whole run, so its passes always run. A scheduled source's crawl
     task (`crawl_source`) shares the warehouse with the other sources' tasks: with `wait_s` 0 a pass that finds
     the lock taken is put off to the next tick rather than waited for — whoever holds it is doing the same work.
@@ -470,6 +477,7 @@ class _Passes:
         self.done = PassTotals()
         self.waiting: list[str] = []  # sources whose stored articles no pass has taken yet
         self.last = -float("inf")
+        self.release_at: float | None = None  # when the first held 'new' alert is due (monotonic seconds)
 
     def stored(self, name: str, count: int) -> None:
         if count:
@@ -477,22 +485,47 @@ class _Passes:
         self.due()
 
     def due(self) -> None:
-        if self.waiting and time.monotonic() - self.last >= self.settings.process_interval_s:
+        now = time.monotonic()
+        if self.waiting and now - self.last >= self.settings.process_interval_s:
             self.run(", ".join(dict.fromkeys(self.waiting)))
+        elif self.release_at is not None and now >= self.release_at:
+            self._locked(self._release, "the held alerts")
 
-    def run(self, sources: str | None = None) -> bool:
-        """One pass over everything stored and not yet labelled, resolved or alerted; False when put off."""
-        try:
-            with writer_lock(self.url, wait_s=self.wait_s):
-                self._pass(sources)
-        except WarehouseBusy:
-            logger.info("warehouse busy: the pass over %s waits for the next tick", sources or "earlier articles")
+    def run(self, sources: str | None = None, *, settle: bool = True) -> bool:
+        """One pass over everything stored and not yet labelled, resolved or alerted; False when put off.
+
+        Without `settle` every pending alert is sent, however recent its incident."""
+        if not self._locked(lambda: self._pass(sources, settle), sources or "earlier articles"):
             return False
         self.waiting.clear()
         self.last = time.monotonic()
         return True
 
-    def _pass(self, sources: str | None) -> None:
+    def _locked(self, work: Callable[[], None], what: str) -> bool:
+        try:
+            with writer_lock(self.url, wait_s=self.wait_s):
+                work()
+        except WarehouseBusy:
+            logger.info("warehouse busy: the pass over %s waits for the next tick", what)
+            return False
+        return True
+
+    def _alert(self, settle: bool = True) -> Delivered:
+        settings = self.alert_settings or self.settings
+        alerts = send_alerts(self.url, settings, settle_s=settings.alert_settle_s if settle else 0.0)
+        done = self.done
+        done.alerts_sent += alerts.sent
+        # Every delivery retries all alerts still pending, so the last one's failures are the run's.
+        done.alerts_failed = alerts.failed
+        self.release_at = None if alerts.release_in_s is None else time.monotonic() + alerts.release_in_s
+        return alerts
+
+    def _release(self) -> None:
+        alerts = self._alert()
+        if alerts.sent or alerts.failed:
+            self.say(f"held alerts: {alerts.sent} sent, {alerts.failed} failed, {alerts.held} still held")
+
+    def _pass(self, sources: str | None, settle: bool = True) -> None:
         url, done = self.url, self.done
         classified = classify_pending(url, model_dir=self.model_dir, settings=self.settings)
         done.labelled += classified.labelled
@@ -501,14 +534,12 @@ class _Passes:
         resolved = resolve_pending(url, model_version=classified.model_version, settings=self.settings)
         done.new.extend(resolved.new)
         done.updated.extend(resolved.updated)
-        alerts = send_alerts(url, self.alert_settings or self.settings)
-        done.alerts_sent += alerts.sent
-        # Every delivery retries all alerts still pending, so the last one's failures are the run's.
-        done.alerts_failed = alerts.failed
+        alerts = self._alert(settle)
         if classified.labelled or alerts.sent or alerts.failed:
+            held = f", {alerts.held} held" if alerts.held else ""
             self.say(
                 f"{sources or 'earlier articles'}: {classified.labelled} labelled, {len(resolved.new)} new and "
-                f"{len(resolved.updated)} updated incident(s), {alerts.sent} alert(s) sent"
+                f"{len(resolved.updated)} updated incident(s), {alerts.sent} alert(s) sent{held}"
             )
 
 
@@ -537,7 +568,9 @@ def run_once(
         crawled = crawl(sources, url, report.run_id, crawl_settings, on_source=passes.stored, on_tick=passes.due)
         report.crawl, report.stored, report.duplicates = crawled.stats, crawled.stored, crawled.duplicates
         report.quarantined += crawled.quarantined
-        passes.run()  # anything an earlier run stored but did not label (a crash, a new model)
+        # Anything an earlier run stored but did not label (a crash, a new model); then every alert still held:
+        # nothing more of this run can tie its incident to another.
+        passes.run(settle=False)
         done = passes.done
         report.labelled, report.figures_rejected = done.labelled, done.figures_rejected
         report.quarantined += done.quarantined

@@ -105,6 +105,7 @@ class AlertCandidate:
     occurred_on: date
     p_attack: float
     attempts: int = 0  # failed attempts so far at this (kind, revision)
+    opened_at: datetime | None = None  # when the incident was first stored (a 'new' alert may wait on it)
 
 
 def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
@@ -288,7 +289,15 @@ def pending_alerts(
     """
     inc = schema.Incident
     stmt = (
-        sa.select(inc.id, inc.revision, inc.material_revision, inc.occurred_on, inc.p_attack, inc.aftermath_only)
+        sa.select(
+            inc.id,
+            inc.revision,
+            inc.material_revision,
+            inc.occurred_on,
+            inc.p_attack,
+            inc.aftermath_only,
+            inc.first_seen_at,
+        )
         .where(inc.event_type == EventType.ATTACK.value, inc.p_attack >= min_p_attack)
         .order_by(inc.id)
     )
@@ -313,7 +322,11 @@ def pending_alerts(
         attempts = failed.get((row.id, kind, revision), 0)
         if max_attempts is not None and attempts >= max_attempts:
             continue
-        candidates.append(AlertCandidate(row.id, kind, revision, row.occurred_on, float(row.p_attack), attempts))
+        candidates.append(
+            AlertCandidate(
+                row.id, kind, revision, row.occurred_on, float(row.p_attack), attempts, opened_at=row.first_seen_at
+            )
+        )
     return candidates
 
 

@@ -9,16 +9,19 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 from httpfixture import FixtureServer, Route, news_page
 
 from crawlers.crawl import CrawlSettings
 from domain.settings import Settings
 from khabar.pipeline import crawl_source, run_once, upgrade_db
 from khabar.webhook_sink import WebhookSink
+from warehouse import schema
 
 CRAWL = CrawlSettings(
     download_delay=0.0, autothrottle=False, timeout_s=90.0, retries=0, allow_networks=("127.0.0.0/8",)
@@ -90,6 +93,7 @@ class HangingPage:
     def __init__(self, sink: WebhookSink) -> None:
         self.sink = sink
         self.released_by_alert: bool | None = None
+        self.alert_seen_at: datetime | None = None  # when the first alert was seen at the receiver
 
     def __call__(self) -> Route:
         released = threading.Event()
@@ -97,6 +101,7 @@ class HangingPage:
         def watch() -> None:
             while not released.is_set():
                 if self.sink.received:
+                    self.alert_seen_at = datetime.now(UTC)
                     released.set()
                     return
                 released.wait(0.1)
@@ -180,13 +185,20 @@ def _attack_beside_a_hanging_page(address: str, tmp_path: Path) -> Iterator[tupl
 
 def test_a_page_hanging_in_the_attacks_own_source_does_not_hold_its_alert(db_url: str, tmp_path: Path) -> None:
     # One source lists the attack and a page that hangs: the attack's article is handed over after
-    # KHABAR_CRAWL_BATCH_WAIT_S (well before the source's crawl ends) and alerted while the page still hangs.
+    # KHABAR_CRAWL_BATCH_WAIT_S (well before the source's crawl ends) and alerted while the page still hangs —
+    # once its incident has stood KHABAR_ALERT_SETTLE_S, by the crawl's own tick (no further batch comes).
     with _attack_beside_a_hanging_page("127.0.0.33", tmp_path) as (sink, hanging, sources):
-        settings = Settings(alert_webhook_url=sink.url, crawl_batch_wait_s=2.0)
+        settings = Settings(alert_webhook_url=sink.url, crawl_batch_wait_s=2.0, alert_settle_s=4.0)
         report = run_once(sources, db_url, crawl_settings=replace(CRAWL, batch_articles=25, batch_wait_s=2.0),
                           alert_settings=settings)  # fmt: skip
         assert hanging.released_by_alert is True
         assert report.stored == 2 and _kinds(sink.received) == ["new"], (report, sink.received)
+    engine = sa.create_engine(db_url)
+    with engine.connect() as connection:
+        opened = connection.execute(sa.select(schema.Incident.first_seen_at)).scalar_one()
+    engine.dispose()
+    assert hanging.alert_seen_at is not None
+    assert (hanging.alert_seen_at - opened).total_seconds() >= 4.0 - 0.2, (opened, hanging.alert_seen_at)
 
 
 def test_the_scheduled_crawl_task_alerts_its_source_s_attack_while_a_page_of_it_hangs(

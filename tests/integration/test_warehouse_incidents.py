@@ -14,7 +14,10 @@ from sqlalchemy.orm import Session
 
 from domain.incidents import MatchModel, MatchPolicy, Weights
 from domain.records import Article, ArticleLabels
+from domain.settings import Settings
 from domain.taxonomy import AttackType, EventType, Group, Province
+from khabar.alerts import deliver_pending
+from khabar.webhook_sink import WebhookSink
 from warehouse import load, queries, schema
 from warehouse.db import make_engine, session_scope, upgrade
 from warehouse.incidents import ResolveResult, resolve_incidents
@@ -481,6 +484,34 @@ def test_a_bridging_report_merges_two_alerted_incidents_into_one_update(engine: 
             .order_by(schema.IncidentRevision.revision)
         ).all()
     assert [tuple(r) for r in revisions][-2:] == [(bridge, newer), (bridge, None)]
+
+
+def test_a_new_alert_held_for_the_settle_time_announces_incidents_merged_meanwhile_once(engine: Engine) -> None:
+    # The same two reports as above, but delivery holds a 'new' alert until its incident has stood a while:
+    # the bridging report comes first, so subscribers hear of the attack once, with its full toll.
+    add(engine, "https://www.dawn.com/news/2001", "Blast reported", "An explosion hit Miryan and Domel Khel.",
+        "2026-03-04T06:00", killed=4)  # fmt: skip
+    add(engine, "https://tribune.com.pk/story/2002", "Gunmen attack", "Gunmen struck Jani Khel and Baka Khel.",
+        "2026-03-04T07:00", killed=3, attack_type=AttackType.ARMED_ASSAULT)  # fmt: skip
+    with session_scope(engine) as session:
+        assert len(resolve_incidents(session, MODEL, model=NAMES_ONLY).new) == 2
+    with WebhookSink() as sink:
+        settings = Settings(alert_webhook_url=sink.url)
+        held = deliver_pending(engine, settings, settle_s=600.0)
+        assert (held.sent, held.held) == (0, 2) and held.release_in_s is not None
+        assert 590.0 < held.release_in_s <= 600.0 and sink.received == []
+
+        add(engine, "https://www.thenews.com.pk/3", "Complex attack",
+            "Attackers hit Miryan, Domel Khel, Jani Khel and Baka Khel at once; 11 were killed.",
+            "2026-03-04T12:00", killed=11)  # fmt: skip
+        with session_scope(engine) as session:
+            [survivor] = resolve_incidents(session, MODEL, model=NAMES_ONLY).updated
+        assert deliver_pending(engine, settings, settle_s=600.0).held == 1  # the survivor is still recent
+        done = deliver_pending(engine, settings)  # no settle time: the end of a run
+        assert (done.sent, done.held, done.release_in_s) == (1, 0, None)
+        [(_, alert)] = sink.received
+        assert (alert["kind"], alert["incident_id"], alert["killed"]) == ("new", survivor, 11)
+    assert pending(engine) == []
 
 
 def test_a_minor_toll_change_is_a_revision_but_no_update_alert(engine: Engine) -> None:
