@@ -165,7 +165,11 @@ logger = logging.getLogger(__name__)
 # Awami party leader among dead" names a part of the 8 as "13 army personnel among dead" does; praise between commas
 # is an aside ("killed SP Chaudhry Aslam, among the boldest of the country's officers, together with three other
 # policemen": four).
-RULES_VERSION = "rules-13"
+# 14: companions named after a passive verb were killed too ("Chaudhry Aslam was killed along with three other
+# policemen": four; "was martyred along with his guard": two), and a police rank before a name (SSP, ASP, DIG, AIG,
+# IGP, DPO, superintendent, khasadar) makes the named man one of the dead ("SSP Chaudhry Aslam and three other
+# policemen": four). No label of the retold dev or extra pages or of the corpus's train and dev splits moved.
+RULES_VERSION = "rules-14"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000
 # The raw event confidence of a report relabelled `other` by `classifiers.scope` (then calibrated like any).
