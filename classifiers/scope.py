@@ -60,6 +60,9 @@ class ScopeRules:
     # A non-militant motive given anywhere in the report (a feud), and the words that deny it.
     motive: re.Pattern[str] | None = None
     motive_not: re.Pattern[str] | None = None
+    # Words of an accident that would read as a militant word ("the CNG cylinder in the van blew up"): taken out of
+    # the opening before the militant words are looked for.
+    militant_not: re.Pattern[str] | None = None
 
 
 def parse_scope(data: Any) -> ScopeRules:
@@ -70,9 +73,9 @@ def parse_scope(data: Any) -> ScopeRules:
         raise ValueError("scope: opening_chars must be a positive integer")
     families = compile_families(data.get("families"), "scope: families")
     operations, attacks, staged = (_optional_families(data, key) for key in ("operations", "attacks", "staged"))
-    denials, commemoration, commemoration_not, motive, motive_not, tally = (
+    denials, commemoration, commemoration_not, motive, motive_not, tally, militant_not = (
         _optional_pattern(data, key)
-        for key in ("denials", "commemoration", "commemoration_not", "motive", "motive_not", "tally")
+        for key in ("denials", "commemoration", "commemoration_not", "motive", "motive_not", "tally", "militant_not")
     )
     militant = phrase_pattern(data.get("militant"), "scope: militant")
     over_other = _family_names(data, "over_other", attacks, "attack")
@@ -96,6 +99,7 @@ def parse_scope(data: Any) -> ScopeRules:
         tally,
         motive,
         motive_not,
+        militant_not,
     )
 
 
@@ -140,7 +144,8 @@ def out_of_scope(title: str, text: str, rules: ScopeRules | None = None) -> str 
     perpetrator or cause and no militant one), or None."""
     rules = rules or load_scope()
     opening = _opening(title, text, rules)
-    if rules.militant.search(opening):
+    probe = rules.militant_not.sub(" ", opening) if rules.militant_not else opening
+    if rules.militant.search(probe):
         return None
     return _first_family(rules.families, opening) or ("motive" if _motive(text, rules) else None)
 

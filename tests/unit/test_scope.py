@@ -28,6 +28,13 @@ CASES = [
      "A gas cylinder exploded in a house in Quetta, killing two children and injuring their mother."),
     ("gas", "Gas cylinder explosion kills two in Sargodha",
      "A gas cylinder explosion left two people dead in Sargodha. The cylinder blew up inside a house, rescuers said."),
+    # A cylinder that blew up a few words after it is named, and the bomb disposal squad called to a gas blast, are
+    # no militant words.
+    ("gas", "Nine burnt to death as van catches fire near Taxila",
+     "Nine passengers were burnt alive when a van hit a tree; police said the CNG cylinder in the van blew up."),
+    ("gas", "Two dead in Multan cylinder explosion",
+     "Two people died in a gas cylinder explosion on Sunday. Police, rescuers and the bomb disposal squad reached "
+     "the house."),
 ]  # fmt: skip
 ATTACKS = [
     ("Militants attack check post near Afghan border",
@@ -35,6 +42,9 @@ ATTACKS = [
      "nothing, officials said."),
     ("Gas pipeline blown up in Dera Bugti",
      "Unknown miscreants blew up a gas pipeline in Dera Bugti, suspending supply to the purification plant."),
+    ("Blast near gas cylinder shop in Quetta",
+     "A bomb planted on a motorcycle went off beside a gas cylinder shop; the bomb disposal squad said 2kg of "
+     "explosives were used."),
     ("Gas pipeline destroyed in Mohmand",
      "A gas pipeline was destroyed near Ghalanai on Monday, cutting supply to the district, officials said."),
     ("Mystery blast in Lahore",
