@@ -168,7 +168,10 @@ logger = logging.getLogger(__name__)
 # 14: companions named after a passive verb were killed too ("Chaudhry Aslam was killed along with three other
 # policemen": four; "was martyred along with his guard": two), and a police rank before a name (SSP, ASP, DIG, AIG,
 # IGP, DPO, superintendent, khasadar) makes the named man one of the dead ("SSP Chaudhry Aslam and three other
-# policemen": four). No label of the retold dev or extra pages or of the corpus's train and dev splits moved.
+# policemen": four); a cylinder, tank or boiler that "blew up" a few words after it is named, and the bomb disposal
+# squad, are no militant words in an opening (a gas accident stays `other`); a motive up to eight words after its
+# cue ("police suspected the killing may have stemmed from an old feud"), a broken engagement, an honour killing or
+# a refused marriage proposal make a killing crime.
 RULES_VERSION = "rules-14"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000

@@ -79,6 +79,10 @@ def test_a_motive_the_police_give_further_down_is_read_unless_denied() -> None:
     pointed = "Police said the circumstances pointed to the reporter having had a feud with someone."
     assert out_of_scope(title, opening + filler + pointed) == "motive"
     assert out_of_scope(title, opening + filler + "His family said he had no enmity with anyone.") is None
+    stemmed = "Police suspected the killing may have stemmed from an old feud."  # eight words apart
+    assert out_of_scope(title, opening + filler + stemmed) == "motive"
+    engaged = "Her father told police she had been engaged to the suspect, but the engagement was broken off."
+    assert out_of_scope("Health worker shot dead in Peshawar", opening + filler + engaged) == "motive"
     militant = opening.replace("two men", "two militants")
     assert out_of_scope(title, militant + filler + "Police suspected an old enmity behind the killing.") is None
 
