@@ -173,7 +173,9 @@ logger = logging.getLogger(__name__)
 # cue ("police suspected the killing may have stemmed from an old feud"), a broken engagement, an honour killing or
 # a refused marriage proposal make a killing crime; "an attempt by militants to cross over from Afghanistan" and
 # "tried to slip into Pakistan" are infiltrations foiled (not "tried to slip into the garrison"); "hurts" and
-# "hurting" are verbs of the injured ("kills two boys, hurts Chinese national": two killed, one injured).
+# "hurting" are verbs of the injured ("kills two boys, hurts Chinese national": two killed, one injured); from a
+# sentence that turns to "a similar explosion" or "in a similar incident" on, the report is about others, as from
+# "Separately" on.
 RULES_VERSION = "rules-14"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000

@@ -1246,7 +1246,10 @@ def _document(title: str, text: str) -> list[tuple[str, int]]:
 
 
 _SEPARATE_RE = re.compile(
-    r"\W*(?:separately\b|in\s+(?:a|an|another)\s+separate\s+(?:incident|attack|development)\b)", re.I
+    r"\W*(?:(?:notably|earlier|previously|meanwhile|also),?\s+)?(?:separately\b"
+    r"|in\s+(?:a|an|another)\s+separate\s+(?:incident|attack|development)\b"
+    r"|(?:in\s+)?an?(?:other)?\s+similar\s+(?:incident|attack|blast|explosion|bombing)s?\b)",
+    re.I,
 )
 
 
