@@ -186,19 +186,35 @@ def _scanner() -> _Scanner:
 # ------------------------------------------------------------------ reading the text
 
 
-def split_dateline(text: str) -> tuple[str | None, str]:
-    """Separate a leading dateline ("QUETTA, March 3 (APP):", "Peshawar:") from the body it introduces."""
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """A report's leading dateline: its place, the body after it, and whose it is."""
+
+    place: str
+    body: str
+    agency: bool  # under a foreign agency's name ("PESHAWAR (AP) -"): the city is its bureau's
+    bureau: bool  # a foreign wire's "<city>, Pakistan" ("LAHORE, Pakistan (AFP) —")
+
+
+def read_dateline(text: str) -> Dateline | None:
+    """The leading dateline ("QUETTA, March 3 (APP):", "Peshawar:", "PESHAWAR (AP) -") of a text, or None."""
     match = _DATELINE_RE.match(text)
     if not match:
-        return None, text
+        return None
     place = match.group("place").strip(" .-")
     letters = [c for c in place if c.isalpha()]
     known = bool(_scanner().index.find(tokenize(place)))
-    if not letters or not (known or match.group("agency") or all(c.isupper() for c in letters)):
-        return None, text
-    if len(place.split()) > 4:
-        return None, text
-    return place, text[match.end() :]
+    agency = match.group("agency")
+    if not letters or not (known or agency or all(c.isupper() for c in letters)) or len(place.split()) > 4:
+        return None
+    foreign = bool(agency and _FOREIGN_AGENCY.search(agency))
+    return Dateline(place, text[match.end() :], foreign, bool(_WIRE_BUREAU.match(text)))
+
+
+def split_dateline(text: str) -> tuple[str | None, str]:
+    """Separate a leading dateline ("QUETTA, March 3 (APP):", "Peshawar:") from the body it introduces."""
+    found = read_dateline(text)
+    return (None, text) if found is None else (found.place, found.body)
 
 
 # A page may open with lines before its dateline: Dawn's bullet highlights, a kicker, "ADVERTISEMENT", the
@@ -551,24 +567,18 @@ def _decide(tally: _Tally, gazetteer: Gazetteer) -> PlaceGuess | None:
     return PlaceGuess(province, district, province_conf, district_conf, None)
 
 
-def _from_dateline(
-    place: str | None,
-    body: str,
-    guess: PlaceGuess | None,
-    gazetteer: Gazetteer,
-    bureau: bool = False,
-    agency: bool = False,
-) -> PlaceGuess:
+def _from_dateline(dateline: Dateline | None, guess: PlaceGuess | None, gazetteer: Gazetteer) -> PlaceGuess:
     """The dateline's city is the scene only when nothing else is: a fallback, firmer if the text says "the city",
-    weakest under a foreign agency's name (`agency`: its bureau's city)."""
-    if place is None:
+    weakest under a foreign agency's name (its bureau's city)."""
+    if dateline is None:
         return guess or NOWHERE
-    refers_back = bool(_CITY_ANAPHORA.search(body))
+    place, bureau = dateline.place, dateline.bureau
+    refers_back = bool(_CITY_ANAPHORA.search(dateline.body))
     district = gazetteer.by_name(place)
     province = gazetteer.province_for(place)
     # Incident matching takes a district below `MatchPolicy.min_district_evidence` (0.35) for a guess: a foreign
     # agency's bureau city is one; a local outlet's dateline mostly names the scene.
-    fallback = 0.3 if agency else 0.5
+    fallback = 0.3 if dateline.agency else 0.5
     if guess is not None:
         # Only a province was found: the dateline may name its district, if it lies in that province; not a
         # foreign wire's bureau ("LAHORE, Pakistan (AFP) — ... in Punjab"), which says where its reporter sits.
@@ -621,8 +631,9 @@ def locate(title: str, text: str) -> PlaceGuess:
     scanner = _scanner()
     gazetteer = scanner.gazetteer
     preamble, report = split_preamble(text or "")
-    dateline, body = split_dateline(report.lstrip())
-    dateline_district = gazetteer.by_name(dateline) if dateline else None
+    dateline = read_dateline(report.lstrip())
+    body = dateline.body if dateline else report.lstrip()
+    dateline_district = gazetteer.by_name(dateline.place) if dateline else None
     body_stream = _stream(body, False)
     body_mentions = _mentions(body_stream, scanner)
     # Paragraphs about earlier attacks at the end ("Earlier this month, a blast in North Waziristan ...") weigh as
@@ -655,7 +666,4 @@ def locate(title: str, text: str) -> PlaceGuess:
         return PlaceGuess(guess.province, None, guess.province_confidence, 0.0, None)
     if guess is not None and (guess.district is not None or guess.foreign_country is not None):
         return guess
-    bureau = dateline is not None and bool(_WIRE_BUREAU.match(report.lstrip()))
-    opening = _DATELINE_RE.match(report.lstrip())
-    agency = bool(opening and opening.group("agency") and _FOREIGN_AGENCY.search(opening.group("agency")))
-    return _from_dateline(dateline, body, guess, gazetteer, bureau, agency)
+    return _from_dateline(dateline, guess, gazetteer)
