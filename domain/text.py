@@ -134,6 +134,7 @@ _BACKGROUND_OPENING = re.compile(
     r"^\W*(?:"
     r"(?:earlier|later)\s+(?:this|that|last)\s+(?:day|week|month|year)"
     rf"|earlier\s+in\s+(?:the\s+)?(?:week|month|year|{_MONTH_NAMES})\b"
+    r"|earlier\s+(?:on\s+)?(?:the\s+same\s+day|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
     r"|(?:a|one|two|three|four|five|six|several|a\s+few|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:earlier|ago|before)"
     rf"|(?:last|in|on|since|during|earlier\s+on)\s+(?:{_MONTH_NAMES})\b"
     r"|(?:last|the\s+previous|the\s+past)\s+(?:week|month|year)"

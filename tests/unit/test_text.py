@@ -148,7 +148,8 @@ def test_background_starts_at_the_first_paragraph_about_an_earlier_event() -> No
     start = background_start(text)
     assert start is not None and text[start:].startswith("Earlier this month")
     for opening in ("A day earlier, police", "In December, troops", "On January 5, two", "In 2014, a bombing",
-                    "In a separate incident, two", "This is the second attack", "Last week, a blast"):  # fmt: skip
+                    "In a separate incident, two", "This is the second attack", "Last week, a blast",
+                    "Earlier on Sunday, militants", "Earlier the same day a teacher"):  # fmt: skip
         assert opens_background(opening), opening
     # The lede itself, and a paragraph that only mentions a time, are not background.
     assert background_start("Earlier this month, a blast killed eight.\n\nPolice said.") is None
