@@ -61,9 +61,21 @@ def test_official_umbrella_terms_are_generic() -> None:
 
 def test_taliban_alone_stands_for_the_ttp_only_in_a_claim() -> None:
     claim_only = [e for e in load_groups() if e.claim_only]
-    assert [e.code for e in claim_only] == [Group.TTP]
+    assert [e.code for e in claim_only] == [Group.TTP, Group.AQIS]
     assert name_key("Taliban militants") in {name_key(a) for a in claim_only[0].aliases}
+    assert name_key("al-Qaeda") in {name_key(a) for a in claim_only[1].aliases}
     assert all(e.generic for e in claim_only)
+
+
+def test_al_qaeda_alone_is_context_unless_it_claims() -> None:
+    title = "Suicide bomber kills 12 at mosque in Chakwal"
+    context = (
+        "CHAKWAL: A suicide bomber killed 12 worshippers at a mosque on Sunday, police said. Militants linked to the "
+        "Taliban and al-Qaeda have carried out a bombing campaign across the country."
+    )
+    assert identify_group(title, context).group is Group.UNKNOWN
+    claim = "CHAKWAL: A suicide bomber killed 12 worshippers at a mosque on Sunday. Al-Qaeda claimed responsibility."
+    assert (identify_group(title, claim).group, identify_group(title, claim).claimed) == (Group.AQIS, True)
 
 
 def test_a_taliban_named_in_passing_still_counts_as_a_group_named_for_the_event_heads() -> None:
