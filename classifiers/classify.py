@@ -176,7 +176,9 @@ logger = logging.getLogger(__name__)
 # "hurting" are verbs of the injured ("kills two boys, hurts Chinese national": two killed, one injured); from a
 # sentence that turns to "a similar explosion" or "in a similar incident" on, the report is about others, as from
 # "Separately" on; a paragraph that opens "Earlier on Sunday" or "Earlier the same day" is about another event;
-# "al-Qaeda" alone stands for AQIS only in a claim, as "Taliban" alone does for the TTP.
+# "al-Qaeda" alone stands for AQIS only in a claim, as "Taliban" alone does for the TTP; a group named in what the
+# attack came after ("the attack came only one day after TTP chief Hakimullah Mehsud told his fighters ...") is
+# context.
 RULES_VERSION = "rules-14"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000

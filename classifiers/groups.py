@@ -129,6 +129,11 @@ _HISTORY = re.compile(
     # The groups' habits and haunts, in the present tense: "the Taliban and other groups tied to Al Qaeda, which
     # carry out attacks on both sides of the border, are believed to have bases there".
     r"|\b(?:which|that|who)\s+(?:carry|carries)\s+out\s+attacks\b"
+    # A sentence that ties the attack to something the group said or did before: "the attack came only one day
+    # after TTP chief Hakimullah Mehsud told his fighters ...", "It follows pledges by the Pakistani Taliban ...".
+    r"|\b(?:came|comes|follows|followed)\s+(?:only\s+|just\s+)?(?:by\s+)?(?:a|one|two|three|a\s+few|\d+)\s+"
+    r"(?:days?|hours?|weeks?)(?:\s+(?:after|since))?\b"
+    r"|\b(?:it|this|the\s+\w+)\s+follows\s+(?:pledges|threats|warnings|vows|an?\s+(?:announcement|statement|threat|warning))\b"
     r"|\b(?:are|is)\s+(?:believed|known|thought|said)\s+to\s+(?:have|hold|be\s+based)\b",
     re.I,
 )

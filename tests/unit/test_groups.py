@@ -146,3 +146,16 @@ def test_spelling_variants_and_hyphens_match() -> None:
         "The Fitna-al-Khawarij attacked the post.",
     ):
         assert identify_group("", text).group is Group.TTP, text
+
+
+def test_a_group_named_in_what_the_attack_came_after_is_context() -> None:
+    title = "Bomb kills 14 soldiers in North Waziristan"
+    text = (
+        "MIR ALI: A roadside bomb tore through a military convoy on Sunday, killing 14 soldiers, officials said. "
+        "The attack came only one day after TTP chief Hakimullah Mehsud told his fighters to stop attacking the army."
+    )
+    assert identify_group(title, text).group is Group.UNKNOWN
+    follows = text.replace("The attack came only one day after", "It follows an announcement by")
+    assert identify_group(title, follows).group is Group.UNKNOWN
+    blamed = text + " Officials blamed the TTP for the bombing."
+    assert identify_group(title, blamed).group is Group.TTP
