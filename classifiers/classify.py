@@ -178,7 +178,8 @@ logger = logging.getLogger(__name__)
 # "Separately" on; a paragraph that opens "Earlier on Sunday" or "Earlier the same day" is about another event;
 # "al-Qaeda" alone stands for AQIS only in a claim, as "Taliban" alone does for the TTP; a group named in what the
 # attack came after ("the attack came only one day after TTP chief Hakimullah Mehsud told his fighters ...") is
-# context.
+# context, and so is one said to have been behind "that attack" (the one told before) or blamed for "similar attacks
+# in the past" (not where the earlier attacks sit in a relative clause and the clause blames it for this one).
 RULES_VERSION = "rules-14"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000
