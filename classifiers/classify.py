@@ -179,7 +179,8 @@ logger = logging.getLogger(__name__)
 # "al-Qaeda" alone stands for AQIS only in a claim, as "Taliban" alone does for the TTP; a group named in what the
 # attack came after ("the attack came only one day after TTP chief Hakimullah Mehsud told his fighters ...") is
 # context, and so is one said to have been behind "that attack" (the one told before) or blamed for "similar attacks
-# in the past" (not where the earlier attacks sit in a relative clause and the clause blames it for this one).
+# in the past" (not where the earlier attacks sit in a relative clause and the clause blames it for this one); a
+# toll that "stands at no fewer than 59" is a toll; the killing an attack is "revenge for" is another event.
 RULES_VERSION = "rules-14"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000
