@@ -180,7 +180,9 @@ logger = logging.getLogger(__name__)
 # attack came after ("the attack came only one day after TTP chief Hakimullah Mehsud told his fighters ...") is
 # context, and so is one said to have been behind "that attack" (the one told before) or blamed for "similar attacks
 # in the past" (not where the earlier attacks sit in a relative clause and the clause blames it for this one); a
-# toll that "stands at no fewer than 59" is a toll; the killing an attack is "revenge for" is another event.
+# toll that "stands at no fewer than 59" is a toll; the killing an attack is "revenge for" is another event; a
+# running total ("34 people have now died ..., after seven of the wounded died") already counts the additions of
+# its sentence.
 RULES_VERSION = "rules-14"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000

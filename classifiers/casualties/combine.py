@@ -49,8 +49,9 @@ class _SentenceTotal:
 def combine(mentions: list[Mention]) -> tuple[int | None, float]:
     """One figure for the field and its confidence; a stated toll at least as high overrides the sentences'."""
     live = [m for m in mentions if not m.background]
-    # "One more died, bringing the toll to nine": the sentence's stated toll already counts its additions.
-    with_toll = {m.sentence for m in live if m.kind == "toll"}
+    # "One more died, bringing the toll to nine": the sentence's stated toll already counts its additions, and so
+    # does a running total ("34 people have now died ..., after seven of the wounded died").
+    with_toll = {m.sentence for m in live if m.kind == "toll" or m.total}
     value, conf = _from_sentences(_sentence_totals([m for m in live if not (m.additive and m.sentence in with_toll)]))
     tolls = [m.count for m in live if m.kind == "toll" and m.count is not None]
     if tolls and (value is None or max(tolls) >= value):

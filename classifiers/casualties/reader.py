@@ -62,6 +62,7 @@ _ASIDE_RE = _V.aside
 _ABBREVIATIONS_RE = _V.abbreviations
 _PAST_CUE_RE = _V.past_cues
 _STATISTICS_RE = _V.statistics_cue
+_RUNNING_TOTAL_RE = _V.running_total
 _CLAIM_RE = _V.claim_cue
 _LINK_CUE_RE = _V.link_cues
 _CLAUSE_BREAK = _V.clause_break
@@ -138,6 +139,7 @@ class Mention:
     background: bool = False
     also: bool = False  # additive only by "also": "18 soldiers also lost their lives" may restate a figure
     heads: frozenset[str] = frozenset()  # the nouns counted ("soldier"), where the phrases name them
+    total: bool = False  # a running total ("34 people have now died"): its sentence's additions are in it
 
 
 def _rewrite(text: str) -> str:
@@ -1295,6 +1297,9 @@ def collect(title: str, text: str) -> list[Mention]:
         toks = _tokenise(sentence)
         background = _clause_background(toks)
         local = _mentions_in(toks) + _toll_mentions(sentence, toks)
+        if _RUNNING_TOTAL_RE.search(sentence):
+            for _, mention in local:
+                mention.total = mention.cls == KILLED and not mention.additive and bool(mention.count)
         _contrast_more(local)
         # After a paragraph about the past ("Last July, the government gave the TTP the label ..."), a paragraph that
         # gives the lead's toll again ("It said thirteen brave sons of the soil were martyred, while a woman and two

@@ -65,6 +65,7 @@ class Vocabulary:
     past_cues: re.Pattern[str]
     link_cues: re.Pattern[str]
     statistics_cue: re.Pattern[str]
+    running_total: re.Pattern[str]
     claim_cue: re.Pattern[str]
     clause_break: frozenset[str]
     continuation: frozenset[str]
@@ -176,6 +177,7 @@ def parse_vocabulary(docs: Mapping[str, Any]) -> Vocabulary:
         past_cues=_regex("|".join(f"(?:{c})" for c in cues), "mentions.past_cues", months=month_alt),
         link_cues=_regex(men.get("link_cues"), "mentions.link_cues"),
         statistics_cue=_regex(men.get("statistics_cue"), "mentions.statistics_cue", months=month_alt),
+        running_total=_regex(men.get("running_total"), "mentions.running_total"),
         claim_cue=_regex(men.get("claim_cue"), "mentions.claim_cue"),
         clause_break=_words(men.get("clause_break"), "mentions.clause_break"),
         continuation=_words(men.get("continuation"), "mentions.continuation"),
