@@ -182,7 +182,8 @@ logger = logging.getLogger(__name__)
 # in the past" (not where the earlier attacks sit in a relative clause and the clause blames it for this one); a
 # toll that "stands at no fewer than 59" is a toll; the killing an attack is "revenge for" is another event; a
 # running total ("34 people have now died ..., after seven of the wounded died") already counts the additions of
-# its sentence.
+# its sentence; the "second cleric killed in two days" is one victim of a series, and a killing the attack "followed
+# by one day" is another event.
 RULES_VERSION = "rules-14"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000
