@@ -82,6 +82,9 @@ _NOT_SCENE_STRONG = [
         "headquartered in", "shelter in", "sheltering in", "trained in", "hospital in", "hospitals in",
         "funeral in", "funerals in", "hometown of", "native town", "deported to", "border in", "side of",
         "repatriated to", "sheltered in", "hiding in", "fled from",
+        # A reference point, not the scene: "a mosque about 60km to the south of Islamabad", "30 km from Quetta".
+        "north of", "south of", "east of", "west of", "northwest of", "northeast of", "southwest of", "southeast of",
+        "km from", "kms from", "kilometres from", "kilometers from", "miles from",
     )
 ]  # fmt: skip
 _NOT_SCENE_MILD = [

@@ -195,3 +195,21 @@ def test_a_province_heading_an_office_is_not_the_scene() -> None:
         " guards.",
     )
     assert (guess.province, guess.district) == (Province.ISLAMABAD, "Islamabad")
+
+
+@pytest.mark.parametrize(
+    "reference",
+    ["some 50 km northeast of Peshawar", "about 30 kilometres from Peshawar", "to the north of Peshawar"],
+)
+def test_a_reference_point_is_no_rival_to_the_scene(reference: str) -> None:
+    """ "At a university in Charsadda, some 50 km northeast of Peshawar": Peshawar says where Charsadda is."""
+    title = "Gunmen storm university in northwest Pakistan"
+    text = (
+        "CHARSADDA: Heavy gunfire was heard on Wednesday at a university in Charsadda, {}, after armed men climbed "
+        "over a wall at the back of the campus, police said.\n\nA senior police officer said it was not clear how many "
+        "attackers had got in."
+    )
+    plain = locate(title, text.format("the police said"))
+    placed = locate(title, text.format(reference))
+    assert placed.district == "Charsadda"
+    assert placed.district_confidence >= plain.district_confidence - 0.1, (placed, plain)
