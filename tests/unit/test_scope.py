@@ -203,6 +203,8 @@ def test_the_classifier_reads_a_foiled_infiltration_as_an_operation() -> None:
         ("Ten miners died in the late-Saturday attack on a coal mine in Machh.", "recent_victims"),
         ("The nation remembers the 147 killed in the Army Public School attack in 2014.", None),
         ("CTD arrests 12 suspected militants in raids across Punjab.", None),
+        ("Two officers of Punjab's Counter Terrorism Department (CTD) were shot dead in Khanewal.", "shot_dead"),
+        ("CTD officers shot dead three terrorists in an encounter near Khanewal.", None),
         ("Security forces killed eight khawarij in Datta Khel, the ISPR said. The operation came a day after "
          "militants attacked a post in Mir Ali.", None),
     ],
