@@ -42,7 +42,9 @@ class Settings(BaseSettings):
     # against 67, three false alerts either way), and 0.3 again raises three false alerts on dedup-dev. On the
     # fifteenth's (242 dev pages, maps refitted on the dev and extra pages) it prefers 0.4 (68 of 68 against 67,
     # four false alerts against three; on dedup-dev 0.4 and 0.5 raise the same alerts), but under the refitted map a
-    # drill's or a hoax's capped P(attack) reads 0.41, over 0.4 (tests/unit/test_p_attack.py): 0.5 stays.
+    # drill's or a hoax's capped P(attack) reads 0.41, over 0.4 (tests/unit/test_p_attack.py): 0.5 stays. On the
+    # sixteenth's (241 dev pages, maps refitted on 604 dev and extra pages) 0.4 and 0.5 tie (65 of 66, four false
+    # alerts each) and the rule takes 0.5.
     alert_min_p_attack: float = 0.5
     # While a run is still fetching, a new attack incident is announced only once it has stood this long: a
     # report that ties it to another incident of the same attack often comes a pass or two later
