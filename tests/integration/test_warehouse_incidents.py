@@ -452,11 +452,16 @@ def test_incidents_by_id_and_payload_shape(engine: Engine) -> None:
 NAMES_ONLY = MatchModel(Weights(-3.0, {"names": 8.0}), Weights(-3.0, {"names": 8.0}))
 
 
-def test_a_bridging_report_merges_two_alerted_incidents_into_one_update(engine: Engine) -> None:
+def add_two_halves(engine: Engine) -> None:
+    """Two reports of one complex attack that share no name: two incidents until a report names all four places."""
     add(engine, "https://www.dawn.com/news/2001", "Blast reported", "An explosion hit Miryan and Domel Khel.",
         "2026-03-04T06:00", killed=4)  # fmt: skip
     add(engine, "https://tribune.com.pk/story/2002", "Gunmen attack", "Gunmen struck Jani Khel and Baka Khel.",
         "2026-03-04T07:00", killed=3, attack_type=AttackType.ARMED_ASSAULT)  # fmt: skip
+
+
+def test_a_bridging_report_merges_two_alerted_incidents_into_one_update(engine: Engine) -> None:
+    add_two_halves(engine)
     with session_scope(engine) as session:
         first = resolve_incidents(session, MODEL, model=NAMES_ONLY)
     older, newer = sorted(first.new)
@@ -489,10 +494,7 @@ def test_a_bridging_report_merges_two_alerted_incidents_into_one_update(engine: 
 def test_a_new_alert_held_for_the_settle_time_announces_incidents_merged_meanwhile_once(engine: Engine) -> None:
     # The same two reports as above, but delivery holds a 'new' alert until its incident has stood a while:
     # the bridging report comes first, so subscribers hear of the attack once, with its full toll.
-    add(engine, "https://www.dawn.com/news/2001", "Blast reported", "An explosion hit Miryan and Domel Khel.",
-        "2026-03-04T06:00", killed=4)  # fmt: skip
-    add(engine, "https://tribune.com.pk/story/2002", "Gunmen attack", "Gunmen struck Jani Khel and Baka Khel.",
-        "2026-03-04T07:00", killed=3, attack_type=AttackType.ARMED_ASSAULT)  # fmt: skip
+    add_two_halves(engine)
     with session_scope(engine) as session:
         assert len(resolve_incidents(session, MODEL, model=NAMES_ONLY).new) == 2
     with WebhookSink() as sink:
