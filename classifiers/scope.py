@@ -63,6 +63,8 @@ class ScopeRules:
     # Words of an accident that would read as a militant word ("the CNG cylinder in the van blew up"): taken out of
     # the opening before the militant words are looked for.
     militant_not: re.Pattern[str] | None = None
+    # A headline that counts over a period ("... so far in 2024"): a tally even where it names the dead.
+    tally_period: re.Pattern[str] | None = None
 
 
 def parse_scope(data: Any) -> ScopeRules:
@@ -73,33 +75,44 @@ def parse_scope(data: Any) -> ScopeRules:
         raise ValueError("scope: opening_chars must be a positive integer")
     families = compile_families(data.get("families"), "scope: families")
     operations, attacks, staged = (_optional_families(data, key) for key in ("operations", "attacks", "staged"))
-    denials, commemoration, commemoration_not, motive, motive_not, tally, militant_not = (
+    denials, commemoration, commemoration_not, motive, motive_not, tally, militant_not, tally_period = (
         _optional_pattern(data, key)
-        for key in ("denials", "commemoration", "commemoration_not", "motive", "motive_not", "tally", "militant_not")
+        for key in (
+            "denials",
+            "commemoration",
+            "commemoration_not",
+            "motive",
+            "motive_not",
+            "tally",
+            "militant_not",
+            "tally_period",
+        )
     )
     militant = phrase_pattern(data.get("militant"), "scope: militant")
     over_other = _family_names(data, "over_other", attacks, "attack")
     home_only = _family_names(data, "home_only", operations, "operation")
     over_attack_only = _family_names(data, "over_attack_only", operations, "operation")
     claim_keeps_attack = _family_names(data, "claim_keeps_attack", operations, "operation")
+    # By name: the rules are many optional patterns of one type, and a field added out of order must not shift them.
     return ScopeRules(
-        chars,
-        militant,
-        families,
-        operations,
-        attacks,
-        denials,
-        over_other,
-        home_only,
-        over_attack_only,
-        claim_keeps_attack,
-        staged,
-        commemoration,
-        commemoration_not,
-        tally,
-        motive,
-        motive_not,
-        militant_not,
+        opening_chars=chars,
+        militant=militant,
+        families=families,
+        operations=operations,
+        attacks=attacks,
+        denials=denials,
+        over_other=over_other,
+        home_only=home_only,
+        over_attack_only=over_attack_only,
+        claim_keeps_attack=claim_keeps_attack,
+        staged=staged,
+        commemoration=commemoration,
+        commemoration_not=commemoration_not,
+        tally=tally,
+        motive=motive,
+        motive_not=motive_not,
+        militant_not=militant_not,
+        tally_period=tally_period,
     )
 
 
@@ -172,6 +185,8 @@ def staged(title: str, text: str, rules: ScopeRules | None = None) -> str | None
         for kind, pattern in (("commemoration", rules.commemoration), ("tally", rules.tally)):
             if _headline_of(title, pattern, rules):
                 return kind
+        if rules.tally_period and rules.tally_period.search(title):
+            return "tally"
     return family
 
 

@@ -461,3 +461,27 @@ def test_a_claim_of_an_earlier_attack_keeps_no_operation_an_attack() -> None:
     for labels in Classifier.load().classify(reports):
         assert labels.claimed  # the claim is read ...
         assert labels.event_type is EventType.SECURITY_OPERATION  # ... and the operation stays one
+
+
+def test_each_section_of_the_rules_file_lands_in_its_own_field() -> None:
+    rules = load_scope()
+    expected = {
+        "motive": "enmity",
+        "motive_not": "ruled out",
+        "militant_not": "cylinder",
+        "tally": "index",
+        "tally_period": "so far",
+        "commemoration": "anniversary",
+        "commemoration_not": "martyr",
+        "denials": "disown",
+    }
+    for field, fragment in expected.items():
+        pattern = getattr(rules, field)
+        assert pattern is not None and fragment in pattern.pattern, field
+
+
+def test_a_headline_counting_over_a_period_is_a_tally_though_it_names_the_dead() -> None:
+    title = "KP CTD killed 203 terrorists, held 612 so far in 2024, report says"
+    text = "PESHAWAR: The Counter Terrorism Department killed 203 terrorists and arrested 612 this year, a report said."
+    assert staged(title, text) == "tally"
+    assert staged("CTD kills 3 terrorists in Peshawar raid", text) is None
