@@ -12,6 +12,8 @@ from classifiers.scope import attack_cue, denial, load_scope, operation_cue, out
 CASES = [
     ("state_fire", "Two civilians martyred in Indian firing along LoC",
      "Indian troops opened unprovoked fire on villages in the Battal sector, killing two civilians, the ISPR said."),
+    ("state_fire", "Death and ruin in Muridke after Indian missile strikes",
+     "A string of Indian air and drone strikes killed at least 31 civilians, 13 of them at a mosque in Muridke."),
     ("state_fire", "Torkham shut after border forces trade fire",
      "A gunfight between Pakistani and Afghan border forces injured two people and closed the crossing."),
     ("crime", "Three policemen martyred as dacoits attack picket in Kashmore",
