@@ -148,6 +148,8 @@ def test_the_classifier_relabels_such_a_story_other_with_a_low_p_attack() -> Non
         ("Three militants raided a police college and the army launched an operation to clear the campus.", None),
         ("Security agencies thwarted a major terror plot by arresting two suicide bombers in Lakki Marwat.", "plot"),
         ("Police foiled a bid to storm a church in Quetta; a bomber blew himself up at the gate.", None),
+        ("Police thwarted a terrorist attack by seizing a suspected suicide bomber near a procession in Quetta.",
+         "plot"),
         ("Targeted operations in Quetta left four terrorists dead and 170 under arrest, officials said.", "ibo"),
         ("Army Aviation combat helicopters launched precision strikes in Tabai, killing 15 suspected terrorists.",
          "airstrikes"),
