@@ -189,7 +189,8 @@ logger = logging.getLogger(__name__)
 # held 612 so far in 2024, report says") heads a tally, `other`, though it names the dead; Indian (Afghan, Iranian)
 # air, missile or drone strikes or shelling are a state's fire across a border, `other`; the army opening an
 # offensive is an operation cue, but not "an operation to clear the campus" an attack's siege ends with; an attack
-# "thwarted by seizing a suspected suicide bomber" is a plot foiled, an operation.
+# "thwarted by seizing a suspected suicide bomber" is a plot foiled, an operation; a sentence that goes on from one
+# about other events ("... 78 attacks in June that left 100 dead. Another 189 people were wounded") is about them.
 RULES_VERSION = "rules-14"
 # The encoder sees the title and the opening of the text; a 1 MB body must not cost more than a short one.
 MAX_TEXT_CHARS = 20_000

@@ -1290,6 +1290,7 @@ def _restates_the_lead(local: list[tuple[int, Mention]], lead_tolls: set[int]) -
 def collect(title: str, text: str) -> list[Mention]:
     mentions: list[Mention] = []
     lead_tolls: set[int] = set()  # the killed figures the lead gives
+    earlier = -2  # the index of the last sentence whose every figure is about other events
     for index, (raw_sentence, tier) in enumerate(_document(title, text)):
         if not _RELEVANT_RE.search(raw_sentence):
             continue  # most sentences of a report say nothing about casualties; skip them cheaply
@@ -1305,6 +1306,9 @@ def collect(title: str, text: str) -> list[Mention]:
         # gives the lead's toll again ("It said thirteen brave sons of the soil were martyred, while a woman and two
         # children suffered serious injuries") is back on this event.
         past = tier == _BACKGROUND_TIER and not _restates_the_lead(local, lead_tolls)
+        # "... 78 attacks in June that left at least 100 dead. Another 189 people were wounded, ...": a sentence that
+        # goes on from one about other events, as "another" or "a further" does, is about them too.
+        past = past or (earlier == index - 1 and bool(_GOES_ON_RE.match(sentence)))
         for position, mention in local:
             in_clause = background[position] if position < len(background) else False
             mention.background = past or in_clause
@@ -1325,4 +1329,9 @@ def collect(title: str, text: str) -> list[Mention]:
             mention.sentence = index
             mention.tier = tier
             mentions.append(mention)
+        if local and all(m.background for _, m in local):
+            earlier = index
     return mentions
+
+
+_GOES_ON_RE = re.compile(r"\W*(?:another|a\s+further|further|in\s+addition|besides)\b", re.I)
