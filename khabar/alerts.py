@@ -132,12 +132,19 @@ class Delivered:
         return Delivered(self.sent + later.sent, later.failed, later.channels, later.held, later.release_in_s)
 
 
-def _unsettled(pending: list[queries.AlertCandidate], settle_s: float) -> list[queries.AlertCandidate]:
-    """The 'new' alerts whose incident opened less than `settle_s` ago."""
+def _settling(
+    pending: list[queries.AlertCandidate], settle_s: float
+) -> tuple[list[queries.AlertCandidate], list[queries.AlertCandidate]]:
+    """(the alerts to send now, the 'new' alerts whose incident opened less than `settle_s` ago)."""
     if settle_s <= 0:
-        return []
+        return pending, []
     cutoff = utcnow() - timedelta(seconds=settle_s)
-    return [c for c in pending if c.kind == "new" and c.opened_at is not None and c.opened_at > cutoff]
+    ready: list[queries.AlertCandidate] = []
+    unsettled: list[queries.AlertCandidate] = []
+    for candidate in pending:
+        recent = candidate.kind == "new" and candidate.opened_at is not None and candidate.opened_at > cutoff
+        (unsettled if recent else ready).append(candidate)
+    return ready, unsettled
 
 
 def deliver_pending(
@@ -159,9 +166,8 @@ def deliver_pending(
     held: list[queries.AlertCandidate] = []
     for channel, send in channels.items():
         with session_scope(engine) as session:
-            pending = queries.pending_alerts(session, settings.alert_min_p_attack, channel)
-            unsettled = _unsettled(pending, settle_s)
-            pending = [c for c in pending if c not in unsettled]
+            offered = queries.pending_alerts(session, settings.alert_min_p_attack, channel)
+            pending, unsettled = _settling(offered, settle_s)
             incidents = {row.id: row for row in queries.incidents_by_id(session, [p.incident_id for p in pending])}
         held.extend(unsettled)
         for candidate in pending:
